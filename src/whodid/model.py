@@ -60,6 +60,10 @@ class Place:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def shifted(self, offset: int) -> "Place":
+        """The same place with offsets moved by ``offset`` (from a line of the story to the story text)."""
+        return Place(**{**asdict(self), "start": self.start + offset, "end": self.end + offset})
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Place":
         return _from_fields(cls, data)

@@ -1,0 +1,784 @@
+"""Actor knowledge base and mention -> actor resolution at a date.
+
+Knowledge lives in data files (``countries.tsv``, ``igos.tsv``, ``agents.yaml``, ``people.yaml``); this module only
+indexes it and applies the resolution rules:
+
+* a phrase from a parse ("South Korea's Foreign Ministry", "US President Donald Trump") is tokenised and scanned for
+  the longest known names (people, named groups, IGOs, countries, demonyms, capitals, agent nouns);
+* the *head* (the last word, after cutting relative clauses and prepositional tails) decides what the phrase is:
+  a person, a group, an IGO, a country, or a generic agent whose sector comes from its noun and whose country comes
+  from a modifier ("Israeli troops" -> ISRMIL, "police in Nairobi" -> KENCOP); anything else is not an actor;
+* people carry date-bounded roles, so "Donald Trump" is USAGOV in 2019 and USAELI (a former official) in 2022.
+
+Codes: country ISO3 + sector ("PRKGOV"), bare ISO3 for a country named as a whole, IGO codes from ``igos.tsv``
+("IGOUNO", "IGOUNOSC"), sector-only codes for agents with no country ("CVL", "REB").
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from whodid.model import Actor
+from whodid.resources import data_path, read_tsv
+
+PACKAGED_FILES = ("countries.tsv", "igos.tsv", "agents.yaml", "people.yaml")
+
+# Kinds of knowledge entries, in the order that wins when one key names several things ("UK": country and adjective).
+_KIND_ORDER = {"person": 0, "named": 1, "igo": 2, "country": 3, "capital": 4, "adj": 5, "noun": 6, "honorific": 7}
+
+_TOKEN_RE = re.compile(r"[\w.'&+]+|,")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": " ", "”": " ", '"': " ", "«": " ", "»": " "})
+_DASHES = re.compile(r"[-‐‑‒–—/]")
+
+
+# --------------------------------------------------------------------------------------------------------- tokens
+@dataclass(frozen=True)
+class Tok:
+    """One word of a phrase: ``cased`` as written (dots removed), ``key`` folded for matching."""
+
+    cased: str
+    key: str
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents ("Élysée" -> "elysee")."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=200_000)
+def tokenize(text: str) -> tuple[Tok, ...]:
+    """Words of a phrase: quotes and possessives dropped, hyphens split, abbreviation dots removed ("U.S." -> "US")."""
+    text = _DASHES.sub(" ", text.translate(_QUOTES))
+    out: list[Tok] = []
+    for raw in _TOKEN_RE.findall(text):
+        if raw == ",":
+            out.append(Tok(",", ","))
+            continue
+        word = raw.strip("'.")
+        if raw.endswith("'s") or raw.endswith("'S"):  # possessive: "North Korea's" -> "North Korea"
+            word = raw[:-2].strip("'.")
+        word = word.replace(".", "")
+        if word:
+            out.append(Tok(word, _fold(word)))
+    return tuple(out)
+
+
+def _is_acronym(alias: str) -> bool:
+    """Short all-capital aliases (US, UN, WHO, IS) match only in capitals: "us" and "who" are common words."""
+    letters = alias.replace(".", "").replace(" ", "")
+    return letters.isupper() and len(letters) <= 3
+
+
+def _plurals(noun: str, adjective: bool = False) -> list[str]:
+    """Regular English plurals of the last word ("official" -> "officials", "Israeli" -> "Israelis").
+
+    Demonyms in -ese, -ish, -ch, -ss have no plural of their own ("the Chinese", "the British").
+    """
+    head, _, last = noun.rpartition(" ")
+    prefix = head + " " if head else ""
+    low = last.lower()
+    if adjective:
+        return [] if low.endswith(("ese", "ish", "ch", "ss", "sh", "s", "x")) else [prefix + last + "s"]
+    if low.endswith(("people", "police", "media", "staff", "s")):
+        return []
+    if low.endswith(("sh", "ch", "x")):
+        return [prefix + last + "es"]
+    if low.endswith("man"):
+        return [prefix + last[:-3] + "men"]
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return [prefix + last[:-1] + "ies"]
+    return [prefix + last + "s"]
+
+
+# ------------------------------------------------------------------------------------------------ knowledge entries
+@dataclass
+class Role:
+    """A post held between two dates (start inclusive, end exclusive; None = open)."""
+
+    title: str
+    country: str | None = None
+    sector: str = "GOV"
+    leader: bool = False
+    org: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+    def holds(self, date: str) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    surnames: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+
+@dataclass
+class Named:
+    """A named group, agency, medium or seat of power with a fixed (or date-bounded) code."""
+
+    id: str
+    name: str
+    country: str | None
+    sector: str | None
+    code: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+
+@dataclass
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+
+
+@dataclass
+class Igo:
+    id: str
+    code: str
+    sector: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Noun:
+    """A generic agent noun: its canonical words, sector and whether it is a weak (person/role) noun."""
+
+    words: str
+    sector: str
+    weak: bool
+    plural: bool = False
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # person named igo country capital adj noun honorific
+    ref: Any  # the Person / Named / Igo / Country / Noun, or None
+    cased: tuple[str, ...] | None = None  # required spelling for acronyms
+    plural: bool = False
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.entries[0].kind
+
+    @property
+    def entry(self) -> Entry:
+        return self.entries[0]
+
+
+def _iso(value: Any) -> str | None:
+    """A YAML date (parsed or string) as an ISO string."""
+    return None if value is None else str(value)
+
+
+def _norm_date(date: str | None) -> str | None:
+    """An ISO date, possibly partial ("2019-06", "2019"), as a comparable day string."""
+    if not date:
+        return None
+    date = str(date)[:10]
+    if len(date) == 4:
+        return date + "-01-01"
+    if len(date) == 7:
+        return date + "-01"
+    return date
+
+
+def _role_from(data: dict[str, Any], default_sector: str = "GOV") -> Role:
+    return Role(
+        title=str(data.get("title") or "").lower(),
+        country=data.get("country"),
+        sector=data.get("sector") or ("IGO" if data.get("org") else default_sector),
+        leader=bool(data.get("leader")),
+        org=data.get("org"),
+        start=_iso(data.get("start")),
+        end=_iso(data.get("end")),
+    )
+
+
+# ----------------------------------------------------------------------------------------------------- the KB
+class ActorKB:
+    """Indexed actor knowledge: countries, IGOs, agent nouns, named groups and people with dated roles."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, Country] = {}
+        self.igos: dict[str, Igo] = {}
+        self.people: dict[str, Person] = {}
+        self.named: dict[str, Named] = {}
+        self.titles: dict[str, tuple[str, ...]] = {}
+        self.dominant: set[str] = set()
+        self.determiners: set[str] = set()
+        self.cut_words: set[str] = set()
+        self.affiliation_preps: set[str] = set()
+        self._index: dict[tuple[str, ...], list[Entry]] = {}
+        self._surnames: dict[str, list[Person]] = {}
+        self._codes: dict[str, str] = {}  # ISO2/ISO3 code -> ISO3 (country_of only)
+        self._maxlen = 1
+        self._cached = lru_cache(maxsize=100_000)(self._lookup_uncached)
+
+    # ---- loading
+    @classmethod
+    def load(cls, *extra_files: str | Path) -> "ActorKB":
+        """The packaged knowledge plus user files of the same formats (later files add to or replace entries).
+
+        A ``.tsv`` with an ``iso3`` column is read as countries, one with a ``code`` column as IGOs; a YAML list as
+        people; a YAML mapping as agents (``nouns``, ``weak_nouns``, ``titles``, ``named`` ...).
+        """
+        kb = cls()
+        for name in PACKAGED_FILES:
+            kb.add_file(data_path(name))
+        for path in extra_files:
+            kb.add_file(Path(path))
+        kb._build_index()
+        return kb
+
+    @classmethod
+    def default(cls) -> "ActorKB":
+        """The packaged knowledge, loaded once per process."""
+        return _default_kb()
+
+    def add_file(self, path: Path) -> None:
+        """Read one knowledge file (format chosen by suffix and shape); call ``_build_index`` afterwards."""
+        path = Path(path)
+        if path.suffix.lower() == ".tsv":
+            rows = read_tsv(path)
+            if rows and "iso3" in rows[0]:
+                self._add_countries(rows)
+            elif rows and "code" in rows[0]:
+                self._add_igos(rows)
+            else:
+                raise ValueError(f"{path}: a TSV needs an 'iso3' (countries) or 'code' (IGOs) column")
+            return
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+        if isinstance(data, list):
+            self._add_people(data)
+        elif isinstance(data, dict):
+            self._add_agents(data)
+        else:
+            raise ValueError(f"{path}: expected a YAML list (people) or mapping (agents)")
+
+    def _add_countries(self, rows: list[dict[str, str]]) -> None:
+        self._country_rows = getattr(self, "_country_rows", {})
+        for row in rows:
+            iso3 = row["iso3"].strip()
+            self.countries[iso3] = Country(iso3, (row.get("iso2") or "").strip(), row["name"].strip())
+            self._country_rows[iso3] = row
+
+    def _add_igos(self, rows: list[dict[str, str]]) -> None:
+        self._igo_rows = getattr(self, "_igo_rows", {})
+        for row in rows:
+            igo = Igo(row["id"].strip(), row["code"].strip(), (row.get("sector") or "IGO").strip(), row["name"].strip())
+            self.igos[igo.id] = igo
+            self._igo_rows[igo.id] = row
+
+    def _add_people(self, items: list[dict[str, Any]]) -> None:
+        for item in items:
+            person = Person(
+                id=str(item["id"]),
+                name=str(item["name"]),
+                aliases=[str(a) for a in item.get("aliases") or []],
+                surnames=[str(s) for s in item.get("surnames") or []],
+                roles=[_role_from(r) for r in item.get("roles") or []],
+            )
+            self.people[person.id] = person
+
+    def _add_agents(self, data: dict[str, Any]) -> None:
+        self._nouns = getattr(self, "_nouns", {})
+        for weak, key in ((False, "nouns"), (True, "weak_nouns")):
+            for sector, words in (data.get(key) or {}).items():
+                for word in words or []:
+                    self._nouns[str(word).lower()] = Noun(str(word).lower(), str(sector), weak)
+        for title, targets in (data.get("titles") or {}).items():
+            self.titles[str(title).lower()] = tuple(str(t).lower() for t in targets)
+        self.dominant |= set(data.get("dominant") or [])
+        self._honorifics = getattr(self, "_honorifics", set()) | {str(h).lower() for h in data.get("honorifics") or []}
+        self.determiners |= {str(d).lower() for d in data.get("determiners") or []}
+        self.cut_words |= {str(w).lower() for w in data.get("cut_words") or []}
+        self.affiliation_preps |= {str(w).lower() for w in data.get("affiliation_preps") or []}
+        for item in data.get("named") or []:
+            sector = item.get("sector")
+            named = Named(
+                id=str(item["id"]),
+                name=str(item["name"]),
+                country=item.get("country"),
+                sector=sector,
+                code=item.get("code"),
+                aliases=[str(a) for a in item.get("aliases") or []],
+                roles=[_role_from(r, sector or "GOV") for r in item.get("roles") or []],
+            )
+            self.named[named.id] = named
+
+    # ---- indexing
+    def _key(self, alias: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+        toks = list(tokenize(alias))
+        while toks and toks[0].key in self.determiners and len(toks) > 1:
+            toks = toks[1:]  # "the US" is indexed as "US": phrases lose their determiners too
+        cased = tuple(t.cased for t in toks)
+        return tuple(t.key for t in toks), (cased if _is_acronym(" ".join(cased)) else None)
+
+    def _add(self, alias: str, kind: str, ref: Any, plural: bool = False) -> None:
+        if not alias or not alias.strip():
+            return
+        key, cased = self._key(alias)
+        if not key:
+            return
+        entry = Entry(kind, ref, cased, plural)
+        bucket = self._index.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self._maxlen = max(self._maxlen, len(key))
+
+    def _build_index(self) -> None:
+        """Precompute the phrase index (all names, lower-cased and accent-folded) once."""
+        self._index.clear()
+        self._surnames.clear()
+        self._codes.clear()
+        for iso3, row in getattr(self, "_country_rows", {}).items():
+            country = self.countries[iso3]
+            self._codes[iso3] = iso3
+            if country.iso2:
+                self._codes[country.iso2] = iso3
+            for alias in [row["name"], *_split(row.get("aliases"))]:
+                self._add(alias, "country", country)
+            for adj in _split(row.get("adjectives")):
+                self._add(adj, "adj", country)
+                for plural in _plurals(adj, adjective=True):
+                    self._add(plural, "adj", country, plural=True)
+            for capital in _split(row.get("capitals")):
+                self._add(capital, "capital", country)
+        for igo_id, row in getattr(self, "_igo_rows", {}).items():
+            igo = self.igos[igo_id]
+            for alias in [row["name"], *_split(row.get("aliases"))]:
+                self._add(alias, "igo", igo)
+        for noun in getattr(self, "_nouns", {}).values():
+            self._add(noun.words, "noun", noun)
+            for plural in _plurals(noun.words):
+                if tuple(plural.split()) not in self._index:
+                    self._add(plural, "noun", dataclasses.replace(noun, plural=True))
+        for word in getattr(self, "_honorifics", set()):
+            self._add(word, "honorific", None)
+        for named in self.named.values():
+            for alias in [named.name, *named.aliases]:
+                self._add(alias, "named", named)
+        for person in self.people.values():
+            for alias in [person.name, *person.aliases]:
+                self._add(alias, "person", person)
+            for surname in person.surnames:
+                key, _ = self._key(surname)
+                self._surnames.setdefault(" ".join(key), []).append(person)
+        for bucket in self._index.values():
+            bucket.sort(key=lambda e: _KIND_ORDER[e.kind])
+        self._cached.cache_clear()
+
+    # ---- public API
+    def lookup(self, phrase: str, date: str | None = None) -> Actor | None:
+        """The actor a noun phrase names at ``date`` (ISO), or None when it names no actor."""
+        actor = self._cached(phrase, _norm_date(date))
+        return dataclasses.replace(actor) if actor else None  # a copy: callers may edit it
+
+    def country_of(self, phrase: str) -> str | None:
+        """ISO3 for a country name, short name, demonym, ISO2/ISO3 code or capital ("Seoul" -> "KOR")."""
+        toks = self._strip(tokenize(phrase))
+        if not toks:
+            return None
+        if len(toks) == 1 and toks[0].cased in self._codes:
+            return self._codes[toks[0].cased]
+        for entry in self._entries(toks):
+            if entry.kind in ("country", "adj", "capital"):
+                return entry.ref.iso3
+        return None
+
+    def person(self, person_id: str) -> Person | None:
+        """A person entry by id ("kim-jong-un")."""
+        return self.people.get(person_id)
+
+    # ---- resolution
+    def _lookup_uncached(self, phrase: str, date: str | None) -> Actor | None:
+        return self._resolve(phrase, date, None)
+
+    def _entries(self, toks: tuple[Tok, ...]) -> list[Entry]:
+        """Entries whose key is exactly these tokens (spelling checked for acronyms)."""
+        bucket = self._index.get(tuple(t.key for t in toks), [])
+        cased = tuple(t.cased for t in toks)
+        return [e for e in bucket if e.cased is None or e.cased == cased]
+
+    def _strip(self, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+        """Drop leading determiners and stray commas."""
+        start = 0
+        while start < len(toks) and (toks[start].key in self.determiners or toks[start].key == ","):
+            start += 1
+        end = len(toks)
+        while end > start and toks[end - 1].key == ",":
+            end -= 1
+        return toks[start:end]
+
+    def _scan(self, toks: tuple[Tok, ...]) -> list[Span | int]:
+        """Greedy longest-match scan: a Span for each known name, the token index for other words."""
+        out: list[Span | int] = []
+        i = 0
+        while i < len(toks):
+            for j in range(min(len(toks), i + self._maxlen), i, -1):
+                entries = self._entries(toks[i:j])
+                if entries:
+                    out.append(Span(i, j, tuple(entries)))
+                    i = j
+                    break
+            else:
+                out.append(i)
+                i += 1
+        return out
+
+    def _resolve(self, phrase: str, date: str | None, memory: "StoryActors | None") -> Actor | None:
+        text = _trim(phrase)
+        all_toks = tokenize(text)
+        lead = 0
+        while lead < len(all_toks) and all_toks[lead].key in self.determiners:
+            lead += 1
+        indefinite = lead > 0 and all_toks[0].key in ("a", "an")
+        toks = self._strip(all_toks)
+        if not toks:
+            return None
+        items = self._scan(toks)
+        core, tail, rest = self._split_items(items, toks)
+        actor = self._interpret(core, tail, toks, date, memory, indefinite)
+        if actor is None and rest:  # apposition: "Dr Lee, a visiting scholar" -> try after the comma
+            after = " ".join(t.cased for t in toks[rest:])
+            actor = self._resolve(after, date, memory)
+        if actor is not None:
+            actor.text = text
+        return actor
+
+    def _split_items(self, items: list[Span | int], toks: tuple[Tok, ...]) -> tuple[list, list, int | None]:
+        """Core (before the first cut word), affiliation tail ("in Nairobi"), and where an apposition starts."""
+        core: list[Span | int] = []
+        tail: list[Span | int] = []
+        rest: int | None = None
+        state = "core"
+        for item in items:
+            if isinstance(item, int):
+                key = toks[item].key
+                if key == ",":
+                    rest = item + 1 if state == "core" else rest
+                    break
+                if key in self.affiliation_preps and state == "core" and core:
+                    state = "tail"
+                    continue
+                if key in self.cut_words or (key in self.affiliation_preps and state == "tail"):
+                    break
+            (core if state == "core" else tail).append(item)
+        return core, tail, rest
+
+    def _interpret(self, core: list, tail: list, toks: tuple[Tok, ...], date: str | None,
+                   memory: "StoryActors | None", indefinite: bool) -> Actor | None:
+        """Apply the head rule to the scanned core (see the module docstring)."""
+        if not core:
+            return None
+        # Trailing capitalised unknown words: a name ("President Trump", "Mr Kim", "Malian President Assimi Goita").
+        names: list[int] = []
+        while core and isinstance(core[-1], int) and toks[core[-1]].cased[:1].isupper():
+            names.insert(0, core.pop())
+        if names:
+            return self._named_person(names, core, tail, toks, date, memory)
+        head = core[-1]
+        if isinstance(head, int):
+            return None  # the head word is not an agent ("sanctions relief", "the meeting")
+        before = [s for s in core[:-1] if isinstance(s, Span)]
+        kind = head.kind
+        if kind == "person":
+            return self._person_actor(head.entry.ref, date, "person")
+        if kind == "named":
+            return self._named_actor(head.entry.ref, date)
+        if kind == "igo":
+            return _igo_actor(head.entry.ref)
+        if kind in ("country", "capital", "adj"):
+            if any(s.kind in ("country", "capital", "adj") for s in before):
+                return None  # "US-North Korea": several countries and no agent
+            country = head.entry.ref
+            if kind == "capital":  # a seat of government stands for the government ("Pyongyang" -> PRKGOV)
+                return self._country_actor(country, "GOV", "capital")
+            return self._country_actor(country, None, kind)
+        if kind == "noun":
+            return self._agent(head, core[:-1], tail, toks, date, memory, indefinite)
+        return None
+
+    # ---- generic agents
+    def _agent(self, head: Span, mods: list, tail: list, toks: tuple[Tok, ...], date: str | None,
+               memory: "StoryActors | None", indefinite: bool) -> Actor | None:
+        """A generic agent noun at the head: sector from the nouns, country or organisation from the modifiers."""
+        noun: Noun = head.entry.ref
+        before = [s for s in mods if isinstance(s, Span)]
+        tail_spans = [s for s in tail if isinstance(s, Span)]
+        sector = self._sector(noun, before, tail_spans)
+        owner = _affiliation(before) or _affiliation(tail_spans)
+        if owner is None:  # "the Trump administration": a known surname as a modifier
+            for i in reversed([m for m in mods if isinstance(m, int)]):
+                person = (memory._recall_surname(self, toks[i].key, date) if memory is not None else None) \
+                    or self._by_surname(toks[i].key, date)
+                if person is not None:
+                    owner = Span(i, i + 1, (Entry("person", person),))
+                    break
+        title = " ".join(t.key for t in toks[head.start:head.end])
+        if owner is None and noun.weak and not noun.plural and not indefinite:
+            # "the North Korean leader" / "the official": someone this story already named
+            if memory is not None:
+                found = memory._recall_title(self, title, None, date) or memory._recall_head(title)
+                if found is not None:
+                    return found
+        if owner is not None:
+            if owner.kind in ("named", "igo"):
+                if owner.kind == "igo" and not noun.plural and not indefinite:
+                    person = self._holder(title, None, owner.entry.ref.id, date, memory)
+                    if person is not None:
+                        return person
+                return self._named_actor(owner.entry.ref, date) if owner.kind == "named" else _igo_actor(owner.entry.ref)
+            if owner.kind == "person":
+                base = self._person_actor(owner.entry.ref, date, "person")
+                country = self.countries.get(base.country) if base.country else None
+                if country is None:
+                    return base
+                return self._country_actor(country, sector, f"person-modifier+noun:{noun.words}")
+            country = owner.entry.ref
+            if not noun.plural and not indefinite and title in self.titles:
+                person = self._holder(title, country.iso3, None, date, memory)
+                if person is not None:
+                    return person
+            return self._country_actor(country, sector, f"{owner.kind}+noun:{noun.words}")
+        return Actor(text="", name=None, code=sector, country=None, sector=sector, kb_id=f"agent:{noun.words}",
+                     why=f"noun:{noun.words}")
+
+    def _sector(self, noun: Noun, before: list[Span], tail: list[Span]) -> str:
+        """The head noun's sector; a weak head defers to an organisational noun; dominant modifiers win."""
+        mods = [s.entry.ref for s in before if s.kind == "noun"]
+        for mod in mods:
+            if mod.sector in self.dominant and mod.sector != noun.sector:
+                return mod.sector
+        if noun.weak:
+            for mod in reversed(mods + [s.entry.ref for s in tail if s.kind == "noun"]):
+                if not mod.weak:
+                    return mod.sector
+        return noun.sector
+
+    # ---- people
+    def _named_person(self, names: list[int], core: list, tail: list, toks: tuple[Tok, ...], date: str | None,
+                      memory: "StoryActors | None") -> Actor | None:
+        """A trailing name: a known surname, or an unknown person coded from the title before it."""
+        words = [toks[i] for i in names]
+        # The whole trailing name must be a known short form: "Mr Kim", "President Xi", "Le Drian"; an unknown
+        # "Ivanka Trump" is not Donald Trump.
+        key = " ".join(t.key for t in words)
+        person = (memory._recall_surname(self, key, date) if memory is not None else None) \
+            or self._by_surname(key, date)
+        if person is not None:
+            return self._person_actor(person, date, "surname")
+        spans = [s for s in core if isinstance(s, Span)]
+        if not spans:
+            return None  # capitalised words with no title: a place, a month, an unknown organisation
+        head = spans[-1]
+        if head.kind == "noun" and head.entry.ref.weak:  # a person's title: "President", "Judge"
+            actor = self._agent(head, spans[:-1], tail, toks, date, None, True)
+        elif head.kind == "honorific":
+            inner = spans[:-1]
+            if not inner or inner[-1].kind != "noun" or not inner[-1].entry.ref.weak:
+                return None
+            actor = self._agent(inner[-1], inner[:-1], tail, toks, date, None, True)
+        else:
+            return None
+        if actor is not None and not (actor.kb_id or "").startswith(("person:", "named:", "igo:")):
+            actor.name = " ".join(t.cased for t in words)
+            actor.why = f"title+name ({actor.why})"
+        return actor
+
+    def _by_surname(self, key: str, date: str | None) -> Person | None:
+        """A unique person with this surname: among those in office at ``date`` first, then among all."""
+        people = self._surnames.get(key, [])
+        if len(people) == 1:
+            return people[0]
+        if people:  # with no date, "in office now" (an open-ended role)
+            active = [p for p in people if any(r.holds(date) if date else r.end is None for r in p.roles)]
+            if len(active) == 1:
+                return active[0]
+        return None
+
+    def _holder(self, title: str, iso3: str | None, org: str | None, date: str | None,
+                memory: "StoryActors | None") -> Actor | None:
+        """The person holding the role a title names at ``date`` ("the North Korean leader" -> Kim Jong Un)."""
+        if memory is not None:
+            found = memory._recall_title(self, title, iso3 or org, date)
+            if found is not None:
+                return found
+        targets = self.titles.get(title)
+        if not targets or (iso3 is None and org is None):
+            return None
+        hits = [p for p in self.people.values() if self._role_matching(p, targets, iso3, org, date)]
+        if len(hits) != 1:
+            return None
+        return self._person_actor(hits[0], date, f"title-holder:{title}")
+
+    def _role_matching(self, person: Person, targets: tuple[str, ...], where: str | None, org: str | None,
+                       date: str | None) -> Role | None:
+        for role in person.roles:
+            if where is not None and role.country != where and role.org != where:
+                continue
+            if org is not None and role.org != org:
+                continue
+            if date is not None and not role.holds(date):
+                continue
+            if date is None and role.end is not None:
+                continue
+            if role.title in targets or ("@leader" in targets and role.leader):
+                return role
+        return None
+
+    def _role_at(self, person: Person | Named, date: str | None) -> Role | None:
+        """The role held at ``date`` (a leader role first); with no date the latest role."""
+        if not person.roles:
+            return None
+        if date is None:
+            return max(person.roles, key=lambda r: (r.end is None, r.end or "", r.leader, r.start or ""))
+        held = [r for r in person.roles if r.holds(date)]
+        if not held:
+            return None
+        return sorted(held, key=lambda r: not r.leader)[0]
+
+    def _person_actor(self, person: Person, date: str | None, why: str) -> Actor:
+        role = self._role_at(person, date)
+        kb_id = f"person:{person.id}"
+        if role is not None and role.org:
+            igo = self.igos.get(role.org)
+            code = igo.code if igo else "IGO"
+            return Actor("", person.name, code, None, igo.sector if igo else "IGO", kb_id, why=f"{why}:{role.title}")
+        if role is not None:
+            code = (role.country or "") + role.sector
+            return Actor("", person.name, code, role.country, role.sector, kb_id, why=f"{why}:{role.title}")
+        # Out of office at the date: a national elite (CAMEO ELI) of the country of their nearest role.
+        national = [r for r in person.roles if r.country]
+        if date is not None:
+            past = [r for r in national if r.start is None or r.start <= date]
+            national = past or national
+        country = max(national, key=lambda r: r.start or "").country if national else None
+        return Actor("", person.name, (country or "") + "ELI", country, "ELI", kb_id, why=f"{why}:out-of-office")
+
+    def _named_actor(self, named: Named, date: str | None) -> Actor:
+        sector = named.sector
+        if named.roles:
+            role = self._role_at(named, date)
+            sector = role.sector if role is not None else sector
+        code = named.code if named.code and not named.roles else (named.country or "") + (sector or "")
+        return Actor("", named.name, code or None, named.country, sector, f"named:{named.id}", why=f"named:{named.id}")
+
+    def _country_actor(self, country: Country, sector: str | None, why: str) -> Actor:
+        return Actor("", country.name, country.iso3 + (sector or ""), country.iso3, sector, f"country:{country.iso3}",
+                     why=why)
+
+
+# --------------------------------------------------------------------------------------------- helpers
+def _trim(phrase: str) -> str:
+    """The phrase without outer spaces, quotes and punctuation; an abbreviation's final dot stays ("U.S.")."""
+    text = " ".join(phrase.split()).strip(" ,;:!?\"'“”‘’()[]")
+    if text.endswith(".") and "." not in text.rsplit(" ", 1)[-1][:-1]:
+        text = text.rstrip(". ").strip(" ,;:!?\"'“”‘’()[]")
+    return text
+
+
+def _split(cell: str | None) -> list[str]:
+    return [v.strip() for v in (cell or "").split("|") if v.strip()]
+
+
+def _affiliation(spans: list[Span]) -> Span | None:
+    """The nearest span saying whose agent this is: a named group, IGO, person, country, demonym or capital."""
+    for span in reversed(spans):
+        if span.kind in ("named", "igo", "person", "country", "adj", "capital"):
+            return span
+    return None
+
+
+def _igo_actor(igo: Igo) -> Actor:
+    return Actor("", igo.name, igo.code, None, igo.sector, f"igo:{igo.id}", why=f"igo:{igo.id}")
+
+
+@lru_cache(maxsize=1)
+def _default_kb() -> ActorKB:
+    return ActorKB.load()
+
+
+# ------------------------------------------------------------------------------------------ story memory
+class StoryActors:
+    """Per-story memory: people seen earlier in the story resolve later short mentions.
+
+    After "North Korean leader Kim Jong Un", the mentions "Mr Kim", "Kim" and "the North Korean leader" resolve to him;
+    after "a Seoul Foreign Ministry official", "the official" resolves to the same KORGOV actor.
+    """
+
+    def __init__(self, kb: ActorKB | None = None, date: str | None = None):
+        self.kb = kb or ActorKB.default()
+        self.date = date
+        self.seen: list[tuple[Person, Actor]] = []  # people in order of mention
+        self.heads: dict[str, Actor] = {}  # last generic actor per head noun ("official")
+
+    def resolve(self, phrase: str, date: str | None = None) -> Actor | None:
+        """Resolve with the story's memory; remember what was found."""
+        when = _norm_date(date or self.date)
+        actor = self.kb._resolve(phrase, when, self)
+        if actor is None:
+            return None
+        if actor.kb_id and actor.kb_id.startswith("person:"):
+            person = self.kb.people.get(actor.kb_id.split(":", 1)[1])
+            if person is not None:
+                self.seen = [(p, a) for p, a in self.seen if p.id != person.id] + [(person, dataclasses.replace(actor))]
+        elif actor.country is not None and actor.kb_id and actor.kb_id.startswith("country:"):
+            toks = self.kb._strip(tokenize(phrase))
+            items = self.kb._scan(toks)
+            core, _, _ = self.kb._split_items(items, toks)
+            spans = [s for s in core if isinstance(s, Span)]
+            if spans and spans[-1].kind == "noun" and spans[-1].entry.ref.weak:
+                self.heads[spans[-1].entry.ref.words] = dataclasses.replace(actor)
+        return actor
+
+    def _recall_surname(self, kb: ActorKB, key: str, date: str | None) -> Person | None:
+        for person, _ in reversed(self.seen):
+            keys = {" ".join(kb._key(s)[0]) for s in person.surnames}
+            if key in keys:
+                return person
+        return None
+
+    def _recall_title(self, kb: ActorKB, title: str, where: str | None, date: str | None) -> Actor | None:
+        targets = kb.titles.get(title)
+        if not targets:
+            return None
+        for person, _ in reversed(self.seen):
+            role = kb._role_matching(person, targets, where, None, date)
+            if role is None and date is not None:
+                # "the US leader" may name the one seen earlier even if the story talks about his past term
+                role = next((r for r in person.roles if (where is None or r.country == where or r.org == where)
+                             and (r.title in targets or ("@leader" in targets and r.leader))), None)
+            if role is not None:
+                return kb._person_actor(person, date, f"story-memory:{title}")
+        return None
+
+    def _recall_head(self, title: str) -> Actor | None:
+        actor = self.heads.get(title)
+        return dataclasses.replace(actor, why=f"story-memory:{title}") if actor else None
+
+
+def resolve_actor(text: str, date: str | None = None) -> Actor | None:
+    """The actor a phrase names at ``date``, from the packaged knowledge ("Kim Jong Un", "2019-06-30" -> PRKGOV)."""
+    return ActorKB.default().lookup(text, date)

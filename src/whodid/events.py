@@ -1,0 +1,499 @@
+"""Event mentions in a parsed sentence: the trigger words, who did it, to whom, and who says so.
+
+Two steps, so that actors can be resolved at the event's own date (a president in 2019 is not one in 2022):
+
+1. ``find_mentions(sent, lexicon)`` reads the dependency parse and returns :class:`Mention` objects that point at
+   tokens: the trigger, the heads of the actor and recipient phrases, the speaker.
+2. ``ArgumentResolver.resolve(mention, date)`` turns those tokens into :class:`~whodid.model.Actor` lists, with
+   story memory for pronouns ("its invasion"), pairs ("the pair met") and events told again ("such talks").
+
+The argument rules cover active and passive clauses, coordination ("A and B met"), controlled verbs ("hoped to
+meet"), support verbs ("held talks with"), noun events ("a meeting between A and B", "talks with X", "Russia's
+invasion of Ukraine", "US-North Korea talks") and reported speech (the speaker is the attribution, never the actor).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from whodid.actors import StoryActors
+from whodid.model import Actor
+from whodid.resources import load_yaml
+from whodid.status import StatusCues, event_status
+from whodid.triggers import TriggerEntry, TriggerLexicon
+
+
+@dataclass(frozen=True)
+class ArgumentRules:
+    """Word lists of data/arguments.yaml, as sets."""
+
+    reporting_verbs: frozenset[str]
+    participation_verbs: frozenset[str]
+    between_preps: frozenset[str]
+    agent_preps: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    pair_words: frozenset[str]
+    anaphoric_modifiers: frozenset[str]
+    venue_heads: frozenset[str]
+    venue_preps: frozenset[str]
+    compound_separators: frozenset[str]
+    phrase_cut_deps: frozenset[str]
+    according_to: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "ArgumentRules":
+        raw = load_yaml("arguments.yaml")
+        sets = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if k != "according_to"}
+        return cls(**sets, according_to=tuple(tuple(p) for p in raw["according_to"]))
+
+    @property
+    def pronouns(self) -> frozenset[str]:
+        return self.person_pronouns | self.group_pronouns | self.speaker_pronouns
+
+
+@dataclass
+class Mention:
+    """An event mention before its arguments are resolved; all tokens belong to one sentence."""
+
+    trigger: Token  # the word that names the event
+    entry: TriggerEntry
+    cameo: str
+    event_type: str
+    first: Token  # first token of the trigger words ("hoped" in "hoped to meet")
+    last: Token
+    actors: list[Token] = field(default_factory=list)
+    recipients: list[Token] = field(default_factory=list)
+    participants: list[Token] = field(default_factory=list)  # reciprocal events: both sides, in text order
+    modifiers: list[Token] = field(default_factory=list)  # "US sanctions", "Israeli strikes": actors if none else
+    speaker: Token | None = None
+    status: str = "asserted"
+    anaphoric: bool = False  # a noun event that may repeat an event told earlier ("such talks")
+    clause: Token | None = None  # the verb whose clause holds the event (for dating and place)
+
+    @property
+    def char_span(self) -> tuple[int, int]:
+        return self.first.idx, self.last.idx + len(self.last.text)
+
+    @property
+    def trigger_text(self) -> str:
+        doc = self.trigger.doc
+        return doc.text[self.char_span[0]:self.char_span[1]]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Step 1: mentions from the parse
+# ---------------------------------------------------------------------------------------------------------------
+
+def _word_forms(token: Token) -> set[str]:
+    """Lemma and surface forms, crude-stemmed: the small model mislemmatises ("hoped" -> "hop")."""
+    low = token.lower_
+    forms = {token.lemma_.lower(), low}
+    for suffix in ("ed", "d", "es", "s", "ing"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            forms.add(low[: -len(suffix)])
+    return forms
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    """A head and the heads coordinated with it ("Mr Trump and Mr Kim")."""
+    out = [token]
+    for conj in token.conjuncts:
+        if conj.i > token.i and conj.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(conj)
+    return out
+
+
+def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """Heads of a verb's subject, and whether it is a passive subject; borrowed from the governing verb for
+    controlled and coordinated verbs ("Trump hoped to meet", "Kim ... and sent")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return _with_conjuncts(child), False
+        if child.dep_ == "nsubjpass":
+            return _with_conjuncts(child), True
+    if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        if verb.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return [], False
+        subject, passive = _subject(verb.head, depth + 1)
+        # "Trump is expected to attend": the raised subject of a passive governor does the controlled verb
+        return subject, passive and verb.dep_ == "conj"
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head], False
+    if depth < 4 and verb.dep_ == "acl" and any(c.lower_ == "to" for c in verb.children):
+        # "signalled willingness to reopen a dialogue": the subject of the verb the noun depends on
+        noun = verb.head
+        if noun.head.i != noun.i and noun.head.pos_ in ("VERB", "AUX"):
+            return _subject(noun.head, depth + 1)
+    return [], False
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    out: list[Token] = []
+    for obj in _children(prep, "pobj"):
+        out.extend(_with_conjuncts(obj))
+    return out
+
+
+def _prep_objects(token: Token, preps: frozenset[str] | tuple[str, ...]) -> list[Token]:
+    out: list[Token] = []
+    for prep in _children(token, "prep", "agent"):
+        if prep.lower_ in preps:
+            out.extend(_pobjs(prep))
+    return out
+
+
+def _is_intent_head(verb: Token, lexicon: TriggerLexicon) -> str | None:
+    """The intent lemma if ``verb`` expresses intent ("hoped", "plans", "is ready") to do its complement."""
+    forms = _word_forms(verb)
+    hit = forms & set(lexicon.intent_verbs)
+    if hit:
+        return sorted(hit)[0]
+    return None
+
+
+def _is_support_noun(noun: Token, lexicon: TriggerLexicon) -> Token | None:
+    """The support verb whose object names the event ("held talks", "made a trip", "imposed sanctions")."""
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        if _word_forms(noun.head) & set(lexicon.support_verbs):
+            return noun.head
+    return None
+
+
+def _participation_verb(noun: Token, rules: ArgumentRules) -> Token | None:
+    """The verb whose subject takes part in a noun event ("took part in talks", "attended the summit")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+        if head.lower_ == "part" and head.dep_ == "dobj":  # "take part in"
+            head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    if head.pos_ in ("VERB", "AUX") and _word_forms(head) & rules.participation_verbs:
+        return head
+    return None
+
+
+def _is_venue(noun: Token, rules: ArgumentRules) -> bool:
+    """"on the sidelines of the summit": the summit is where another event happens."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ in rules.venue_preps or (prep.lower_ == "of" and prep.head.lower_ in rules.venue_heads)
+
+
+def _speaker(trigger: Token, rules: ArgumentRules) -> Token | None:
+    """The subject of the reporting verb whose complement holds the trigger, or the X of "according to X"."""
+    token = trigger
+    while token.head.i != token.i:
+        head = token.head
+        if token.dep_ in ("ccomp", "parataxis", "xcomp") and _word_forms(head) & rules.reporting_verbs:
+            subject, passive = _subject(head)
+            if subject and not passive:
+                return subject[0]
+        token = head
+    return _according_to(trigger.sent, rules)
+
+
+def _according_to(sent: Span, rules: ArgumentRules) -> Token | None:
+    words = [t.lower_ for t in sent]
+    for pattern in rules.according_to:
+        for i in range(len(words) - len(pattern) + 1):
+            if tuple(words[i:i + len(pattern)]) == pattern:
+                last = sent[i + len(pattern) - 1]
+                objects = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def _left_modifiers(noun: Token) -> list[Token]:
+    """Modifiers before a noun that may name its participants ("US sanctions", "Israeli strikes")."""
+    return [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod") and c.i < noun.i]
+
+
+def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
+    verb, entry = mention.trigger, mention.entry
+    subject, passive = _subject(mention.first)
+    objects = [o for c in _children(verb, "dobj") for o in _with_conjuncts(c)]
+    datives = _children(verb, "dative")
+    agents = _prep_objects(verb, ("by",)) if passive else []
+    if passive:
+        mention.actors = agents
+        mention.recipients = subject
+    else:
+        mention.actors = subject
+        if entry.objects:  # "sent arms to X": the object is the thing moved; "sent Moscow arms": Moscow is the recipient
+            for obj in objects:
+                mention.recipients.extend(c for c in obj.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN")
+                mention.recipients.extend(_prep_objects(obj, entry.recipient_preps))
+        else:
+            mention.recipients.extend(objects)
+        mention.recipients.extend(datives)
+    mention.recipients.extend(_prep_objects(verb, entry.recipient_preps))
+    between = _prep_objects(verb, rules.between_preps)
+    if between:
+        mention.participants = between
+    if entry.reciprocal and len(mention.actors) > 1 and not mention.recipients:
+        mention.participants = mention.actors
+
+
+def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) -> None:
+    noun, entry = mention.trigger, mention.entry
+    mention.actors.extend(_children(noun, "poss"))
+    mention.actors.extend(_prep_objects(noun, rules.agent_preps))
+    mention.recipients.extend(_prep_objects(noun, entry.recipient_preps))
+    between = _prep_objects(noun, rules.between_preps)
+    if between:
+        mention.participants = between
+    mention.modifiers.extend(m for m in _left_modifiers(noun) if m.pos_ in ("PROPN", "ADJ", "NOUN"))
+    governor = _is_support_noun(noun, lexicon) or _participation_verb(noun, rules)
+    if governor is not None:
+        mention.clause = governor
+        if not mention.actors:
+            mention.actors, passive = _subject(governor)
+            if passive:
+                mention.actors = []
+        if not mention.recipients:
+            mention.recipients.extend(_prep_objects(governor, entry.recipient_preps))
+    # "such talks", "the meeting" may tell an earlier event again; "the Apec forum" names its own
+    mention.anaphoric = any(c.lower_ in rules.anaphoric_modifiers for c in noun.children) and not any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a token belongs to (a noun's governing verb, or the token itself if a verb)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _make_mention(token: Token, entry: TriggerEntry, lexicon: TriggerLexicon) -> Mention:
+    """A mention for a matched trigger, lifted to an intent event where a governing verb expresses intent."""
+    first = last = token
+    cameo, event_type = entry.cameo, entry.event_type
+    if token.pos_ in ("VERB", "AUX") and token.dep_ == "xcomp":
+        intent = _is_intent_head(token.head, lexicon)
+        code = lexicon.intent_code(entry.cameo, intent) if intent else None
+        if code:
+            from whodid.ontology import Ontology  # the intent code's type comes from the ontology
+
+            first, cameo = token.head, code
+            event_type = Ontology.default().plover_type(code) or event_type
+    particle = [c for c in token.children if c.dep_ == "prt"]
+    if entry.particle and particle and particle[0].i > last.i:
+        last = particle[0]
+    return Mention(trigger=token, entry=entry, cameo=cameo, event_type=event_type, first=first, last=last)
+
+
+def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | None = None) -> list[Mention]:
+    """Event mentions of one parsed sentence, with argument tokens, status and speaker."""
+    rules = rules or ArgumentRules.default()
+    mentions: list[Mention] = []
+    for token in sent:
+        entry = lexicon.match(token)
+        if entry is None or _skip_trigger(token, entry, rules):
+            continue
+        mention = _make_mention(token, entry, lexicon)
+        if entry.pos == "NOUN":
+            _noun_arguments(mention, lexicon, rules)
+        else:
+            _verb_arguments(mention, rules)
+        mention.clause = mention.clause or _clause_verb(mention.first)
+        mention.status = event_status(mention.first)
+        mention.speaker = _speaker(mention.first, rules)
+        mentions.append(mention)
+    return _drop_nested(mentions)
+
+
+def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules) -> bool:
+    """Words that match a trigger but do not name an event here."""
+    if entry.pos == "NOUN":
+        if token.dep_ == "compound":  # "sanctions relief", "summit venue"
+            return True
+        if _is_venue(token, rules):
+            return True
+    if token.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "LAW") and token.pos_ == "PROPN":
+        return True
+    cues = StatusCues.default()
+    if token.lemma_.lower() in cues.negated_possibility and any(c.dep_ == "neg" for c in token.children):
+        return True  # "cannot be ruled out" speaks of a possibility; it is not a rejection
+    return False
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """A noun event governed by a verb event of the same type is the same event ("met for talks")."""
+    verbs = {m.trigger.i: m for m in mentions if m.entry.pos != "NOUN"}
+    kept = []
+    for m in mentions:
+        if m.entry.pos == "NOUN":
+            head = m.trigger.head if m.trigger.dep_ != "pobj" else m.trigger.head.head
+            other = verbs.get(head.i)
+            if other is not None and other.event_type == m.event_type:
+                continue
+        kept.append(m)
+    return kept
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Step 2: tokens -> actors, with story memory
+# ---------------------------------------------------------------------------------------------------------------
+
+@dataclass
+class _Seen:
+    position: int  # character offset in the story: lines are parsed as separate docs
+    phrase: str
+    person: bool
+
+
+class ArgumentResolver:
+    """Resolves a mention's argument tokens to actors; remembers the story so far."""
+
+    def __init__(self, actors: StoryActors, published: str | None = None, rules: ArgumentRules | None = None):
+        self.actors = actors
+        self.published = published
+        self.rules = rules or ArgumentRules.default()
+        self._seen: list[_Seen] = []
+        self._last_by_type: dict[str, tuple[list[Actor], list[Actor]]] = {}
+        self._last_pair: list[Actor] = []
+        self.line_offset = 0  # of the line being read, in the story text
+
+    def _position(self, token: Token) -> int:
+        return self.line_offset + token.idx
+
+    # -- memory of actor mentions, for pronouns ------------------------------------------------------------------
+    def observe(self, sent: Span, line_offset: int = 0) -> None:
+        """Record the actor phrases of a sentence, in order, before its events are resolved. ``line_offset``:
+        where the sentence's doc starts in the story text."""
+        self.line_offset = line_offset
+        candidates = {chunk.root.i: phrase_text(chunk.root, self.rules) for chunk in sent.noun_chunks}
+        for ent in sent.ents:  # names inside larger chunks ("Moscow" in "sent Moscow arms")
+            if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") and ent.root.i not in candidates:
+                candidates[ent.root.i] = ent.text
+        for index in sorted(candidates):
+            root = sent.doc[index]
+            if root.lower_ in self.rules.pronouns:
+                continue
+            actor = self.actors.resolve(candidates[index], self.published)
+            # Only named actors are antecedents: "troops" or "the official" would capture every "its" and "he".
+            if actor is not None and (actor.country or actor.sector == "IGO"):
+                person = root.ent_type_ == "PERSON" or (actor.kb_id or "").startswith("person:")
+                self._seen.append(_Seen(self._position(root), candidates[index], person))
+
+    def _antecedent(self, pronoun: Token) -> str | None:
+        person = pronoun.lower_ in self.rules.person_pronouns
+        here = self._position(pronoun)
+        for seen in reversed(self._seen):
+            if seen.position < here and seen.person == person:
+                return seen.phrase
+        return None
+
+    # -- resolution --------------------------------------------------------------------------------------------
+    def _resolve_token(self, token: Token, date: str | None, speaker: Actor | None) -> list[Actor]:
+        low = token.lower_
+        if low in self.rules.speaker_pronouns:
+            return [speaker] if speaker else []
+        if low in self.rules.pronouns:
+            phrase = self._antecedent(token)
+            actor = self.actors.resolve(phrase, date) if phrase else None
+            return [actor] if actor else []
+        if low in self.rules.pair_words or token.lemma_.lower() in self.rules.pair_words:
+            if any(c.lower_ in ("the", "both", "two") for c in token.subtree):
+                return self._pair(token, date)
+        whole = self.actors.resolve(phrase_text(token, self.rules), date)
+        if whole is not None:
+            return [whole]
+        parts = split_compound_phrase(token, self.rules)
+        return [a for a in (self.actors.resolve(p, date) for p in parts if len(parts) > 1) if a is not None]
+
+    def _pair(self, token: Token, date: str | None) -> list[Actor]:
+        """"the pair", "the two leaders", "both sides": the last two people named, else the last two sides."""
+        people: list[Actor] = []
+        here = self._position(token)
+        for seen in reversed(self._seen):
+            if seen.position >= here or not seen.person:
+                continue
+            actor = self.actors.resolve(seen.phrase, date)
+            if actor is not None and all(actor.name != p.name for p in people):
+                people.append(actor)
+            if len(people) == 2:
+                return people[::-1]
+        return list(self._last_pair)
+
+    def _resolve_all(self, tokens: list[Token], date: str | None, speaker: Actor | None,
+                     skip_igo: bool = False) -> list[Actor]:
+        out: list[Actor] = []
+        for token in tokens:
+            modifier = token.dep_ in ("compound", "amod", "nmod")
+            for actor in self._resolve_token(token, date, speaker):
+                if modifier and skip_igo and actor.sector == "IGO":
+                    continue  # "the Apec summit": the IGO is the venue, not a participant
+                if modifier and not (actor.country or actor.sector == "IGO"):
+                    continue  # "a military parade" names no actor
+                if all(actor.code != a.code or actor.name != a.name for a in out):
+                    out.append(actor)
+        return out
+
+    def resolve(self, mention: Mention, date: str | None) -> tuple[list[Actor], list[Actor], Actor | None]:
+        """(actors, recipients, attribution) of a mention, resolved at ``date``."""
+        speaker = None
+        if mention.speaker is not None:
+            found = self._resolve_token(mention.speaker, date, None)
+            speaker = found[0] if found else None
+        reciprocal = mention.entry.reciprocal
+        if mention.participants:  # PLOVER style: "A and B met", "a meeting between A and B" -> actors [A, B]
+            actors, recipients = self._resolve_all(mention.participants, date, speaker), []
+            if mention.actors and not actors:
+                actors = self._resolve_all(mention.actors, date, speaker, skip_igo=reciprocal)
+        else:
+            actors = self._resolve_all(mention.actors, date, speaker, skip_igo=reciprocal)
+            if not actors:
+                actors = self._resolve_all(mention.modifiers, date, speaker, skip_igo=reciprocal)
+            recipients = self._resolve_all(mention.recipients, date, speaker)
+        recipients = [r for r in recipients if all(r.code != a.code or r.name != a.name for a in actors)]
+        if not actors and not recipients and mention.anaphoric:
+            actors, recipients = self._last_by_type.get(mention.event_type, ([], []))
+            actors, recipients = list(actors), list(recipients)
+        if speaker is not None and any(a is speaker for a in actors):
+            speaker = None  # "we will attack" said by X: X is the actor, not a separate source
+        if len(actors) + len(recipients) > 1:  # only a complete event is a good antecedent for "such talks"
+            self._last_by_type[mention.event_type] = (actors, recipients)
+            if reciprocal:
+                self._last_pair = actors + recipients
+        return actors, recipients, speaker
+
+
+def phrase_text(head: Token, rules: ArgumentRules | None = None) -> str:
+    """The noun phrase of a head token without its clauses and coordinated phrases."""
+    rules = rules or ArgumentRules.default()
+    keep = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in rules.phrase_cut_deps:
+                continue
+            keep.append(child)
+            stack.append(child)
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep)
+    return head.doc[start:end + 1].text.strip(" ,“”\"'")
+
+
+def split_compound_phrase(head: Token, rules: ArgumentRules | None = None) -> list[str]:
+    """A modifier's phrase split on separators: "US-North Korea" (of "US-North Korea talks") names two actors."""
+    rules = rules or ArgumentRules.default()
+    phrase = phrase_text(head, rules)
+    if head.dep_ in ("compound", "amod", "nmod"):
+        parts = [p.strip() for p in re.split(r"\s*[-–—/&]\s*|\s+and\s+", phrase) if p.strip()]
+        return parts if len(parts) > 1 else [phrase]
+    return [phrase]

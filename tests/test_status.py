@@ -1,0 +1,38 @@
+"""Status of an event mention from its clause: asserted, negated, hypothetical, future."""
+from __future__ import annotations
+
+import pytest
+
+from whodid.status import event_status
+
+
+def _status(nlp, sentence: str, trigger: str) -> str:
+    doc = nlp(sentence)
+    token = next(t for t in doc if t.text == trigger)
+    return event_status(token)
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, expected",
+    [
+        ("The two ministers met in Oslo on Monday.", "met", "asserted"),
+        ("The two ministers did not meet in Oslo.", "meet", "negated"),
+        ("No talks were held between the rival parties.", "talks", "negated"),
+        ("The two leaders could meet in Oslo next month.", "meet", "hypothetical"),
+        ("A meeting between the two leaders cannot be ruled out.", "meeting", "hypothetical"),
+        ("Such talks might take place in the autumn.", "talks", "hypothetical"),
+        ("If the rebels lay down arms, the government will negotiate.", "lay", "hypothetical"),
+        ("The president will visit Nairobi in May.", "visit", "future"),
+        ("The president is expected to attend the summit.", "attend", "future"),
+        ("The minister is due to arrive in Lagos on Friday.", "arrive", "future"),
+        ("The army failed to capture the town.", "capture", "negated"),
+    ],
+)
+def test_event_status(nlp, sentence, trigger, expected):
+    assert _status(nlp, sentence, trigger) == expected
+
+
+def test_reporting_verb_tense_does_not_leak(nlp):
+    # the official's statement is asserted, the talks it reports are only possible
+    assert _status(nlp, "An official said that talks could take place next month.", "talks") == "hypothetical"
+    assert _status(nlp, "An official said that the ministers met in Oslo.", "met") == "asserted"
