@@ -23,10 +23,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from whodid.model import Actor
-from whodid.resources import data_path, read_tsv
+from whodid.resources import data_path, parse_yaml, read_tsv
 
 PACKAGED_FILES = ("countries.tsv", "igos.tsv", "agents.yaml", "people.yaml")
 
@@ -268,7 +267,7 @@ class ActorKB:
                 raise ValueError(f"{path}: a TSV needs an 'iso3' (countries) or 'code' (IGOs) column")
             return
         with path.open(encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = parse_yaml(handle)
         if isinstance(data, list):
             self._add_people(data)
         elif isinstance(data, dict):
@@ -733,13 +732,16 @@ class StoryActors:
         self.date = date
         self.seen: list[tuple[Person, Actor]] = []  # people in order of mention
         self.heads: dict[str, Actor] = {}  # last generic actor per head noun ("official")
+        # people the knowledge base does not know, met with a title ("Guyanese President Irfaan Ali"), by surname
+        self.titled: dict[str, Actor] = {}
 
     def resolve(self, phrase: str, date: str | None = None) -> Actor | None:
         """Resolve with the story's memory; remember what was found."""
         when = _norm_date(date or self.date)
         actor = self.kb._resolve(phrase, when, self)
         if actor is None:
-            return None
+            return self._recall_titled(phrase)
+        self._remember_titled(actor)
         if actor.kb_id and actor.kb_id.startswith("person:"):
             person = self.kb.people.get(actor.kb_id.split(":", 1)[1])
             if person is not None:
@@ -752,6 +754,22 @@ class StoryActors:
             if spans and spans[-1].kind == "noun" and spans[-1].entry.ref.weak:
                 self.heads[spans[-1].entry.ref.words] = dataclasses.replace(actor)
         return actor
+
+    def _remember_titled(self, actor: Actor) -> None:
+        """A title with an unknown name gives a country and sector; later "Mr Ali" means the same actor."""
+        if not (actor.kb_id or "").startswith("country:") or not actor.name:
+            return
+        if self.kb.country_of(actor.name) is not None or " " not in actor.name.strip():
+            return  # the name is the country's own, or no personal name was given
+        self.titled[actor.name.split()[-1].casefold()] = dataclasses.replace(actor)
+
+    def _recall_titled(self, phrase: str) -> Actor | None:
+        words = [re.sub(r"[’']s$", "", w.strip(".,’'\"")) for w in phrase.split()]
+        words = [w for w in words if w and w.casefold() not in self.kb._honorifics]
+        if len(words) != 1:
+            return None
+        actor = self.titled.get(words[0].casefold())
+        return dataclasses.replace(actor, text=phrase, why="story-memory:titled name") if actor else None
 
     def _recall_surname(self, kb: ActorKB, key: str, date: str | None) -> Person | None:
         for person, _ in reversed(self.seen):

@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -125,7 +126,7 @@ class Coder:
         for line in lines:
             places = geoparse(line.doc.text, doc=line.doc, gazetteer=self.gazetteer)
             for sent in line.doc.sents:
-                resolver.observe(sent, line.offset)
+                resolver.observe(sent, line.offset, places)
                 venues.observe(sent, places, line.offset)
                 for mention in find_mentions(sent, self.lexicon):
                     event = self._event(article, line, sent, sentence_id, mention, timexes, places, resolver)
@@ -147,6 +148,8 @@ class Coder:
     def _event(self, article: Article, line: _Line, sent: Span, sentence_id: int, mention: Mention,
                timexes: list[Timex], places: list[Place], resolver: ArgumentResolver) -> Event | None:
         timex, date_source = self._event_timex(mention, line, timexes)
+        if timex and article.published:
+            timex = _year_by_tense(timex, mention, article.published)
         date = _date_value(timex) if timex else article.published
         actors, recipients, attribution = resolver.resolve(mention, _representative_day(date))
         if not actors and not recipients:
@@ -237,6 +240,29 @@ def _inherit_when_where(event: Event, antecedent: Event) -> None:
             setattr(event, name, getattr(antecedent, name))
     if event.location is None:
         event.location = antecedent.location
+
+
+_PAST_TAGS = {"VBD", "VBN"}
+_YEAR = re.compile(r"\d{4}")
+
+
+def _year_by_tense(timex: Timex, mention: Mention, published: str) -> Timex:
+    """A yearless date ("in October") is placed nearest the publication date; the verb's tense corrects it:
+    "sent arms in October" told in June is last October, "will visit in March" told in June is next March."""
+    if _YEAR.search(timex.text):  # the text gives the year: nothing to correct
+        return timex
+    bounds, pub = value_bounds(timex.value), value_bounds(published)
+    if not bounds or not pub or value_precision(timex.value) not in ("day", "month"):
+        return timex
+    year = int(timex.value[:4])
+    past = mention.first.tag_ in _PAST_TAGS and mention.status in ("asserted", "negated")
+    if past and bounds[0] > pub[1]:
+        year -= 1
+    elif mention.status == "future" and bounds[1] < pub[0]:
+        year += 1
+    else:
+        return timex
+    return replace(timex, value=f"{year:04d}{timex.value[4:]}")
 
 
 def _date_value(timex: Timex) -> str:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from whodid.actors import StoryActors
-from whodid.model import Actor
+from whodid.model import Actor, Place
 from whodid.resources import load_yaml
 from whodid.status import StatusCues, event_status
 from whodid.triggers import TriggerEntry, TriggerLexicon
@@ -124,6 +124,10 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return [], False
+        if verb.dep_ == "xcomp":
+            objects = [o for o in verb.head.children if o.dep_ in ("dobj", "dative")]
+            if objects:  # object control: "urged Venezuela to settle" -> Venezuela settles
+                return _with_conjuncts(objects[0]), False
         subject, passive = _subject(verb.head, depth + 1)
         # "Trump is expected to attend": the raised subject of a passive governor does the controlled verb
         return subject, passive and verb.dep_ == "conj"
@@ -161,8 +165,16 @@ def _is_intent_head(verb: Token, lexicon: TriggerLexicon) -> str | None:
     return None
 
 
+def _phrase_head(noun: Token) -> Token:
+    """The noun that stands for an event noun in its clause: "two days of drills" -> "days"."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    return noun
+
+
 def _is_support_noun(noun: Token, lexicon: TriggerLexicon) -> Token | None:
     """The support verb whose object names the event ("held talks", "made a trip", "imposed sanctions")."""
+    noun = _phrase_head(noun)
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         if _word_forms(noun.head) & set(lexicon.support_verbs):
             return noun.head
@@ -171,6 +183,7 @@ def _is_support_noun(noun: Token, lexicon: TriggerLexicon) -> Token | None:
 
 def _participation_verb(noun: Token, rules: ArgumentRules) -> Token | None:
     """The verb whose subject takes part in a noun event ("took part in talks", "attended the summit")."""
+    noun = _phrase_head(noun)
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
@@ -225,7 +238,8 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
     verb, entry = mention.trigger, mention.entry
     subject, passive = _subject(mention.first)
     objects = [o for c in _children(verb, "dobj") for o in _with_conjuncts(c)]
-    datives = _children(verb, "dative")
+    # "sent Ukraine arms" (a noun) or "sent arms to Ukraine" parsed as a dative preposition
+    datives = [o for c in _children(verb, "dative") for o in (_pobjs(c) if c.pos_ == "ADP" else [c])]
     agents = _prep_objects(verb, ("by",)) if passive else []
     if passive:
         mention.actors = agents
@@ -240,6 +254,9 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
             mention.recipients.extend(objects)
         mention.recipients.extend(datives)
     mention.recipients.extend(_prep_objects(verb, entry.recipient_preps))
+    if not mention.recipients:  # "threatened to attack Taiwan": the act's target is the threat's
+        for xcomp in _children(verb, "xcomp"):
+            mention.recipients.extend(o for c in _children(xcomp, "dobj") for o in _with_conjuncts(c))
     between = _prep_objects(verb, rules.between_preps)
     if between:
         mention.participants = between
@@ -252,6 +269,8 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     mention.actors.extend(_children(noun, "poss"))
     mention.actors.extend(_prep_objects(noun, rules.agent_preps))
     mention.recipients.extend(_prep_objects(noun, entry.recipient_preps))
+    if mention.actors and "of" not in entry.recipient_preps:
+        mention.recipients.extend(_prep_objects(noun, ("of",)))  # "Russia's invasion of Ukraine"
     between = _prep_objects(noun, rules.between_preps)
     if between:
         mention.participants = between
@@ -331,10 +350,18 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules) -> bo
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:
-    """A noun event governed by a verb event of the same type is the same event ("met for talks")."""
+    """One event per act: a noun event under a verb event of the same type ("met for talks"); an intent verb
+    already folded into an intent event ("agreed" of "agreed to meet"); an act requested, threatened or refused
+    by a governing trigger ("urged X to settle": the settling has not happened)."""
     verbs = {m.trigger.i: m for m in mentions if m.entry.pos != "NOUN"}
+    lifted = {m.first.i for m in mentions if m.first.i != m.trigger.i}
+    triggers = {m.trigger.i for m in mentions}
     kept = []
     for m in mentions:
+        if m.trigger.i in lifted and m.first.i == m.trigger.i:
+            continue
+        if m.first.i == m.trigger.i and m.trigger.dep_ == "xcomp" and m.trigger.head.i in triggers:
+            continue
         if m.entry.pos == "NOUN":
             head = m.trigger.head if m.trigger.dep_ != "pobj" else m.trigger.head.head
             other = verbs.get(head.i)
@@ -360,6 +387,7 @@ class ArgumentResolver:
 
     def __init__(self, actors: StoryActors, published: str | None = None, rules: ArgumentRules | None = None):
         self.actors = actors
+        self._places: list[Place] = []  # resolved places of the line being read (offsets into its doc)
         self.published = published
         self.rules = rules or ArgumentRules.default()
         self._seen: list[_Seen] = []
@@ -371,10 +399,11 @@ class ArgumentResolver:
         return self.line_offset + token.idx
 
     # -- memory of actor mentions, for pronouns ------------------------------------------------------------------
-    def observe(self, sent: Span, line_offset: int = 0) -> None:
+    def observe(self, sent: Span, line_offset: int = 0, places: list[Place] | None = None) -> None:
         """Record the actor phrases of a sentence, in order, before its events are resolved. ``line_offset``:
-        where the sentence's doc starts in the story text."""
+        where the sentence's doc starts in the story text; ``places``: the places resolved in that doc."""
         self.line_offset = line_offset
+        self._places = places or []
         candidates = {chunk.root.i: phrase_text(chunk.root, self.rules) for chunk in sent.noun_chunks}
         for ent in sent.ents:  # names inside larger chunks ("Moscow" in "sent Moscow arms")
             if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") and ent.root.i not in candidates:
@@ -413,7 +442,17 @@ class ArgumentResolver:
         if whole is not None:
             return [whole]
         parts = split_compound_phrase(token, self.rules)
-        return [a for a in (self.actors.resolve(p, date) for p in parts if len(parts) > 1) if a is not None]
+        found = [a for a in (self.actors.resolve(p, date) for p in parts if len(parts) > 1) if a is not None]
+        return found or self._place_sides(token)
+
+    def _place_sides(self, token: Token) -> list[Actor]:
+        """A town named as a side ("shelled Kharkiv", "the city of Kharkiv") stands for its country, as in CAMEO."""
+        starts = {t.idx for t in token.subtree if t.dep_ not in ("relcl", "acl", "conj")}
+        for place in self._places:
+            if place.start in starts and place.country:
+                return [Actor(text=place.text, name=place.name, code=place.country, country=place.country,
+                              kb_id=f"place:{place.geonameid or place.name}", why="place named as a side")]
+        return []
 
     def _pair(self, token: Token, date: str | None) -> list[Actor]:
         """"the pair", "the two leaders", "both sides": the last two people named, else the last two sides."""

@@ -12,10 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-import yaml
 
 from whodid.ontology import Ontology
-from whodid.resources import data_path
+from whodid.resources import data_path, parse_yaml
 
 if TYPE_CHECKING:  # spaCy is only needed to call match(); keep import-time cheap
     from spacy.tokens import Token
@@ -310,7 +309,7 @@ class TriggerLexicon:
         compound_heads: set[str] = set()
         for path in paths:
             with Path(path).open(encoding="utf-8") as handle:
-                doc = yaml.safe_load(handle) or {}
+                doc = parse_yaml(handle) or {}
             support |= {str(v).lower() for v in doc.get("support_verbs") or []}
             compound_heads |= {str(v).lower() for v in doc.get("compound_heads") or []}
             intent = doc.get("intent") or {}
@@ -412,8 +411,9 @@ class TriggerLexicon:
         """The support verb a token stands for ("carried out" -> "carry out", "held" -> "hold"), or None."""
         for key, _primary in _token_keys(token):
             for child in token.children:
-                if child.dep_ in ("prt", "prep") and child.i > token.i and f"{key} {child.lower_}" in self.support_verbs:
-                    return f"{key} {child.lower_}"
+                phrase = f"{key} {child.lower_}"
+                if child.dep_ in ("prt", "prep") and child.i > token.i and phrase in self.support_verbs:
+                    return phrase
         for key, _primary in _token_keys(token):
             if key in self.support_verbs:
                 return key
