@@ -1,0 +1,108 @@
+"""`whodid code`: code stories into events (JSONL on standard output, a file, the store, or a table)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import ExitStack
+from typing import Iterable, Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from whodid.cli import stderr
+from whodid.formats import FORMATS, write_events
+from whodid.ingest import read_inputs
+from whodid.model import Article, Event
+from whodid.nlp import DEFAULT_MODEL
+
+
+def add_command(commands: argparse._SubParsersAction) -> None:
+    code = commands.add_parser("code", help="code stories into events",
+                               description="Code news stories into events (JSONL on standard output by default).")
+    code.add_argument("inputs", nargs="+", metavar="INPUT",
+                      help=".txt/.md/.html files, .jsonl/.csv collections, folders, or - for standard input")
+    code.add_argument("--published", metavar="DATE", help="publication date of stories that carry none (YYYY-MM-DD)")
+    code.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    code.add_argument("--out", metavar="FILE", help="write events to FILE instead of standard output")
+    code.add_argument("--db", metavar="FILE", help="store stories and events in this DuckDB file (re-coding replaces)")
+    code.add_argument("--table", action="store_true", help="print a readable table of the events")
+    code.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default: {DEFAULT_MODEL})")
+    code.add_argument("--quiet", action="store_true", help="no progress display")
+    code.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from whodid.coder import Coder  # loading spaCy is slow: only for commands that code
+    from whodid.store import Store, StoreLocked
+
+    skipped: list[tuple[str, str]] = []
+    articles = read_inputs(args.inputs, published=args.published,
+                           on_skip=lambda origin, reason: skipped.append((origin, reason)))
+    coder = Coder(model=args.model)
+    n_events = n_stories = 0
+    with ExitStack() as stack:
+        try:
+            store = stack.enter_context(Store(args.db)) if args.db else None
+        except StoreLocked as exc:
+            stderr.print(f"[red]error:[/red] {exc}")
+            return 2
+        out = stack.enter_context(open(args.out, "w", encoding="utf-8", newline="")) if args.out else None
+        # Events go to standard output unless they go to a file, the store or a table.
+        stream = out or (None if (store is not None or args.table) else sys.stdout)
+        streaming = stream is not None and args.format == "jsonl"
+        kept: list[Event] | None = [] if (args.table or (stream is not None and not streaming)) else None
+        show_progress = not args.quiet and stream is not sys.stdout and stderr.is_terminal
+        for article, events in _with_progress(coder.code_articles(articles), show_progress):
+            n_stories += 1
+            n_events += len(events)
+            if store is not None:
+                store.write(article, events)  # per story: an interrupted run keeps what it coded
+            if streaming:
+                write_events(events, "jsonl", stream)
+            if kept is not None:
+                kept.extend(events)
+        if stream is not None and not streaming:
+            write_events(kept or [], args.format, stream)
+    if args.table:
+        Console(width=None if sys.stdout.isatty() else 160).print(events_table(kept or []))
+    _report(n_stories, n_events, skipped, args)
+    return 0
+
+
+def _with_progress(items: Iterator[tuple[Article, list[Event]]], show: bool) -> Iterable[tuple[Article, list[Event]]]:
+    if not show:
+        yield from items
+        return
+    columns = (SpinnerColumn(), TextColumn("coding stories"), BarColumn(), TextColumn("{task.completed} stories"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=stderr, transient=True) as progress:
+        task = progress.add_task("code", total=None)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+def _report(n_stories: int, n_events: int, skipped: list[tuple[str, str]], args: argparse.Namespace) -> None:
+    where = [w for w in (args.db and f"store {args.db}", args.out and f"file {args.out}") if w]
+    stderr.print(f"whodid: {n_events} events from {n_stories} stories" + (f" -> {', '.join(where)}" if where else ""))
+    for origin, reason in skipped[:20]:
+        stderr.print(f"  skipped {origin}: {reason}")
+    if len(skipped) > 20:
+        stderr.print(f"  ... and {len(skipped) - 20} more skipped (use -v for all)")
+
+
+def _actors(actors: list) -> str:
+    return ", ".join(a.code or a.name or a.text for a in actors) or "-"
+
+
+def events_table(events: Iterable[Event]) -> Table:
+    """A readable table: type, who, whom, when, status, where, trigger."""
+    table = Table(show_lines=False, header_style="bold")
+    for column in ("type", "cameo", "actors", "recipients", "date", "status", "hist.", "place", "trigger"):
+        table.add_column(column, overflow="fold")
+    for e in events:
+        when = (e.date or "-") + (f" {e.date_mod}" if e.date_mod else "") + ("" if e.date_source == "text" else " (pub.)")
+        table.add_row(e.event_type, e.cameo or "-", _actors(e.actors), _actors(e.recipients), when, e.status,
+                      "yes" if e.historical else "", e.location.name if e.location else "-", e.trigger.text)
+    return table

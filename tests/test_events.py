@@ -1,0 +1,113 @@
+"""Event mentions from the parse: who did it, to whom, who says so, and the status, on invented sentences."""
+from __future__ import annotations
+
+import pytest
+
+from whodid.resources import parse_yaml
+
+PUBLISHED = "2025-06-05"  # a Thursday
+
+
+def _events(coder, text: str):
+    return coder.code_text(text, published=PUBLISHED)
+
+
+def _codes(actors) -> list[str]:
+    return [a.country or a.code for a in actors]
+
+
+def _one(coder, text: str, event_type: str):
+    found = [e for e in _events(coder, text) if e.event_type == event_type]
+    assert found, f"no {event_type} event in {text!r}: {[e.event_type for e in _events(coder, text)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actors, recipients",
+    [
+        # active clause: subject acts on the object
+        ("Pakistan accused India of violating the ceasefire.", "ACCUSE", ["PAK"], ["IND"]),
+        # passive clause: the agent acts, the passive subject receives
+        ("Kenyan police were attacked by Somali militants on Monday.", "ASSAULT", ["SOM"], ["KEN"]),
+        # coordinated subjects of a reciprocal verb are both actors
+        ("Kenya and Ethiopia held talks in Nairobi last week.", "CONSULT", ["KEN", "ETH"], []),
+        # "a meeting between A and B"
+        ("A meeting between Japan and South Korea took place in Tokyo.", "CONSULT", ["JPN", "KOR"], []),
+        # "talks with X" through a support verb
+        ("Brazil held talks with Argentina on trade.", "CONSULT", ["BRA"], ["ARG"]),
+        # possessive actor and "of" recipient of an event noun
+        ("Russia's invasion of Ukraine began in February 2022.", "ASSAULT", ["RUS"], ["UKR"]),
+        # dative recipient and "to" recipient of a transfer
+        ("Germany sent Ukraine air defence systems.", "AID", ["DEU"], ["UKR"]),
+        ("Iran will send drones to Russia.", "AID", ["IRN"], ["RUS"]),
+        # object control: the one urged is the recipient
+        ("Brazil urged Venezuela and Guyana to settle the dispute.", "REQUEST", ["BRA"], ["VEN", "GUY"]),
+        # a town named as a side stands for its country
+        ("Russian troops shelled Kharkiv on Tuesday.", "ASSAULT", ["RUS"], ["UKR"]),
+    ],
+)
+def test_sides(coder, text, event_type, actors, recipients):
+    event = _one(coder, text, event_type)
+    assert _codes(event.actors) == actors
+    assert _codes(event.recipients) == recipients
+
+
+def test_reported_speech_gives_attribution_not_actor(coder):
+    event = _one(coder, "Iran will send drones to Russia, a senior US official said.", "AID")
+    assert _codes(event.actors) == ["IRN"]
+    assert event.attribution is not None and event.attribution.country == "USA"
+    event = _one(coder, "Egypt sent food to Sudan, according to the Egyptian foreign ministry.", "AID")
+    assert event.attribution is not None and event.attribution.country == "EGY"
+
+
+def test_intent_to_meet_is_agree_with_the_actor_of_the_intent(coder):
+    event = _one(coder, "Kenya hoped to meet Ethiopian officials soon.", "AGREE")
+    assert event.cameo == "036"
+    assert event.trigger.text == "hoped to meet"
+    assert _codes(event.actors) == ["KEN"] and _codes(event.recipients) == ["ETH"]
+    assert not [e for e in _events(coder, "Kenya hoped to meet Ethiopian officials soon.") if e.event_type == "CONSULT"]
+
+
+def test_requested_act_is_not_coded_as_done(coder):
+    types = [e.event_type for e in _events(coder, "Brazil urged Venezuela and Guyana to settle the dispute.")]
+    assert types == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, status",
+    [
+        ("Egypt did not send troops to Sudan.", "AID", "negated"),
+        ("The two presidents could meet in Brasília early next year.", "CONSULT", "hypothetical"),
+        ("Kenyan President William Ruto will visit Addis Ababa next month.", "CONSULT", "future"),
+        ("Police arrested dozens of protesters in Lagos on Monday.", "COERCE", "asserted"),
+    ],
+)
+def test_status(coder, text, event_type, status):
+    assert _one(coder, text, event_type).status == status
+
+
+def test_event_date_place_and_history(coder):
+    event = _one(coder, "Kenya and Ethiopia last held talks in Addis Ababa in February 2023.", "CONSULT")
+    assert (event.date, event.date_precision, event.date_source) == ("2023-02", "month", "text")
+    assert event.historical is True
+    assert event.location is not None and event.location.name == "Addis Ababa"
+    # a yearless month with a past-tense verb is last year's, not the coming one
+    event = _one(coder, "Germany sent Ukraine air defence systems in October.", "AID")
+    assert event.date == "2024-10"
+
+
+def test_repeated_mention_merges_into_one_event(coder):
+    text = ("Japanese Prime Minister Shigeru Ishiba met Chinese President Xi Jinping in Lima on Nov 15, 2024.\n"
+            "The two leaders met in November 2024 in Lima.")
+    events = [e for e in coder.code_text(text, published="2025-06-05") if e.event_type == "CONSULT"]
+    assert len(events) == 1
+    assert events[0].date == "2024-11-15"
+
+
+def test_no_actor_no_event(coder):
+    assert _events(coder, "The talks were useful, it was said.") == []
+
+
+def test_knowledge_yaml_keeps_words_like_on_and_no():
+    # PyYAML's default would turn these into booleans; word lists need them as words
+    assert parse_yaml("[on, off, yes, no, true]") == ["on", "off", "yes", "no", True]
