@@ -21,8 +21,11 @@ stderr = Console(stderr=True)
 
 # Each command lives in its own module under whodid.commands and registers itself with ``add_command``;
 # ``whodid eval <set>`` scorers register under the "eval" command from modules named ``eval_*``.
-COMMAND_MODULES = ("whodid.commands.code",)
-EVAL_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "whodid.commands.code",
+)
+EVAL_MODULES: tuple[str, ...] = (
+)
 
 
 def _parser() -> argparse.ArgumentParser:
