@@ -70,11 +70,26 @@ def test_bad_lines_are_skipped_and_the_rest_coded(tmp_path, capsys):
     good = {"id": "a1", "title": "Talks", "published": "2025-06-05",
             "text": "Kenya and Ethiopia held talks in Nairobi on Tuesday."}
     path.write_text(json.dumps(good) + "\n{not json\n" + json.dumps({"id": "a2", "text": ""}) + "\n", encoding="utf-8")
-    assert main(["code", str(path), "--quiet"]) == 0
+    assert main(["code", str(path), "--quiet"]) == 3  # some input skipped
     captured = capsys.readouterr()
     events = [json.loads(line) for line in captured.out.splitlines()]
     assert {e["story_id"] for e in events} == {"a1"}
     assert "skipped" in captured.err
+
+
+def test_nothing_coded_has_its_own_exit_status(tmp_path, capsys):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert main(["code", str(path), "--quiet"]) == 4
+    assert "skipped" in capsys.readouterr().err
+
+
+def test_resume_skips_stories_already_stored(story, tmp_path, capsys):
+    db = tmp_path / "events.duckdb"
+    assert main(["code", str(story), "--published", "2025-06-05", "--db", str(db), "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["code", str(story), "--published", "2025-06-05", "--db", str(db), "--resume", "--quiet"]) == 0
+    assert "0 events from 0 stories" in capsys.readouterr().err
 
 
 def test_stdin_text(monkeypatch, capsys):

@@ -1,4 +1,8 @@
-"""`whodid code`: code stories into events (JSONL on standard output, a file, the store, or a table)."""
+"""`whodid code`: code stories into events (JSONL on standard output, a file, the store, or a table).
+
+Exit status: 0 every input was coded; 3 some inputs were skipped (each reported with its reason); 4 inputs were
+given but no story could be coded; 2 a usage error (missing file, bad date, store in use).
+"""
 from __future__ import annotations
 
 import argparse
@@ -7,8 +11,9 @@ from contextlib import ExitStack
 from typing import Iterable, Iterator
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from whodid.cli import stderr
 from whodid.formats import FORMATS, write_events
@@ -28,8 +33,16 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     code.add_argument("--db", metavar="FILE", help="store stories and events in this DuckDB file (re-coding replaces)")
     code.add_argument("--table", action="store_true", help="print a readable table of the events")
     code.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default: {DEFAULT_MODEL})")
+    code.add_argument("--workers", type=int, default=1, metavar="N",
+                      help="parser processes (spaCy n_process; default 1)")
+    code.add_argument("--resume", action="store_true",
+                      help="with --db: skip stories already in the store (finish an interrupted run)")
     code.add_argument("--quiet", action="store_true", help="no progress display")
     code.set_defaults(run=run)
+
+
+EXIT_SKIPPED = 3
+EXIT_NOTHING_CODED = 4
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     skipped: list[tuple[str, str]] = []
     articles = read_inputs(args.inputs, published=args.published,
                            on_skip=lambda origin, reason: skipped.append((origin, reason)))
-    coder = Coder(model=args.model)
+    coder = Coder(model=args.model, n_process=max(1, args.workers))
     n_events = n_stories = 0
     with ExitStack() as stack:
         try:
@@ -47,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
         except StoreLocked as exc:
             stderr.print(f"[red]error:[/red] {exc}")
             return 2
+        if args.resume and store is not None:
+            articles = (a for a in articles if not store.has_story(a.id))
         out = stack.enter_context(open(args.out, "w", encoding="utf-8", newline="")) if args.out else None
         # Events go to standard output unless they go to a file, the store or a table.
         stream = out or (None if (store is not None or args.table) else sys.stdout)
@@ -67,7 +82,16 @@ def run(args: argparse.Namespace) -> int:
     if args.table:
         Console(width=None if sys.stdout.isatty() else 160).print(events_table(kept or []))
     _report(n_stories, n_events, skipped, args)
+    if skipped:
+        return EXIT_SKIPPED if n_stories or args.resume else EXIT_NOTHING_CODED
     return 0
+
+
+class _RateColumn(ProgressColumn):
+    """Stories per second, once rich has measured a rate."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:.1f} stories/s" if task.speed else "")
 
 
 def _with_progress(items: Iterator[tuple[Article, list[Event]]], show: bool) -> Iterable[tuple[Article, list[Event]]]:
@@ -75,7 +99,7 @@ def _with_progress(items: Iterator[tuple[Article, list[Event]]], show: bool) -> 
         yield from items
         return
     columns = (SpinnerColumn(), TextColumn("coding stories"), BarColumn(), TextColumn("{task.completed} stories"),
-               TimeElapsedColumn())
+               _RateColumn(), TimeElapsedColumn())
     with Progress(*columns, console=stderr, transient=True) as progress:
         task = progress.add_task("code", total=None)
         for item in items:
