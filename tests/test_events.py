@@ -111,3 +111,28 @@ def test_no_actor_no_event(coder):
 def test_knowledge_yaml_keeps_words_like_on_and_no():
     # PyYAML's default would turn these into booleans; word lists need them as words
     assert parse_yaml("[on, off, yes, no, true]") == ["on", "off", "yes", "no", True]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actors, recipients",
+    [
+        # the object names no actor: its owner is the recipient (nationality adjective, possessive, "from")
+        ("Ghana rejected the Togolese proposal on border trade.", "REJECT", ["GHA"], ["TGO"]),
+        ("Peru turned down a request from Chile.", "REJECT", ["PER"], ["CHL"]),
+        # a target phrase on the object ("a curfew on X") or on a controlled verb ("to resume exports to X")
+        ("Morocco imposed a ban on Algerian goods.", "COERCE", ["MAR"], ["DZA"]),
+        ("Norway agreed to resume fuel exports to Sweden.", "AGREE", ["NOR"], ["SWE"]),
+        # a noun event's target preposition through its owner ("support for the Kurdish cause")
+        ("Denmark expressed support for the Estonian position.", "SUPPORT", ["DNK"], ["EST"]),
+    ],
+)
+def test_fallback_recipients(coder, text, event_type, actors, recipients):
+    event = _one(coder, text, event_type)
+    assert _codes(event.actors) == actors
+    assert _codes(event.recipients) == recipients
+
+
+def test_fallback_never_guesses_when_no_actor_is_named(coder):
+    """An event whose recipient is unknown keeps empty recipients: no owner, no target phrase, no guess."""
+    event = _one(coder, "Chile rejected the proposal on water sharing.", "REJECT")
+    assert _codes(event.actors) == ["CHL"] and event.recipients == []

@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "whodid.commands.code",
 )
 EVAL_MODULES: tuple[str, ...] = (
+    "whodid.commands.eval_events",
 )
 
 

@@ -43,6 +43,8 @@ class ArgumentRules:
     venue_preps: frozenset[str]
     compound_separators: frozenset[str]
     phrase_cut_deps: frozenset[str]
+    target_preps: frozenset[str]
+    owner_preps: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
 
     @classmethod
@@ -71,6 +73,10 @@ class Mention:
     recipients: list[Token] = field(default_factory=list)
     participants: list[Token] = field(default_factory=list)  # reciprocal events: both sides, in text order
     modifiers: list[Token] = field(default_factory=list)  # "US sanctions", "Israeli strikes": actors if none else
+    # Recipients to try when none of ``recipients`` names an actor: the owner of the object ("rejected the Indian
+    # proposal"), a target phrase on the object or on a controlled verb ("imposed a curfew on X", "agreed to
+    # resume deliveries to X"), a target preposition of the trigger ("protested against X").
+    fallback_recipients: list[Token] = field(default_factory=list)
     speaker: Token | None = None
     status: str = "asserted"
     anaphoric: bool = False  # a noun event that may repeat an event told earlier ("such talks")
@@ -262,6 +268,43 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
         mention.participants = between
     if entry.reciprocal and len(mention.actors) > 1 and not mention.recipients:
         mention.participants = mention.actors
+    if not passive:
+        mention.fallback_recipients = _fallback_targets(verb, mention.recipients, rules)
+
+
+def _owners(noun: Token, rules: ArgumentRules) -> list[Token]:
+    """Who a non-actor noun belongs to: "the Indian proposal", "Iran's plan", "the plan of Iran", "towns of X"."""
+    out = [c for c in noun.children if c.dep_ == "poss"]
+    out.extend(c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+               and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")))
+    out.extend(_prep_objects(noun, rules.owner_preps))
+    return out
+
+
+def _fallback_targets(verb: Token, recipients: list[Token], rules: ArgumentRules) -> list[Token]:
+    """Candidate recipients, in order, for when the direct ones name no actor (see Mention.fallback_recipients)."""
+    out: list[Token] = []
+    for noun in recipients:
+        out.extend(_owners(noun, rules))
+    verbs = [verb]
+    for _ in range(3):  # "agreed to resume deliveries to X", "threatened to try to cut ties with X"
+        nxt = [c for c in _children(verbs[-1], "xcomp") if c.pos_ in ("VERB", "AUX")]
+        if not nxt:
+            break
+        verbs.append(nxt[0])
+    for index, current in enumerate(verbs):
+        objects = [o for c in _children(current, "dobj") for o in _with_conjuncts(c)]
+        if index:  # a controlled verb's object is a target of the whole act
+            out.extend(objects)
+        for obj in objects:
+            targets = _prep_objects(obj, rules.target_preps)
+            out.extend(targets)
+            out.extend(_owners(obj, rules))  # "rejected the Indian proposal": the proposal's owner
+        out.extend(_prep_objects(current, rules.target_preps))
+    for noun in list(out):
+        if noun.pos_ == "NOUN":
+            out.extend(_owners(noun, rules))
+    return out
 
 
 def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) -> None:
@@ -275,6 +318,8 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     if between:
         mention.participants = between
     mention.modifiers.extend(m for m in _left_modifiers(noun) if m.pos_ in ("PROPN", "ADJ", "NOUN"))
+    mention.fallback_recipients = [o for r in mention.recipients for o in _owners(r, rules)] + \
+        _prep_objects(noun, rules.target_preps - {"with"})
     governor = _is_support_noun(noun, lexicon) or _participation_verb(noun, rules)
     if governor is not None:
         mention.clause = governor
@@ -284,6 +329,9 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
                 mention.actors = []
         if not mention.recipients:
             mention.recipients.extend(_prep_objects(governor, entry.recipient_preps))
+        mention.fallback_recipients.extend(_prep_objects(governor, rules.target_preps - {"with"}))  # "imposed a ban on X"
+    mention.fallback_recipients.extend(
+        o for t in list(mention.fallback_recipients) if t.pos_ == "NOUN" for o in _owners(t, rules))
     # "such talks", "the meeting" may tell an earlier event again; "the Apec forum" names its own
     mention.anaphoric = any(c.lower_ in rules.anaphoric_modifiers for c in noun.children) and not any(
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
@@ -499,6 +547,11 @@ class ArgumentResolver:
                 actors = self._resolve_all(mention.modifiers, date, speaker, skip_igo=reciprocal)
             recipients = self._resolve_all(mention.recipients, date, speaker)
         recipients = [r for r in recipients if all(r.code != a.code or r.name != a.name for a in actors)]
+        if not recipients and not mention.participants and mention.fallback_recipients:
+            found = self._resolve_all(mention.fallback_recipients, date, speaker)
+            # one recipient (the first found, with its conjuncts' actors): fallbacks are guesses in order
+            found = [r for r in found if all(r.code != a.code or r.name != a.name for a in actors)]
+            recipients = found[:1]
         if not actors and not recipients and mention.anaphoric:
             actors, recipients = self._last_by_type.get(mention.event_type, ([], []))
             actors, recipients = list(actors), list(recipients)

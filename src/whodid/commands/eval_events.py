@@ -1,0 +1,129 @@
+"""`whodid eval plover|conflibert|plv|petrarch`: event types and who-did-what-to-whom on gold sets.
+
+    whodid eval plover [--limit N] [--misses]
+    whodid eval conflibert [--split test|train]
+    whodid eval plv [--split test|train]
+    whodid eval petrarch [--suite validation|unittests] [--actors FILE]
+
+Each run codes the gold sentences with ``Coder.code_articles`` (batched) and prints, beside whodid's own figures,
+two baselines scored the same way: the majority class, and "trigger only" (lexicon triggers, no arguments).
+Scoring logic lives in ``whodid.evaluate``; the gold sets are read from ../shared/data (see each SOURCE.md).
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from whodid.cli import stderr
+
+SETS = {
+    "plover": "PLOVER gold-standard records: PLOVER type, (type, source country, target country) triples",
+    "conflibert": "ConfliBERT CAMEO sentences: PentaClass (CAMEO root ranges) macro-F1",
+    "plv": "PLV (sentence, source, target) pairs: PLOVER root and quad class (penta 1-4) macro-F1",
+    "petrarch": "PETRARCH validation/unit-test records: CAMEO root and (root, source, target) triples",
+}
+
+
+def add_command(sets: argparse._SubParsersAction) -> None:
+    for name, help_text in SETS.items():
+        parser = sets.add_parser(name, help=help_text, description=help_text + ".")
+        parser.add_argument("--limit", type=int, default=None, metavar="N", help="score the first N records only")
+        parser.add_argument("--misses", action="store_true", help="list records whose main event is wrong")
+        parser.add_argument("--data", type=Path, default=None, help="gold data folder (default: ../shared/data)")
+        if name in ("conflibert", "plv"):
+            parser.add_argument("--split", choices=("test", "train"), default="test")
+        if name == "petrarch":
+            parser.add_argument("--suite", choices=("validation", "unittests"), default="validation")
+            parser.add_argument("--actors", action="append", default=[], metavar="FILE",
+                                help="whodid actor file(s) to use instead of the shipped ones (repeatable)")
+        parser.set_defaults(run=run, gold_set=name)
+
+
+def _records(args: argparse.Namespace, data: Path) -> dict[str, tuple[list[Any], Any, bool]]:
+    """Scorings of the set: name -> (records, label function, multi-label?)."""
+    from whodid import evaluate as ev
+    from whodid.ontology import Ontology
+
+    limit = args.limit
+    if args.gold_set == "plover":
+        records = ev.read_plover_gsr(data, Ontology.default().normalize_type)[:limit]
+        return {"PLOVER type": (records, ev.plover_label, True)}
+    if args.gold_set == "conflibert":
+        return {"PentaClass": (ev.read_conflibert(data, args.split)[:limit], ev.penta_label, False)}
+    if args.gold_set == "plv":
+        return {"PLOVER root": (ev.read_plv(data, args.split, "gold_root")[:limit], ev.plv_root_label, False),
+                "quad (penta 1-4)": (ev.read_plv(data, args.split, "gold_penta")[:limit], _quad_label(), False)}
+    return {"CAMEO root": (ev.read_petrarch(data, args.suite)[:limit], ev.cameo_root_label, True)}
+
+
+def _quad_label():
+    from whodid.ontology import Ontology
+
+    onto = Ontology.default()
+
+    def label(event_type: str, cameo: str | None) -> str | None:
+        quad = onto.quad_class(cameo) if cameo else None
+        return str(quad) if quad else None
+
+    return label
+
+
+def run(args: argparse.Namespace) -> int:
+    from whodid import evaluate as ev
+    from whodid.coder import Coder  # spaCy: only when a set is scored
+
+    data = args.data or ev.default_data_dir()
+    if not data.is_dir():
+        stderr.print(f"[red]error:[/red] gold data not found at {data} (give --data)")
+        return 2
+    try:
+        scorings = _records(args, data)
+    except FileNotFoundError as exc:
+        stderr.print(f"[red]error:[/red] {exc}")
+        return 2
+    coder = Coder(actors_files=getattr(args, "actors", None) or ())
+    all_records = [r for records, _, _ in scorings.values() for r in records]
+    coded = ev.code_records(coder, all_records)
+    mentions = ev.trigger_mentions(coder, all_records)
+    console = Console(width=160)
+    for title, (records, label, multi) in scorings.items():
+        reports = {
+            "whodid": ev.score_records("whodid", records, ev.event_predictions(coded, records, label), multi),
+            "trigger only": ev.score_records("trigger only", records,
+                                             ev.mention_predictions(mentions, records, label), multi),
+            "majority class": ev.score_records("majority class", records, ev.majority_predictions(records), multi),
+        }
+        console.print(f"[bold]{args.gold_set}: {title}[/bold] ({len(records)} records, {data})")
+        console.print(_label_table(reports["whodid"]))
+        console.print(_summary_table(reports))
+        if args.misses:
+            for line in reports["whodid"].misses:
+                console.print(f"  miss {line}", markup=False, highlight=False)
+    return 0
+
+
+def _label_table(report: Any) -> Table:
+    table = Table(title="whodid per label", header_style="bold")
+    for column in ("label", "P", "R", "F1", "gold n"):
+        table.add_column(column, justify="left" if column == "label" else "right")
+    for name in sorted(report.labels):
+        s = report.labels[name]
+        table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp + s.fn))
+    return table
+
+
+def _summary_table(reports: dict[str, Any]) -> Table:
+    table = Table(title="summary (baselines scored the same way)", header_style="bold")
+    for column in ("predictor", "accuracy", "micro P", "micro R", "micro F1", "macro F1", "triple P", "triple R",
+                   "triple F1", "source F1", "target F1"):
+        table.add_column(column, justify="left" if column == "predictor" else "right")
+    for name, r in reports.items():
+        micro = r.micro
+        table.add_row(name, f"{r.accuracy:.3f}", f"{micro.precision:.3f}", f"{micro.recall:.3f}", f"{micro.f1:.3f}",
+                      f"{r.macro_f1():.3f}", f"{r.triples.precision:.3f}", f"{r.triples.recall:.3f}",
+                      f"{r.triples.f1:.3f}", f"{r.sources.f1:.3f}", f"{r.targets.f1:.3f}")
+    return table
