@@ -98,7 +98,7 @@ def test_date_span() -> None:
 def test_schema_version_and_read_only_missing(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     with Store(path) as store:
-        assert store.connection.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert store.connection.execute("SELECT version FROM schema_version").fetchall() == [(2,)]
     with Store(path) as store:  # reopening does not add a second version row
         assert store.connection.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 1
     with pytest.raises(FileNotFoundError):
@@ -142,5 +142,5 @@ def test_bulk_path_round_trips(tmp_path: Path) -> None:
         by_id = {e.id: e.to_dict() for e in got}
         assert all(by_id[e.id] == e.to_dict() for _, evs in items for e in evs)
         assert len(store.events(since="2025-09-30")) == 60 and len(store.events(country="BOR")) == 30
-        assert store.connection.execute("SELECT count(*) FROM events WHERE quad_class IS NULL").fetchone()[0] == 30
+        assert store.connection.execute("SELECT count(*) FROM mentions WHERE quad_class IS NULL").fetchone()[0] == 30
         assert store.write_many(items) == 90 and store.count() == 90  # idempotent in bulk too
