@@ -23,6 +23,7 @@ stderr = Console(stderr=True)
 # ``whodid eval <set>`` scorers register under the "eval" command from modules named ``eval_*``.
 COMMAND_MODULES: tuple[str, ...] = (
     "whodid.commands.code",
+    "whodid.commands.bench",
     "whodid.commands.query",
 )
 EVAL_MODULES: tuple[str, ...] = (

@@ -38,6 +38,12 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     code.add_argument("--resume", action="store_true",
                       help="with --db: skip stories already in the store (finish an interrupted run)")
     code.add_argument("--quiet", action="store_true", help="no progress display")
+    code.add_argument("--dask", metavar="SCHEDULER",
+                      help="code on Dask: 'local' (a LocalCluster of --workers processes) or tcp://host:8786 "
+                           "(see docs/scale.md)")
+    code.add_argument("--dask-parts", metavar="DIR",
+                      help="with --dask: folder for the workers' Parquet partitions, reachable by every worker "
+                           "(default: next to --db, else a temporary folder)")
     code.set_defaults(run=run)
 
 
@@ -46,6 +52,10 @@ EXIT_NOTHING_CODED = 4
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "dask", None):  # the coding runs on a Dask cluster: whodid.distributed does the run
+        from whodid.distributed import run_code_command
+
+        return run_code_command(args)
     from whodid.coder import Coder  # loading spaCy is slow: only for commands that code
     from whodid.store import Store, StoreLocked
 
