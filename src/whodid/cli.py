@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 EVAL_MODULES: tuple[str, ...] = (
     "whodid.commands.eval_events",
+    "whodid.commands.eval_time",
 )
 
 

@@ -557,11 +557,25 @@ class ArgumentResolver:
             actors, recipients = list(actors), list(recipients)
         if speaker is not None and any(a is speaker for a in actors):
             speaker = None  # "we will attack" said by X: X is the actor, not a separate source
-        if len(actors) + len(recipients) > 1:  # only a complete event is a good antecedent for "such talks"
+        complete = len(actors) + len(recipients) > 1
+        if not actors:
+            actors = self._unresolved(mention.participants or mention.actors)
+        if not recipients and not mention.participants:
+            recipients = self._unresolved(mention.recipients)
+        if complete:  # only a complete event is a good antecedent for "such talks"
             self._last_by_type[mention.event_type] = (actors, recipients)
             if reciprocal:
                 self._last_pair = actors + recipients
         return actors, recipients, speaker
+
+
+    def _unresolved(self, tokens: list[Token]) -> list[Actor]:
+        """A side named by a noun phrase whoever it is ("the Zorgan navy"): kept as words with no code, so the
+        event is not lost; its codes stay empty rather than guessed."""
+        for token in tokens:
+            if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in self.rules.pronouns:
+                return [Actor(text=phrase_text(token, self.rules), why="unresolved")]
+        return []
 
 
 def phrase_text(head: Token, rules: ArgumentRules | None = None) -> str:

@@ -21,7 +21,8 @@ from typing import Any
 from whodid.model import Timex
 from whodid.resources import load_yaml
 
-__all__ = ["tag_times", "value_precision", "value_bounds", "is_historical", "infer_publication_date"]
+__all__ = ["tag_times", "value_precision", "value_bounds", "is_historical", "infer_publication_date",
+           "dateline_timexes"]
 
 
 # ----------------------------------------------------------------------------------------------- lexicon
@@ -743,10 +744,23 @@ def infer_publication_date(text: str) -> str | None:
     if found:
         return found.get("published") or found["updated"]
 
+    for t in dateline_timexes(head):
+        day = _day_of(t, text)
+        if day:
+            return day
+    return None
+
+
+def dateline_timexes(text: str, published: str | None = None) -> list[Timex]:
+    """The time expressions of a story's head that date the story itself, not an event: a dateline
+    ("WASHINGTON, Sept 26 (Reuters) -") or a date standing on a line of its own ("September 26, 2025")."""
+    conf = _lex().data["publication"]
+    head = text[: int(conf["header_chars"])]
     agencies = _alt(conf["agencies"])
-    after_re = re.compile(rf"^\s*(?:\((?:{agencies})[^)]*\)\s*)?[-–—_:|]|^\s*\((?:{agencies})\b")
+    after_re = re.compile(rf"^\s*(?:\((?:{agencies})[^)]*\)\s*)?[-–—_:|]|^\s*\((?:{agencies})\b|^\s*\([A-Z][\w ]*\)\s*[-–—]")
     before_re = re.compile(r"(?m)^\s*[A-Z][A-Za-z .'’-]*,\s*(?:[A-Z][A-Za-z .'-]*,\s*)?$")
-    for t in tag_times(head):
+    out: list[Timex] = []
+    for t in tag_times(head, published):
         if t.type not in ("DATE", "TIME"):
             continue
         line_start = head.rfind("\n", 0, t.start) + 1
@@ -755,7 +769,5 @@ def infer_publication_date(text: str) -> str | None:
         dateline = after_re.match(head[t.end:]) or before_re.search(head[line_start:t.start])
         alone = line == t.text or (line.startswith(t.text) and len(line) < len(t.text) + 25)
         if dateline or alone:
-            day = _day_of(t, text)
-            if day:
-                return day
-    return None
+            out.append(t)
+    return out
