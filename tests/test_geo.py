@@ -187,3 +187,65 @@ def test_movement_objects_only_when_asked(nlp):
 def test_only_places_in_the_trigger_sentence(nlp):
     doc, places = parse(nlp, "Talks were held in Vienna. The ministers later signed the accord.")
     assert event_location(token(doc, "signed"), places, doc) is None
+
+
+# -- wave 2: areas have points, small towns, caching, "outside" ---------------------------------------------------
+def test_countries_and_states_have_reference_points(gaz):
+    usa = gaz.resolve("United States")
+    assert (usa.geonameid, round(usa.lat), round(usa.lon)) == (6252001, 40, -98)  # the centre, not a city box
+    texas = gaz.candidates("Texas")[0]
+    assert texas.feature == "admin1" and texas.lat == pytest.approx(31.25, abs=0.5)
+    ontario = gaz.resolve("Ontario")
+    assert (ontario.feature, ontario.country, ontario.lat) == ("admin1", "CAN", pytest.approx(49.25, abs=0.5))
+    for name in ("China", "Russia", "Brazil", "India", "Nigeria", "North Korea", "Ukraine", "Canada", "Australia"):
+        assert gaz.resolve(name).lat is not None, name
+    assert all(e.lat is not None for e in gaz.entries if e.feature == "admin1")
+
+
+def test_small_towns_and_counties(gaz):
+    # a village of a few hundred to a few thousand people is in the 500-population list
+    assert any(p.country == "USA" and p.admin1 == "Ohio" for p in gaz.candidates("Gambier"))
+    county = gaz.candidates("Madison County")
+    assert county and all(p.feature == "admin2" and p.lat is not None for p in county)
+
+
+def test_city_rows_cache(tmp_path, monkeypatch):
+    from whodid import geo
+
+    monkeypatch.setenv("WHODID_CACHE_DIR", str(tmp_path))
+    rows = geo.city_rows(15000, 15000)
+    assert list(tmp_path.glob("cities-*.pickle"))  # written on first use
+    again = geo.city_rows(15000, 15000)
+    assert again == rows and len(rows) > 20000
+    seoul = next(r for r in rows if r[0] == 1835848)
+    assert seoul[1] == "Seoul" and seoul[7][0] == "seoul"
+
+
+def test_home_state_admits_small_town(nlp):
+    text = "Flooding closed roads in Ohio on Monday. Police in Bellville said the bridge was out."
+    _, places = parse(nlp, text)
+    town = next((p for p in places if p.text == "Bellville"), None)
+    assert town is not None and town.admin1 == "Ohio"
+
+
+def test_outside_a_country_is_not_the_place(nlp):
+    doc, places = parse(nlp, "The general made a rare trip outside Iran in May.")
+    assert event_location(token(doc, "trip"), places, doc) is None
+    doc, places = parse(nlp, "A car bomb exploded outside Kabul on Sunday.")
+    assert event_location(token(doc, "exploded"), places, doc).name == "Kabul"
+
+
+def test_eval_geo_scorer_on_invented_xml(tmp_path, nlp, gaz):
+    from whodid.commands.eval_geo import read_lgl, score
+
+    xml = tmp_path / "mini.xml"
+    xml.write_text(
+        "<articles><article docid='1'><text>Crews met in Nairobi, Kenya on Friday.</text><toponyms>"
+        "<toponym><start>13</start><end>20</end><phrase>Nairobi</phrase><gaztag geonameid='184745'>"
+        "<lat>-1.28</lat><lon>36.82</lon><country geonameid='192950'>Kenya</country></gaztag></toponym>"
+        "<toponym><start>22</start><end>27</end><phrase>Kenya</phrase></toponym>"
+        "</toponyms></article></articles>", encoding="utf-8")
+    fig = score(read_lgl(xml, {192950: "KEN"}), nlp, gaz)
+    assert fig["gold"] == 2 and fig["exact"][1] == 1.0
+    oracle = fig["oracle"].figures()
+    assert oracle["n"] == 1 and oracle["geonameid"] == 1.0 and oracle["acc161"] == 1.0

@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 EVAL_MODULES: tuple[str, ...] = (
     "whodid.commands.eval_events",
     "whodid.commands.eval_time",
+    "whodid.commands.eval_geo",
 )
 
 

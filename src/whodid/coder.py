@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import deque
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -116,31 +117,38 @@ class Coder:
         return next(iter(self.code_articles([article])))[1]
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
-        """(article, events) for each article, parsing lines of many articles in batches with ``nlp.pipe``."""
-        pending: list[tuple[Article, list[tuple[int, str]]]] = []
-        n_lines = 0
-        for article in articles:
-            lines = _story_lines(article.text)
-            pending.append((article, lines))
-            n_lines += len(lines)
-            if n_lines >= self.batch_size:
-                yield from self._code_batch(pending)
-                pending, n_lines = [], 0
-        if pending:
-            yield from self._code_batch(pending)
+        """(article, events) for each article, in input order, streaming: the lines of all articles go through one
+        ``nlp.pipe`` (so that ``n_process`` workers start once) and are regrouped per story as they come back."""
+        pending: deque[tuple[Article, list[tuple[int, str]]]] = deque()
+
+        def lines() -> Iterator[str]:
+            for article in articles:
+                story_lines = _story_lines(article.text)
+                pending.append((article, story_lines))
+                for _, line in story_lines:
+                    yield line
+
+        parsed: list[Doc] = []
+        for doc in self.nlp.pipe(lines(), batch_size=self.batch_size, n_process=self.n_process):
+            while not pending[0][1]:  # stories with no text line come back at once
+                yield self._story(pending.popleft(), [])
+            parsed.append(doc)
+            if len(parsed) == len(pending[0][1]):
+                yield self._story(pending.popleft(), parsed)
+                parsed = []
+        while pending:
+            yield self._story(pending.popleft(), [])
 
     # -- stages ----------------------------------------------------------------------------------------------------
-    def _code_batch(self, batch: list[tuple[Article, list[tuple[int, str]]]]) -> Iterator[tuple[Article, list[Event]]]:
-        texts = [line for _, lines in batch for _, line in lines]
-        docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process))
-        for article, lines in batch:
-            parsed = [_Line(offset, next(docs)) for offset, _ in lines]
-            try:
-                events = self._code_story(article, parsed)
-            except Exception:  # one bad story must not lose the batch's work
-                log.exception("could not code story %s (%s)", article.id, article.origin or "text")
-                events = []
-            yield article, events
+    def _story(self, item: tuple[Article, list[tuple[int, str]]], docs: list[Doc]) -> tuple[Article, list[Event]]:
+        article, story_lines = item
+        parsed = [_Line(offset, doc) for (offset, _), doc in zip(story_lines, docs)]
+        try:
+            events = self._code_story(article, parsed)
+        except Exception:  # one bad story must not lose the run's work
+            log.exception("could not code story %s (%s)", article.id, article.origin or "text")
+            events = []
+        return article, events
 
     def _code_story(self, article: Article, lines: list[_Line]) -> list[Event]:
         published = article.published
@@ -154,8 +162,9 @@ class Coder:
         sentence_id = 0
         for line_no, line in enumerate(lines):
             places = geoparse(line.doc.text, doc=line.doc, gazetteer=self.gazetteer)
+            chunks = list(line.doc.noun_chunks)
             for sent in line.doc.sents:
-                resolver.observe(sent, line.offset, places)
+                resolver.observe(sent, line.offset, places, chunks)
                 venues.observe(sent, places, line.offset)
                 for mention in find_mentions(sent, self.lexicon):
                     event = self._event(article, line, sent, sentence_id, mention, timexes, places, resolver,
@@ -235,7 +244,7 @@ class Coder:
 
     def _event_timex(self, mention: Mention, line: _Line, timexes: list[Timex]) -> tuple[Timex | None, str]:
         """The time expression of the event's own clause, nearest in the parse; else none (publication date)."""
-        sent = mention.trigger.sent
+        sent = mention.sent or mention.trigger.sent
         best: tuple[int, Timex] | None = None
         speech_act = mention.event_type in self.dating.speech_act_types
         for timex in timexes:
@@ -285,7 +294,7 @@ class Coder:
         pattern = self.dating.anaphoric_re
         if pattern is None or context.date is None:
             return None
-        sent = mention.trigger.sent
+        sent = mention.sent or mention.trigger.sent
         speech_act = mention.event_type in self.dating.speech_act_types
         best: tuple[int, Timex] | None = None
         for m in pattern.finditer(line.doc.text, sent.start_char, sent.end_char):

