@@ -575,10 +575,12 @@ class ArgumentResolver:
 
 
     def _unresolved(self, tokens: list[Token]) -> list[Actor]:
-        """A side named by a noun phrase whoever it is ("the Zorgan navy"): kept as words with no code, so the
-        event is not lost; its codes stay empty rather than guessed."""
+        """A side named by a name the knowledge lacks ("the Zorgan navy", "Acme Corp"): kept as words with no
+        code, so the event is not lost; its codes stay empty rather than guessed. Common nouns ("their
+        relationship hit the rocks") name no one and are not kept."""
         for token in tokens:
-            if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in self.rules.pronouns:
+            named = token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            if named and token.lower_ not in self.rules.pronouns:
                 return [Actor(text=phrase_text(token, self.rules), why="unresolved")]
         return []
 
