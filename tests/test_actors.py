@@ -276,3 +276,88 @@ def test_plover_gold_actor_countries() -> None:
                 agree += actor.country == gold["code"][:3]
     assert total > 300
     assert agree / total >= 0.65, (agree, total)
+
+
+# ---------------------------------------------------------------- wave 2: the world's leaders, collectives, memory
+@pytest.mark.parametrize(
+    "phrase, date, code",
+    [
+        ("Lula", "2005-06-01", "BRAGOV"),
+        ("Lula", "2014-06-01", "BRAELI"),  # between his terms: a national elite
+        ("Lula", "2024-06-01", "BRAGOV"),
+        ("Vladimir Putin", "2010-01-01", "RUSGOV"),  # prime minister then
+        ("Jacques Chirac", "2003-03-01", "FRAGOV"),
+        ("Mr Ruto", "2024-01-01", "KENGOV"),
+        ("the Kenyan president", "2010-01-01", "KENGOV"),
+        ("Ursula von der Leyen", "2017-01-01", "DEUMIL"),  # German defence minister
+        ("Ursula von der Leyen", "2023-01-01", "IGOEUEC"),
+        ("the US defense secretary", "2025-09-27", "USAMIL"),
+        ("Pope Francis", "2016-06-01", "VATREL"),
+        ("Irish Taoiseach Leo Varadkar", "2018-01-01", "IRLGOV"),
+    ],
+)
+def test_dated_roles_across_regions(phrase: str, date: str, code: str) -> None:
+    actor = resolve_actor(phrase, date)
+    assert actor is not None and actor.code == code, (phrase, date, actor, actor and actor.why)
+
+
+def test_holder_of_a_title_changes_with_the_date(kb: ActorKB) -> None:
+    assert kb.lookup("the Nigerian president", "2012-01-01").name == "Goodluck Jonathan"
+    assert kb.lookup("the Nigerian president", "2020-01-01").name == "Muhammadu Buhari"
+    assert kb.lookup("the Australian prime minister", "2014-01-01").name == "Tony Abbott"
+
+
+def test_seed_gap_phrases(kb: ActorKB) -> None:
+    scholar = kb.lookup("Dr Lee Seong-hyon, a visiting scholar and associate at the Harvard University Asia Centre", DAY)
+    assert scholar.sector == "EDU" and scholar.name.startswith("Lee Seong")
+    assert resolve_actor("North Korean state media", DAY).code == "PRKMED"
+    assert resolve_actor("analysts", DAY).sector == "EDU"
+    assert resolve_actor("a Seoul Foreign Ministry official", DAY).code == "KORGOV"
+    fletcher = resolve_actor("UN aid chief Tom Fletcher", DAY)
+    assert fletcher.code.startswith("IGOUNO") and fletcher.name == "Tom Fletcher"
+
+
+def test_lookup_all_collectives_and_coordination(kb: ActorKB) -> None:
+    assert [a.code for a in kb.lookup_all("the two Koreas", DAY)] == ["KOR", "PRK"]
+    assert [a.code for a in kb.lookup_all("Israel and Hamas", DAY)] == ["ISR", "PSEREB"]
+    assert [a.code for a in kb.lookup_all("Trinidad and Tobago", DAY)] == ["TTO"]  # one name with "and"
+    assert [a.code for a in kb.lookup_all("Kim Jong Un", DAY)] == ["PRKGOV"]
+    assert kb.lookup_all("the meeting", DAY) == []
+
+
+def test_story_memory_prefers_the_story_s_own_person(kb: ActorKB) -> None:
+    story = StoryActors(kb, DAY)
+    story.resolve("Dr Lee Seong-hyon, a visiting scholar at a university")
+    assert story.resolve("Dr Lee").sector == "EDU"  # not South Korea's President Lee Jae-myung
+    story = StoryActors(kb, DAY)
+    assert story.resolve("Malian army spokesman Oumar Testadiarra").code == "MLIMIL"
+    assert story.resolve("Mr Testadiarra").code == "MLIMIL"
+
+
+def test_people_files_load_fast_and_small() -> None:
+    import tracemalloc
+
+    start = time.perf_counter()
+    ActorKB.load()
+    assert time.perf_counter() - start < 1.0
+    tracemalloc.start()
+    kb = ActorKB.load()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 200 * 2**20
+    assert len(kb.people) >= 1000
+    # every country has a head of state or government listed for 2025 or before
+    covered = {r.country for p in kb.people.values() for r in p.roles if r.country}
+    assert len(covered) >= 150
+
+
+def test_actors_cli_lookup(capsys: pytest.CaptureFixture[str]) -> None:
+    from whodid.cli import main
+
+    assert main(["actors", "lookup", "Kim", "Jong", "Un", "--date", "2019-06-30", "--json"]) == 0
+    row = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert row["code"] == "PRKGOV" and row["kb_id"] == "person:kim-jong-un" and row["why"]
+    assert main(["actors", "lookup", "the two Koreas"]) == 0
+    out = capsys.readouterr().out
+    assert "KOR" in out and "PRK" in out
+    assert main(["actors", "lookup", "zzqx blorp"]) == 1

@@ -1,7 +1,8 @@
 """Actor knowledge base and mention -> actor resolution at a date.
 
-Knowledge lives in data files (``countries.tsv``, ``igos.tsv``, ``agents.yaml``, ``people.yaml``); this module only
-indexes it and applies the resolution rules:
+Knowledge lives in data files (``countries.tsv``, ``igos.tsv``, ``agents.yaml``, ``people.yaml`` and the compact
+office lists ``people/*.yaml``, one per region); users add YAML/TSV/CSV files or PETRARCH ``.txt`` dictionaries
+(``whodid.petrarch_dict``), whose entries win over the built-ins. This module only indexes it and applies the rules:
 
 * a phrase from a parse ("South Korea's Foreign Ministry", "US President Donald Trump") is tokenised and scanned for
   the longest known names (people, named groups, IGOs, countries, demonyms, capitals, agent nouns);
@@ -28,6 +29,11 @@ from whodid.model import Actor
 from whodid.resources import data_path, parse_yaml, read_tsv
 
 PACKAGED_FILES = ("countries.tsv", "igos.tsv", "agents.yaml", "people.yaml")
+PEOPLE_DIR = "people"  # data/people/*.yaml: offices held since 2000, one file per region (compact format)
+
+# An office line in data/people/*.yaml: "Name START..END" (either date may be empty: open).
+_OFFICE_LINE = re.compile(r"^(?P<name>.+?)\s+(?P<start>\d{4}(?:-\d\d){0,2})?\.\.(?P<end>\d{4}(?:-\d\d){0,2})?$")
+_ROMAN = re.compile(r"^[IVX]+$")
 
 # Kinds of knowledge entries, in the order that wins when one key names several things ("UK": country and adjective).
 _KIND_ORDER = {"person": 0, "named": 1, "igo": 2, "country": 3, "capital": 4, "adj": 5, "noun": 6, "honorific": 7}
@@ -109,6 +115,7 @@ class Role:
     org: str | None = None
     start: str | None = None
     end: str | None = None
+    code: str | None = None  # an explicit actor code for this period (PETRARCH-style date restrictions)
 
     def holds(self, date: str) -> bool:
         return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
@@ -121,6 +128,7 @@ class Person:
     aliases: list[str] = field(default_factory=list)
     surnames: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    priority: int = 0  # 1 for entries from a user's file: they win over built-in entries with the same name
 
 
 @dataclass
@@ -134,6 +142,7 @@ class Named:
     code: str | None = None
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    priority: int = 0  # 1 for entries from a user's file
 
 
 @dataclass
@@ -208,8 +217,9 @@ def _role_from(data: dict[str, Any], default_sector: str = "GOV") -> Role:
         sector=data.get("sector") or ("IGO" if data.get("org") else default_sector),
         leader=bool(data.get("leader")),
         org=data.get("org"),
-        start=_iso(data.get("start")),
-        end=_iso(data.get("end")),
+        start=_norm_date(_iso(data.get("start"))),
+        end=_norm_date(_iso(data.get("end"))),
+        code=data.get("code"),
     )
 
 
@@ -218,6 +228,7 @@ class ActorKB:
     """Indexed actor knowledge: countries, IGOs, agent nouns, named groups and people with dated roles."""
 
     def __init__(self) -> None:
+        self._priority = 0  # priority given to entries read now (user files: 1)
         self.countries: dict[str, Country] = {}
         self.igos: dict[str, Igo] = {}
         self.people: dict[str, Person] = {}
@@ -227,6 +238,7 @@ class ActorKB:
         self.determiners: set[str] = set()
         self.cut_words: set[str] = set()
         self.affiliation_preps: set[str] = set()
+        self._collectives: dict[str, tuple[str, ...]] = {}  # "two koreas" -> ("KOR", "PRK")
         self._index: dict[tuple[str, ...], list[Entry]] = {}
         self._surnames: dict[str, list[Person]] = {}
         self._codes: dict[str, str] = {}  # ISO2/ISO3 code -> ISO3 (country_of only)
@@ -244,6 +256,9 @@ class ActorKB:
         kb = cls()
         for name in PACKAGED_FILES:
             kb.add_file(data_path(name))
+        for path in sorted(data_path(PEOPLE_DIR).glob("*.yaml")):
+            kb.add_file(path)
+        kb._priority = 1  # what users add wins over the built-ins
         for path in extra_files:
             kb.add_file(Path(path))
         kb._build_index()
@@ -257,6 +272,14 @@ class ActorKB:
     def add_file(self, path: Path) -> None:
         """Read one knowledge file (format chosen by suffix and shape); call ``_build_index`` afterwards."""
         path = Path(path)
+        if path.suffix.lower() == ".txt":  # a PETRARCH / Phoenix / TABARI dictionary
+            from whodid.petrarch_dict import read_dictionary
+            self._add_agents(read_dictionary(path))
+            return
+        if path.suffix.lower() == ".csv":  # a user's actors table: name, code, aliases, start, end
+            from whodid.petrarch_dict import read_actor_csv
+            self._add_agents(read_actor_csv(path))
+            return
         if path.suffix.lower() == ".tsv":
             rows = read_tsv(path)
             if rows and "iso3" in rows[0]:
@@ -270,6 +293,8 @@ class ActorKB:
             data = parse_yaml(handle)
         if isinstance(data, list):
             self._add_people(data)
+        elif isinstance(data, dict) and "offices" in data:
+            self._add_offices(data)
         elif isinstance(data, dict):
             self._add_agents(data)
         else:
@@ -297,8 +322,51 @@ class ActorKB:
                 aliases=[str(a) for a in item.get("aliases") or []],
                 surnames=[str(s) for s in item.get("surnames") or []],
                 roles=[_role_from(r) for r in item.get("roles") or []],
+                priority=self._priority,
             )
             self.people[person.id] = person
+
+    def _add_offices(self, data: dict[str, Any]) -> None:
+        """Compact office lists (data/people/*.yaml): country -> title -> ["Name START..END", ...].
+
+        One person may appear under several offices and files: their roles are merged (a role already known with
+        the same country, title and start is not added twice). ``people`` gives aliases and surnames by name.
+        """
+        sectors = {str(k).lower(): str(v) for k, v in (data.get("title_sectors") or {}).items()}
+        details = data.get("people") or {}
+        for where, block in (data.get("offices") or {}).items():
+            block = dict(block or {})
+            org = str(where)[4:] if str(where).startswith("org:") else None
+            country = None if org else str(where)
+            leaders = block.pop("leader", None)
+            leaders = {str(t).lower() for t in ([leaders] if isinstance(leaders, str) else leaders or [])}
+            family_first = bool(block.pop("family_name_first", False))
+            for title, lines in block.items():
+                title = str(title).lower()
+                for line in lines or []:
+                    match = _OFFICE_LINE.match(str(line).strip())
+                    if match is None:
+                        raise ValueError(f"office line {line!r} ({where}, {title}): expected 'Name START..END'")
+                    name = match["name"].strip()
+                    role = Role(title=title, country=country, sector="IGO" if org else sectors.get(title, "GOV"),
+                                leader=title in leaders, org=org, start=_norm_date(match["start"]),
+                                end=_norm_date(match["end"]))
+                    self._merge_person(name, role, details.get(name) or {}, family_first)
+
+    def _merge_person(self, name: str, role: Role, extra: dict[str, Any], family_first: bool) -> None:
+        """Add ``role`` to the person called ``name`` (created with derived surnames when new)."""
+        pid = str(extra.get("id") or _slug(name))
+        person = self.people.get(pid)
+        if person is None:
+            surnames = extra.get("surnames")
+            if surnames is None:
+                surnames = _default_surnames(name, family_first)
+            person = Person(pid, name, [str(a) for a in extra.get("aliases") or []], [str(s) for s in surnames],
+                            priority=self._priority)
+            self.people[pid] = person
+        if not any(r.country == role.country and r.org == role.org and r.title == role.title
+                   and r.start == role.start for r in person.roles):
+            person.roles.append(role)
 
     def _add_agents(self, data: dict[str, Any]) -> None:
         self._nouns = getattr(self, "_nouns", {})
@@ -323,8 +391,11 @@ class ActorKB:
                 code=item.get("code"),
                 aliases=[str(a) for a in item.get("aliases") or []],
                 roles=[_role_from(r, sector or "GOV") for r in item.get("roles") or []],
+                priority=self._priority,
             )
             self.named[named.id] = named
+        for phrase, codes in (data.get("collectives") or {}).items():
+            self._collectives[" ".join(self._key(str(phrase))[0])] = tuple(str(c) for c in codes)
 
     # ---- indexing
     def _key(self, alias: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
@@ -379,13 +450,18 @@ class ActorKB:
             for alias in [named.name, *named.aliases]:
                 self._add(alias, "named", named)
         for person in self.people.values():
-            for alias in [person.name, *person.aliases]:
+            # a one-word canonical name ("Francis", "Philippe") is a common first name: only its aliases are indexed
+            names = [person.name] if len(tokenize(person.name)) > 1 else []
+            for alias in [*names, *person.aliases]:
                 self._add(alias, "person", person)
             for surname in person.surnames:
                 key, _ = self._key(surname)
-                self._surnames.setdefault(" ".join(key), []).append(person)
+                bucket = self._surnames.setdefault(" ".join(key), [])
+                if person not in bucket:  # "Orban" and "Orbán" fold to one key
+                    bucket.append(person)
         for bucket in self._index.values():
-            bucket.sort(key=lambda e: _KIND_ORDER[e.kind])
+            # a user's entry first, then by kind
+            bucket.sort(key=lambda e: (-getattr(e.ref, "priority", 0), _KIND_ORDER[e.kind]))
         self._cached.cache_clear()
 
     # ---- public API
@@ -393,6 +469,48 @@ class ActorKB:
         """The actor a noun phrase names at ``date`` (ISO), or None when it names no actor."""
         actor = self._cached(phrase, _norm_date(date))
         return dataclasses.replace(actor) if actor else None  # a copy: callers may edit it
+
+    def lookup_all(self, phrase: str, date: str | None = None) -> list[Actor]:
+        """Every actor a phrase names: one for most phrases, several for collectives ("the two Koreas" -> KOR, PRK)
+        and coordinations ("the US and South Korea"); [] when it names none."""
+        when = _norm_date(date)
+        toks = self._strip(tokenize(_trim(phrase)))
+        codes = self._collectives.get(" ".join(t.key for t in toks))
+        if codes:
+            out = []
+            for code in codes:
+                country = self.countries.get(code)
+                if country is not None:
+                    out.append(dataclasses.replace(self._country_actor(country, None, "collective"), text=phrase))
+            return out
+        parts = self._coordinated(toks)
+        if len(parts) > 1:
+            found = [self._cached(" ".join(t.cased for t in part), when) for part in parts]
+            actors = [dataclasses.replace(a) for a in found if a is not None]
+            if len(actors) > 1:
+                return actors
+        actor = self.lookup(phrase, date)
+        return [actor] if actor is not None else []
+
+    def _coordinated(self, toks: tuple[Tok, ...]) -> list[tuple[Tok, ...]]:
+        """Split at "and", "&" and commas that are not inside a known name ("Trinidad and Tobago" stays whole)."""
+        parts: list[tuple[Tok, ...]] = []
+        start = 0
+        for item in self._scan(toks):
+            if isinstance(item, int) and toks[item].key in ("and", "&", ","):
+                if item > start:
+                    parts.append(toks[start:item])
+                start = item + 1
+        if start < len(toks):
+            parts.append(toks[start:])
+        return parts
+
+    def explain(self, phrase: str, date: str | None = None) -> dict[str, Any] | None:
+        """The lookup as a plain dict: code, country, sector, name, kb_id and why (for the CLI and users)."""
+        actor = self.lookup(phrase, date)
+        if actor is None:
+            return None
+        return {**actor.to_dict(), "why": actor.why, "date": _norm_date(date)}
 
     def country_of(self, phrase: str) -> str | None:
         """ISO3 for a country name, short name, demonym, ISO2/ISO3 code or capital ("Seoul" -> "KOR")."""
@@ -458,13 +576,26 @@ class ActorKB:
             return None
         items = self._scan(toks)
         core, tail, rest = self._split_items(items, toks)
+        name = self._personal_name(core, toks) if rest else None
         actor = self._interpret(core, tail, toks, date, memory, indefinite)
         if actor is None and rest:  # apposition: "Dr Lee, a visiting scholar" -> try after the comma
             after = " ".join(t.cased for t in toks[rest:])
             actor = self._resolve(after, date, memory)
+            if actor is not None and name and (actor.kb_id or "").startswith(("agent:", "country:")):
+                actor.name = name  # the unknown person named before the comma is this agent
+                actor.why = f"name+apposition ({actor.why})"
         if actor is not None:
             actor.text = text
         return actor
+
+    def _personal_name(self, core: list, toks: tuple[Tok, ...]) -> str | None:
+        """The capitalised words of a bare (optionally honorific) name ("Dr Lee Seong-hyon" -> "Lee Seong hyon")."""
+        words = [i for i in core if isinstance(i, int)]
+        spans = [s for s in core if isinstance(s, Span)]
+        # hyphenated given names split into a lower-case part ("Seong-hyon"): only the first word must be capitalised
+        if not words or any(s.kind != "honorific" for s in spans) or not toks[words[0]].cased[:1].isupper():
+            return None
+        return " ".join(toks[i].cased for i in words)
 
     def _split_items(self, items: list[Span | int], toks: tuple[Tok, ...]) -> tuple[list, list, int | None]:
         """Core (before the first cut word), affiliation tail ("in Nairobi"), and where an apposition starts."""
@@ -548,7 +679,14 @@ class ActorKB:
                     person = self._holder(title, None, owner.entry.ref.id, date, memory)
                     if person is not None:
                         return person
-                return self._named_actor(owner.entry.ref, date) if owner.kind == "named" else _igo_actor(owner.entry.ref)
+                if owner.kind == "igo":
+                    return _igo_actor(owner.entry.ref)
+                base = self._named_actor(owner.entry.ref, date)
+                if base.code and len(base.code) == 3 and base.sector is None:
+                    # a country-like dictionary entry ("ARN" from a PETRARCH file) plus an agent: ARN + GOV
+                    return dataclasses.replace(base, code=base.code + sector, country=base.code, sector=sector,
+                                               why=f"{base.why}+noun:{noun.words}")
+                return base
             if owner.kind == "person":
                 base = self._person_actor(owner.entry.ref, date, "person")
                 country = self.countries.get(base.country) if base.country else None
@@ -592,6 +730,11 @@ class ActorKB:
         if not spans:
             return None  # capitalised words with no title: a place, a month, an unknown organisation
         head = spans[-1]
+        if head.kind == "igo":  # "UN aid chief Tom Fletcher": an unknown official of a known organisation
+            actor = _igo_actor(head.entry.ref)
+            actor.name = " ".join(t.cased for t in words)
+            actor.why = f"igo+name ({actor.why})"
+            return actor
         if head.kind == "noun" and head.entry.ref.weak:  # a person's title: "President", "Judge"
             actor = self._agent(head, spans[:-1], tail, toks, date, None, True)
         elif head.kind == "honorific":
@@ -609,12 +752,20 @@ class ActorKB:
     def _by_surname(self, key: str, date: str | None) -> Person | None:
         """A unique person with this surname: among those in office at ``date`` first, then among all."""
         people = self._surnames.get(key, [])
+        if len(people) > 1:  # a user's entries first
+            top = max(p.priority for p in people)
+            people = [p for p in people if p.priority == top]
         if len(people) == 1:
             return people[0]
         if people:  # with no date, "in office now" (an open-ended role)
             active = [p for p in people if any(r.holds(date) if date else r.end is None for r in p.roles)]
             if len(active) == 1:
                 return active[0]
+            # several in office: a country's paramount leader is who news means by a bare surname ("Mr Kim")
+            leaders = [p for p in active if any(r.leader and (r.holds(date) if date else r.end is None)
+                                                for r in p.roles)]
+            if len(leaders) == 1:
+                return leaders[0]
         return None
 
     def _holder(self, title: str, iso3: str | None, org: str | None, date: str | None,
@@ -628,6 +779,9 @@ class ActorKB:
         if not targets or (iso3 is None and org is None):
             return None
         hits = [p for p in self.people.values() if self._role_matching(p, targets, iso3, org, date)]
+        if hits:  # a user's entry replaces the built-in holder of the same post
+            top = max(p.priority for p in hits)
+            hits = [p for p in hits if p.priority == top]
         if len(hits) != 1:
             return None
         return self._person_actor(hits[0], date, f"title-holder:{title}")
@@ -678,10 +832,17 @@ class ActorKB:
 
     def _named_actor(self, named: Named, date: str | None) -> Actor:
         sector = named.sector
-        if named.roles:
-            role = self._role_at(named, date)
-            sector = role.sector if role is not None else sector
-        code = named.code if named.code and not named.roles else (named.country or "") + (sector or "")
+        role = self._role_at(named, date) if named.roles and date is not None else None
+        if named.roles and date is None and not any(r.code for r in named.roles):
+            role = self._role_at(named, None)
+        if role is not None and role.code:  # a dated code (imported PETRARCH restriction)
+            return Actor("", named.name, role.code, *_code_parts(role.code), f"named:{named.id}",
+                         why=f"named:{named.id}:{role.start or ''}..{role.end or ''}")
+        if role is not None:
+            sector = role.sector
+        if named.code and any(r.code for r in named.roles):
+            role = None  # outside every dated code: the entry's default code
+        code = named.code if named.code and role is None else (named.country or "") + (sector or "")
         return Actor("", named.name, code or None, named.country, sector, f"named:{named.id}", why=f"named:{named.id}")
 
     def _country_actor(self, country: Country, sector: str | None, why: str) -> Actor:
@@ -698,6 +859,20 @@ def _trim(phrase: str) -> str:
     return text
 
 
+def _slug(name: str) -> str:
+    """A stable id from a name ("Kim Jong-un" -> "kim-jong-un")."""
+    return "-".join(t.key for t in tokenize(name) if t.key != ",")
+
+
+def _default_surnames(name: str, family_first: bool) -> list[str]:
+    """The short form news uses after a first mention: the last word, or the first where the family name comes
+    first (Chinese, Korean, Vietnamese names). None for one-word names and regnal names ("Abdullah II")."""
+    words = name.split()
+    if len(words) < 2 or _ROMAN.match(words[-1]):
+        return []
+    return [words[0] if family_first else words[-1]]
+
+
 def _split(cell: str | None) -> list[str]:
     return [v.strip() for v in (cell or "").split("|") if v.strip()]
 
@@ -708,6 +883,14 @@ def _affiliation(spans: list[Span]) -> Span | None:
         if span.kind in ("named", "igo", "person", "country", "adj", "capital"):
             return span
     return None
+
+
+def _code_parts(code: str) -> tuple[str | None, str | None]:
+    """Country and sector of a CAMEO-style code: "HOBGOV" -> ("HOB", "GOV"); IGO/NGO/IMG codes have no country."""
+    code = code.upper()
+    if len(code) < 3 or code.startswith(("IGO", "NGO", "IMG", "---")):
+        return None, code[:3] if code[:3] in ("IGO", "NGO") else None
+    return code[:3], (code[3:6] or None)
 
 
 def _igo_actor(igo: Igo) -> Actor:
@@ -738,9 +921,12 @@ class StoryActors:
     def resolve(self, phrase: str, date: str | None = None) -> Actor | None:
         """Resolve with the story's memory; remember what was found."""
         when = _norm_date(date or self.date)
+        titled = self._recall_titled(phrase)
+        if titled is not None:  # "Dr Lee" after "Dr Lee Seong-hyon, a visiting scholar": the story's own Lee first
+            return titled
         actor = self.kb._resolve(phrase, when, self)
         if actor is None:
-            return self._recall_titled(phrase)
+            return None
         self._remember_titled(actor)
         if actor.kb_id and actor.kb_id.startswith("person:"):
             person = self.kb.people.get(actor.kb_id.split(":", 1)[1])
@@ -757,11 +943,17 @@ class StoryActors:
 
     def _remember_titled(self, actor: Actor) -> None:
         """A title with an unknown name gives a country and sector; later "Mr Ali" means the same actor."""
-        if not (actor.kb_id or "").startswith("country:") or not actor.name:
+        if not (actor.kb_id or "").startswith(("country:", "agent:", "igo:")) or not actor.name:
             return
         if self.kb.country_of(actor.name) is not None or " " not in actor.name.strip():
             return  # the name is the country's own, or no personal name was given
-        self.titled[actor.name.split()[-1].casefold()] = dataclasses.replace(actor)
+        if actor.kb_id.startswith("igo:") and self.kb.igos.get(actor.kb_id[4:]) and \
+                self.kb.igos[actor.kb_id[4:]].name == actor.name:
+            return
+        words = actor.name.split()
+        # family name last ("Irfaan Ali" -> "Mr Ali") or first ("Lee Seong-hyon" -> "Dr Lee")
+        self.titled[words[-1].casefold()] = dataclasses.replace(actor)
+        self.titled.setdefault(words[0].casefold(), dataclasses.replace(actor))
 
     def _recall_titled(self, phrase: str) -> Actor | None:
         words = [re.sub(r"[’']s$", "", w.strip(".,’'\"")) for w in phrase.split()]

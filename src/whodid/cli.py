@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "whodid.commands.code",
     "whodid.commands.bench",
     "whodid.commands.query",
+    "whodid.commands.actors",
 )
 EVAL_MODULES: tuple[str, ...] = (
     "whodid.commands.eval_events",
