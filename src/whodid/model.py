@@ -15,6 +15,17 @@ def _from_fields(cls, data: dict[str, Any]):
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
+class _Record:
+    """``to_dict``/``from_dict`` for the flat records of the contract (every dataclass field is a JSON field)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        return _from_fields(cls, data)
+
+
 def stable_hash(*parts: object, length: int = 16) -> str:
     """A short, stable hex id from its parts (same input, same id)."""
     text = "\x1f".join("" if p is None else str(p) for p in parts)
@@ -43,7 +54,7 @@ class Actor:
 
 
 @dataclass
-class Place:
+class Place(_Record):
     """A resolved place mention; ``start``/``end`` are character offsets into the text."""
 
     text: str
@@ -57,20 +68,13 @@ class Place:
     lon: float | None = None
     feature: str | None = None  # country, admin1, admin2, city, landmark, region, water, other
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
     def shifted(self, offset: int) -> "Place":
         """The same place with offsets moved by ``offset`` (from a line of the story to the story text)."""
         return Place(**{**asdict(self), "start": self.start + offset, "end": self.end + offset})
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Place":
-        return _from_fields(cls, data)
-
 
 @dataclass
-class Timex:
+class Timex(_Record):
     """A time expression, TIMEX3-like: ``type`` DATE/TIME/DURATION/SET, ``value`` e.g. "2025-10"."""
 
     text: str
@@ -80,32 +84,18 @@ class Timex:
     value: str
     mod: str | None = None  # START, MID, END, APPROX
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Timex":
-        return _from_fields(cls, data)
-
 
 @dataclass
-class Trigger:
+class Trigger(_Record):
     """The words that name an event; offsets are into the story text."""
 
     text: str
     start: int
     end: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Trigger":
-        return _from_fields(cls, data)
-
 
 @dataclass
-class Article:
+class Article(_Record):
     """A news story as read from a source. ``text`` is the body after page furniture is removed."""
 
     text: str
@@ -120,13 +110,6 @@ class Article:
     def __post_init__(self) -> None:
         if not self.id:
             self.id = stable_hash(self.title or "", self.text)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Article":
-        return _from_fields(cls, data)
 
 
 EVENT_FIELDS = (
