@@ -143,3 +143,10 @@ def test_they_after_a_pair_is_the_pair(coder):
             "when they pledged not to use force.")
     event = _one(coder, text, "AGREE")
     assert sorted(_codes(event.actors)) == ["GUY", "VEN"]
+
+
+def test_speaker_who_is_the_actor_is_not_also_the_attribution(coder):
+    event = _one(coder, "Kenyan President William Ruto said on Monday that he hoped to meet Ethiopian officials.",
+                 "AGREE")
+    assert _codes(event.actors) == ["KEN"]
+    assert event.attribution is None
