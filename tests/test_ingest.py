@@ -245,14 +245,30 @@ def test_bad_inputs_are_skipped(tmp_path: Path, no_inference: None) -> None:
     (tmp_path / "good.txt").write_text(BODY, encoding="utf-8")
     (tmp_path / "furniture_only.txt").write_text("Advertisement\nShare this article\n", encoding="utf-8")
     skipped, on_skip = _skips()
-    articles = list(read_inputs([tmp_path], on_skip=on_skip, max_chars=len(BODY) * 5))
-    assert [Path(a.origin).name for a in articles] == ["good.txt"]
+    limit = len(BODY) * 5
+    articles = list(read_inputs([tmp_path], on_skip=on_skip, max_chars=limit))
+    assert [Path(a.origin).name for a in articles] == ["good.txt", "huge.txt"]
+    assert len(articles[1].text) <= limit  # an oversized story is coded up to the limit, not refused
     reasons = {Path(origin).name: reason for origin, reason in skipped}
     assert reasons["blob.txt"].startswith("binary")
     assert reasons["empty.txt"] == "empty text"
     assert reasons["french.txt"].startswith("not English")
-    assert reasons["huge.txt"].startswith("too large")
+    assert "huge.txt" not in reasons
     assert reasons["furniture_only.txt"] == "empty after removing page furniture"
+    # on request, a story that looks foreign is coded (with a warning) instead of skipped
+    kept = list(read_inputs([tmp_path / "french.txt"], keep_foreign=True))
+    assert len(kept) == 1
+
+
+def test_truncate_story_cuts_at_a_paragraph_end() -> None:
+    from whodid.ingest import truncate_story
+
+    text = "The first paragraph tells the main news of the day.\nThe second one adds detail.\nThird."
+    assert truncate_story(text, len(text)) == text
+    cut = truncate_story(text, 70)
+    assert cut == "The first paragraph tells the main news of the day."
+    hard = truncate_story("x" * 100, 40)  # no paragraph or sentence end: a hard cut at the limit
+    assert hard == "x" * 40
 
 
 def test_missing_path_and_bad_date_fail_before_work(tmp_path: Path) -> None:

@@ -321,15 +321,26 @@ def _function_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     return english, foreign
 
 
-def _text_problem(text: str, max_chars: int) -> str | None:
-    """Why a raw text cannot be coded (empty, too large, binary, not English), or None."""
+def _text_problem(text: str) -> str | None:
+    """Why a raw text cannot be coded at all (binary, empty), or None."""
     if "\x00" in text[:_SNIFF_BYTES]:
         return "binary content (NUL bytes)"
     if not text.strip():
         return "empty text"
-    if len(text) > max_chars:
-        return f"too large ({len(text):,} characters > {max_chars:,})"
-    return _language_problem(text)
+    return None
+
+
+def truncate_story(text: str, max_chars: int) -> str:
+    """The first ``max_chars`` characters of a story, cut at the last paragraph (else sentence) end before the
+    limit: a 50 MB "article" is coded as far as the limit goes rather than refused."""
+    if len(text) <= max_chars:
+        return text
+    head = text[:max_chars]
+    for mark in ("\n", ". "):
+        cut = head.rfind(mark)
+        if cut > max_chars // 2:
+            return head[:cut + len(mark)].rstrip()
+    return head
 
 
 class _Skipper:
@@ -414,17 +425,29 @@ def _field(record: dict[str, Any], name: str) -> Any:
 class _Reader:
     """One run of :func:`read_inputs`: shared settings, skip reporting, published override."""
 
-    def __init__(self, published: str | None, on_skip: SkipHandler | None, max_chars: int) -> None:
+    def __init__(self, published: str | None, on_skip: SkipHandler | None, max_chars: int,
+                 keep_foreign: bool = False) -> None:
         self.published = published
         self.skip = _Skipper(on_skip)
         self.max_chars = max_chars
+        self.keep_foreign = keep_foreign
 
     def article(self, raw: str, origin: str, **meta: Any) -> Article | None:
         """Check, clean and build one Article; None (and a skip report) when it cannot be coded."""
-        problem = _text_problem(raw, self.max_chars)
+        problem = _text_problem(raw)
         if problem:
             self.skip(origin, problem)
             return None
+        if len(raw) > self.max_chars:
+            log.warning("%s: %s characters; coded up to the limit of %s (max_chars)", origin, f"{len(raw):,}",
+                        f"{self.max_chars:,}")
+            raw = truncate_story(raw, self.max_chars)
+        language = _language_problem(raw)
+        if language and not self.keep_foreign:
+            self.skip(origin, language)
+            return None
+        if language:
+            log.warning("%s: %s; coded anyway (keep_foreign)", origin, language)
         published, source = self.published, "given"
         if published is None and meta.get("published") not in (None, ""):
             published, source = normalise_date(meta["published"]), "metadata"
@@ -604,11 +627,14 @@ class _Reader:
 
 
 def read_inputs(inputs: Iterable[str | Path], *, published: str | None = None,
-                on_skip: SkipHandler | None = None, max_chars: int | None = None) -> Iterator[Article]:
+                on_skip: SkipHandler | None = None, max_chars: int | None = None,
+                keep_foreign: bool = False) -> Iterator[Article]:
     """Articles from files, folders (recursive) and "-" (stdin), in the order given.
 
     Raises InputError before reading anything when a path does not exist or ``published`` is not a date.
-    Unreadable items are skipped, logged and reported as ``on_skip(origin, reason)``.
+    Unreadable items are skipped, logged and reported as ``on_skip(origin, reason)``. Stories longer than
+    ``max_chars`` (default 2,000,000, ingest.yaml) are cut at a paragraph end before the limit, with a warning;
+    stories that are not English are skipped unless ``keep_foreign``.
     """
     items = [str(i) for i in inputs]
     missing = [i for i in items if i != STDIN and not Path(i).exists()]
@@ -616,7 +642,7 @@ def read_inputs(inputs: Iterable[str | Path], *, published: str | None = None,
         raise InputError("input not found: " + ", ".join(missing))
     given = _given_date(published)
     limit = int(max_chars if max_chars is not None else _settings().get("max_chars", 2_000_000))
-    return _iterate(items, _Reader(given, on_skip, limit))
+    return _iterate(items, _Reader(given, on_skip, limit, keep_foreign))
 
 
 def _iterate(items: list[str], reader: _Reader) -> Iterator[Article]:

@@ -37,6 +37,8 @@ def add_command(commands: argparse._SubParsersAction) -> None:
                       help="parser processes (spaCy n_process; default 1)")
     code.add_argument("--resume", action="store_true",
                       help="with --db: skip stories already in the store (finish an interrupted run)")
+    code.add_argument("--keep-foreign", action="store_true",
+                      help="code stories that look non-English (with a warning) instead of skipping them")
     code.add_argument("--quiet", action="store_true", help="no progress display")
     code.add_argument("--dask", metavar="SCHEDULER",
                       help="code on Dask: 'local' (a LocalCluster of --workers processes) or tcp://host:8786 "
@@ -60,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     from whodid.store import Store, StoreLocked
 
     skipped: list[tuple[str, str]] = []
-    articles = read_inputs(args.inputs, published=args.published,
+    articles = read_inputs(args.inputs, published=args.published, keep_foreign=args.keep_foreign,
                            on_skip=lambda origin, reason: skipped.append((origin, reason)))
     coder = Coder(model=args.model, n_process=max(1, args.workers))
     n_events = n_stories = 0
