@@ -21,7 +21,9 @@ news_text = st.lists(st.one_of(st.sampled_from(NEWS_WORDS), st.text(max_size=12)
 any_text = st.one_of(news_text, st.text(max_size=400), st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=400))
 published = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()))
 
-relaxed = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: the same 2,000 examples on every run, so CI is reproducible (a failure is a bug, not bad luck)
+relaxed = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
+                   suppress_health_check=[HealthCheck.too_slow])
 
 
 @relaxed

@@ -246,3 +246,10 @@ def test_aquaint_value_f1_floor():
     docs = [read_tml(p) for p in sorted((SHARED / "timeml-aquaint").rglob("*.tml"))]
     score = score_timexes(docs, {"DATE", "TIME"})
     assert score.gold > 400 and score.value_f1 >= 0.80
+
+
+def test_dates_outside_the_calendar_are_dropped_not_raised():
+    # found by the property tests: a yearless date next to publication year 1 would fall in year 0
+    for text, published in [("Sept 26", "0001-01-01"), ("next year", "9999-12-31"), ("three years ago", "0002-06-01")]:
+        for timex in tag_times(text, published):
+            assert text[timex.start:timex.end] == timex.text

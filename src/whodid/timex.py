@@ -577,8 +577,15 @@ def tag_times(text: str, published: str | None = None) -> list[Timex]:
     cands: list[_Cand] = []
 
     def take(m: re.Match[str] | None, kind: str) -> None:
-        if m is not None and (cand := _HANDLERS[kind](text, m, pub, lex)) is not None:
-            _apply_modifier(text, cand, lex)
+        if m is None:
+            return
+        try:
+            cand = _HANDLERS[kind](text, m, pub, lex)
+            if cand is not None:
+                _apply_modifier(text, cand, lex)
+        except (ValueError, OverflowError):  # a date outside the calendar (year 0, year 10000): not a time
+            return
+        if cand is not None:
             cands.append(cand)
 
     for tok in _TOKEN.finditer(text):
