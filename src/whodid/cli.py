@@ -23,9 +23,10 @@ stderr = Console(stderr=True)
 # ``whodid eval <set>`` scorers register under the "eval" command from modules named ``eval_*``.
 COMMAND_MODULES: tuple[str, ...] = (
     "whodid.commands.code",
+    "whodid.commands.actors",
     "whodid.commands.bench",
     "whodid.commands.query",
-    "whodid.commands.actors",
+    "whodid.commands.serve",
 )
 EVAL_MODULES: tuple[str, ...] = (
     "whodid.commands.eval_events",
