@@ -144,3 +144,21 @@ def test_bulk_path_round_trips(tmp_path: Path) -> None:
         assert len(store.events(since="2025-09-30")) == 60 and len(store.events(country="BOR")) == 30
         assert store.connection.execute("SELECT count(*) FROM mentions WHERE quad_class IS NULL").fetchone()[0] == 30
         assert store.write_many(items) == 90 and store.count() == 90  # idempotent in bulk too
+
+
+def test_sibling_mentions_are_the_other_mentions_of_the_merged_event(tmp_path):
+    from whodid.coder import Coder
+    from whodid.model import Article
+    from whodid.store import Store
+
+    coder = Coder()
+    first = Article(id="s1", published="2025-06-05", text="Kenya and Ethiopia held talks in Nairobi on June 3, 2025.")
+    second = Article(id="s2", published="2025-06-06",
+                     text="Kenya and Ethiopia met in Nairobi on June 3, 2025, a statement said.")
+    with Store(tmp_path / "m.duckdb") as store:
+        for article, events in coder.code_articles([first, second]):
+            store.write(article, events)
+        talks = [e for e in store.events() if e.event_type == "CONSULT"]
+        assert {e.story_id for e in talks} == {"s1", "s2"}
+        siblings = store.sibling_mentions(talks[0].id)
+        assert [e.id for e in siblings] == [talks[1].id]

@@ -213,12 +213,9 @@ class EventIndex:
         return self._by_id.get(event_id)
 
     def mentions(self, row: _Row) -> list[Event]:
-        """Other mentions of the same event. For now: mentions of its story that tell the same event
-        (``merge.same_event``); cross-story mentions need the store's merged events."""
-        from whodid.merge import same_event
-
-        return [r.event for r in self.rows() if r.event.story_id == row.event.story_id
-                and r.event.id != row.event.id and same_event(r.event, row.event)]
+        """Other mentions of the same real-world event, in this and other stories (the store's merge)."""
+        with self.lock:
+            return self.store.sibling_mentions(row.event.id)
 
     def timeline(self, rows: list[_Row], by: str) -> dict[str, Any]:
         """Counts per period and quad class, historical events counted apart; events dated coarser than the

@@ -471,6 +471,13 @@ class Store:
                                      [list(ids)]).fetchall())
         return [Event.from_dict(json.loads(rows[i])) for i in ids if i in rows]
 
+    def sibling_mentions(self, mention_id: str) -> list[Event]:
+        """The other mentions merged into the same event as this mention, from every story."""
+        rows = self._db.execute(
+            "SELECT m2.data FROM mentions m1 JOIN mentions m2 ON m1.event_id = m2.event_id "
+            "WHERE m1.id = ? AND m2.id <> m1.id ORDER BY m2.story_id, m2.sentence_id, m2.id", [mention_id]).fetchall()
+        return [Event.from_dict(json.loads(data)) for (data,) in rows]
+
     def merged_events(self, *, limit: int | None = None, **filters: Any) -> list[MergedEvent]:
         """Events merged across mentions and stories, each with its mentions; filters as :meth:`query`."""
         where, params = sql_filters(**filters, level="events")
