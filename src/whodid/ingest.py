@@ -558,21 +558,17 @@ class _Reader:
 
     def jsonl_lines(self, lines: Iterable[tuple[int, str]], origin: str) -> Iterator[Article]:
         """One article per line; a malformed line is reported with file:line and skipped."""
-        for number, line in lines:
-            if not line.strip():
-                continue
-            where = f"{origin}:{number}"
-            try:
-                record = json.loads(line)
-            except ValueError as exc:
-                self.skip(where, f"malformed JSON ({exc})")
-                continue
-            if not isinstance(record, dict):
-                self.skip(where, f"not a JSON object ({type(record).__name__})")
-                continue
-            article = self.record(record, where)
-            if article is not None:
-                yield article
+        def parsed() -> Iterator[tuple[str, Any]]:
+            for number, line in lines:
+                if not line.strip():
+                    continue
+                where = f"{origin}:{number}"
+                try:
+                    yield where, json.loads(line)
+                except ValueError as exc:
+                    self.skip(where, f"malformed JSON ({exc})")
+
+        yield from self.json_objects(parsed())
 
     def json(self, text: str, origin: str) -> Iterator[Article]:
         """A JSON file holding one article object or a list of them."""
@@ -581,9 +577,14 @@ class _Reader:
         except ValueError as exc:
             self.skip(origin, f"malformed JSON ({exc})")
             return
-        records = value if isinstance(value, list) else [value]
-        for index, record in enumerate(records, start=1):
-            where = f"{origin}:{index}" if isinstance(value, list) else origin
+        if isinstance(value, list):
+            yield from self.json_objects((f"{origin}:{n}", record) for n, record in enumerate(value, start=1))
+        else:
+            yield from self.json_objects([(origin, value)])
+
+    def json_objects(self, records: Iterable[tuple[str, Any]]) -> Iterator[Article]:
+        """Articles from parsed JSON values; a value that is not an object is reported and skipped."""
+        for where, record in records:
             if not isinstance(record, dict):
                 self.skip(where, f"not a JSON object ({type(record).__name__})")
                 continue
