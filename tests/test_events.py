@@ -150,3 +150,14 @@ def test_speaker_who_is_the_actor_is_not_also_the_attribution(coder):
                  "AGREE")
     assert _codes(event.actors) == ["KEN"]
     assert event.attribution is None
+
+
+@pytest.mark.parametrize(
+    "text, actors",
+    [
+        ("Kenyan and Ethiopian officials held talks in Nairobi on Monday.", ["KEN", "ETH"]),  # coordinated modifiers
+        ("The two Koreas held talks at the border on Monday.", ["KOR", "PRK"]),  # a collective
+    ],
+)
+def test_one_phrase_naming_several_actors(coder, text, actors):
+    assert sorted(_codes(_one(coder, text, "CONSULT").actors)) == sorted(actors)

@@ -497,12 +497,33 @@ class ArgumentResolver:
         if low in self.rules.pair_words or token.lemma_.lower() in self.rules.pair_words:
             if any(c.lower_ in ("the", "both", "two") for c in token.subtree):
                 return self._pair(token, date)
-        whole = self.actors.resolve(phrase_text(token, self.rules), date)
+        phrase = phrase_text(token, self.rules)
+        whole = self.actors.resolve(phrase, date)
         if whole is not None:
-            return [whole]
+            return [whole, *self._coordinated_modifiers(token, whole, date)]
+        collective = self.actors.kb.lookup_all(phrase, date)  # "the two Koreas"
+        if len(collective) > 1:
+            return collective
         parts = split_compound_phrase(token, self.rules)
         found = [a for a in (self.actors.resolve(p, date) for p in parts if len(parts) > 1) if a is not None]
         return found or self._place_sides(token)
+
+    def _coordinated_modifiers(self, head: Token, first: Actor, date: str | None) -> list[Actor]:
+        """"Kenyan and Ethiopian officials", "US and South Korean troops": one actor per coordinated modifier,
+        each with the head noun."""
+        out: list[Actor] = []
+        for modifier in head.children:
+            if modifier.dep_ not in ("amod", "compound", "nmod") or modifier.i > head.i:
+                continue
+            for other in modifier.conjuncts:
+                if other.i <= modifier.i:
+                    continue
+                words = [t.text for t in other.subtree
+                         if t.i == other.i or t.dep_ not in ("cc", "conj", "punct")] + [head.text]
+                actor = self.actors.resolve(" ".join(words), date)
+                if actor is not None and (actor.code, actor.name) != (first.code, first.name):
+                    out.append(actor)
+        return out
 
     def _place_sides(self, token: Token) -> list[Actor]:
         """A town named as a side ("shelled Kharkiv", "the city of Kharkiv") stands for its country, as in CAMEO."""
@@ -597,16 +618,20 @@ def phrase_text(head: Token, rules: ArgumentRules | None = None) -> str:
     rules = rules or ArgumentRules.default()
     keep = [head]
     stack = [head]
+    coordinated: set[int] = set()  # "Kenyan [and Ethiopian] officials": the other modifier is another actor
     while stack:
         token = stack.pop()
         for child in token.children:
             if child.dep_ in rules.phrase_cut_deps:
+                if child.dep_ in ("conj", "cc") and token.i != head.i and child.i < head.i:
+                    coordinated.update(t.i for t in child.subtree)
                 continue
             keep.append(child)
             stack.append(child)
     start = min(t.i for t in keep)
     end = max(t.i for t in keep)
-    return head.doc[start:end + 1].text.strip(" ,“”\"'")
+    words = "".join(t.text_with_ws for t in head.doc[start:end + 1] if t.i not in coordinated)
+    return words.strip(" ,“”\"'")
 
 
 def split_compound_phrase(head: Token, rules: ArgumentRules | None = None) -> list[str]:
