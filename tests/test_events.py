@@ -145,11 +145,11 @@ def test_they_after_a_pair_is_the_pair(coder):
     assert sorted(_codes(event.actors)) == ["GUY", "VEN"]
 
 
-def test_speaker_who_is_the_actor_is_not_also_the_attribution(coder):
+def test_a_speaker_reporting_his_own_intent_is_the_attribution(coder):
     event = _one(coder, "Kenyan President William Ruto said on Monday that he hoped to meet Ethiopian officials.",
                  "AGREE")
     assert _codes(event.actors) == ["KEN"]
-    assert event.attribution is None
+    assert event.attribution is not None and event.attribution.country == "KEN"
 
 
 @pytest.mark.parametrize(

@@ -587,8 +587,8 @@ class ArgumentResolver:
         if not actors and not recipients and mention.anaphoric:
             actors, recipients = self._last_by_type.get(mention.event_type, ([], []))
             actors, recipients = list(actors), list(recipients)
-        if speaker is not None and any(a.code == speaker.code and a.name == speaker.name for a in actors):
-            speaker = None  # "we will attack" said by X: X is the actor, not a separate source
+        if speaker is not None and any(a is speaker for a in actors):
+            speaker = None  # "we will attack" said by X: X is the actor through "we", not a separate source
         complete = len(actors) + len(recipients) > 1
         if not actors:
             actors = self._unresolved(mention.participants or mention.actors)
