@@ -36,3 +36,9 @@ def test_reporting_verb_tense_does_not_leak(nlp):
     # the official's statement is asserted, the talks it reports are only possible
     assert _status(nlp, "An official said that talks could take place next month.", "talks") == "hypothetical"
     assert _status(nlp, "An official said that the ministers met in Oslo.", "met") == "asserted"
+
+
+def test_event_in_a_circumstance_phrase_keeps_its_own_status(nlp):
+    # the backing is a given; only the command of influence is expected
+    assert _status(nlp, "With backing from Moscow, the leader is expected to gain influence.", "backing") == "asserted"
+    assert _status(nlp, "The leader is expected to take part in talks next month.", "talks") == "future"

@@ -31,6 +31,7 @@ class StatusCues:
     negated_possibility: frozenset[str]
     future_aux: frozenset[str]
     future_governors: frozenset[str]
+    circumstantial_preps: frozenset[str]
     clause_boundaries: frozenset[str]
 
     @classmethod
@@ -43,11 +44,15 @@ class StatusCues:
 
 
 def governing_chain(trigger: Token, boundaries: frozenset[str] | None = None) -> list[Token]:
-    """The trigger and the words above it in its own clause (a noun's verb, a verb's governing verbs)."""
-    boundaries = StatusCues.default().clause_boundaries if boundaries is None else boundaries
+    """The trigger and the words above it in its own clause (a noun's verb, a verb's governing verbs); the walk
+    also stops under a preposition of circumstance ("with backing from X, ...")."""
+    cues = StatusCues.default()
+    boundaries = cues.clause_boundaries if boundaries is None else boundaries
     chain = [trigger]
     token = trigger
     while token.dep_ not in boundaries and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in cues.circumstantial_preps:
+            break
         token = token.head
         chain.append(token)
     return chain
