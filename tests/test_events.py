@@ -161,3 +161,16 @@ def test_a_speaker_reporting_his_own_intent_is_the_attribution(coder):
 )
 def test_one_phrase_naming_several_actors(coder, text, actors):
     assert sorted(_codes(_one(coder, text, "CONSULT").actors)) == sorted(actors)
+
+
+def test_hosting_refugees_is_not_a_meeting(coder):
+    events = _events(coder, "Jordan hosts more than 600,000 Syrian refugees.")
+    assert "CONSULT" not in {e.event_type for e in events}
+    assert _one(coder, "Jordan hosted talks between Syria and Iraq on Monday.", "CONSULT")
+
+
+def test_an_undated_event_told_again_is_one_event(coder):
+    text = ("Millions fled as protests spiralled into a conflict between rebels and government troops.\n"
+            "A UN spokesman noted the conflict had now lasted longer than the Second World War.")
+    conflicts = [e for e in _events(coder, text) if e.trigger.text == "conflict"]
+    assert len(conflicts) == 1

@@ -172,7 +172,10 @@ class Coder:
                     if event is None:
                         continue
                     if mention.anaphoric and event.event_type in last_of_type:
-                        _inherit_when_where(event, last_of_type[event.event_type])
+                        antecedent = last_of_type[event.event_type]
+                        if _repeats(event, antecedent):
+                            continue  # "the conflict had lasted …": told again, with nothing new
+                        _inherit_when_where(event, antecedent)
                     self._date_by_paragraph(event, mention, line_no, dated, published)
                     if event.date_source == "text":
                         dated.append(_Dated(event, line_no, _sides(event)))
@@ -407,12 +410,22 @@ def _past(mention: Mention) -> bool:
     return False
 
 
+def _same_sides(event: Event, other: Event) -> bool:
+    return {a.country or a.code for a in event.actors + event.recipients} == {
+        a.country or a.code for a in other.actors + other.recipients}
+
+
+def _repeats(event: Event, antecedent: Event) -> bool:
+    """An event noun referring back ("the conflict") that adds no date of its own to an undated antecedent with
+    the same sides: the same mention again, which the within-story merge could not join (no dates to compare)."""
+    return (event.date_source != "text" and antecedent.date_source != "text" and event.status == antecedent.status
+            and event.cameo == antecedent.cameo and _same_sides(event, antecedent))
+
+
 def _inherit_when_where(event: Event, antecedent: Event) -> None:
     """"the prospective meeting", "such talks": an event told again takes the date and place already given,
     when it gives none of its own and has the same participants."""
-    same_sides = {a.country or a.code for a in event.actors + event.recipients} == {
-        a.country or a.code for a in antecedent.actors + antecedent.recipients}
-    if not same_sides:
+    if not _same_sides(event, antecedent):
         return
     if event.date_source != "text" and antecedent.date_source == "text":
         for name in ("date", "date_precision", "date_mod", "date_text", "date_source", "historical"):
