@@ -27,7 +27,6 @@ import json
 import logging
 import os
 import resource
-import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -387,47 +386,18 @@ class DaskRun:
 # `whodid code --dask`
 # ---------------------------------------------------------------------------------------------------
 def run_code_command(args: argparse.Namespace) -> int:
-    """``whodid code --dask local|tcp://...``: as ``whodid code``, with the coding done on a Dask cluster."""
-    from whodid.cli import stderr
-    from whodid.commands.code import EXIT_NOTHING_CODED, EXIT_SKIPPED, _report, _with_progress, events_table
-    from whodid.formats import write_events
-    from whodid.store import Store, StoreLocked
+    """``whodid code --dask local|tcp://...``: as ``whodid code``, with the coding done on a Dask cluster; the
+    output, the store and the report are ``whodid code``'s own (:func:`whodid.commands.code.emit`)."""
+    from whodid.commands.code import emit
 
-    n_stories = n_events = 0
-    kept: list[Event] = []
-    with ExitStack() as stack:
-        try:
-            store = stack.enter_context(Store(args.db)) if args.db else None
-        except StoreLocked as exc:
-            stderr.print(f"[red]error:[/red] {exc}")
-            return 2
+    def on_cluster(store: Any, stack: ExitStack) -> tuple[Iterator[tuple[Article, list[Event]]], Any]:
         parts_dir = args.dask_parts or (str(Path(args.db).with_suffix(".parts")) if args.db
                                         else stack.enter_context(tempfile.TemporaryDirectory(prefix="whodid-parts-")))
-        out = stack.enter_context(open(args.out, "w", encoding="utf-8", newline="")) if args.out else None
-        stream = out or (None if (store is not None or args.table) else sys.stdout)
         run = stack.enter_context(DaskRun(args.dask, workers=max(1, args.workers), model=args.model))
-        show = not args.quiet and stream is not sys.stdout and stderr.is_terminal
-        pairs = run.code(args.inputs, parts_dir, published=args.published, resume=args.resume)
-        for article, events in _with_progress(pairs, show):
-            n_stories += 1
-            n_events += len(events)
-            if store is not None and not (args.resume and store.has_story(str(article.id))):
-                store.write(article, events)  # replaces the story's earlier events: re-running is idempotent
-            if stream is not None and args.format == "jsonl":
-                write_events(events, "jsonl", stream)
-            elif stream is not None or args.table:
-                kept.extend(events)
-        if stream is not None and args.format != "jsonl":
-            write_events(kept, args.format, stream)
-        skipped = run.skipped
-    if args.table:
-        from rich.console import Console
+        return run.code(args.inputs, parts_dir, published=args.published, resume=args.resume), lambda: run.skipped
 
-        Console(width=None if sys.stdout.isatty() else 160).print(events_table(kept))
-    _report(n_stories, n_events, skipped, args)
-    if skipped:
-        return EXIT_SKIPPED if n_stories or args.resume else EXIT_NOTHING_CODED
-    return 0
+    # finished partitions are read back on resume: their stories are already stored and stay as they are
+    return emit(args, on_cluster, skip_stored=True)
 
 
 __all__ = ["CoderPlugin", "DaskRun", "Partition", "PartitionResult", "code_partition", "plan_partitions", "partition_articles",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from contextlib import ExitStack
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from rich.console import Console
 from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
@@ -20,6 +20,9 @@ from whodid.formats import FORMATS, write_events
 from whodid.ingest import read_inputs
 from whodid.model import Article, Event
 from whodid.nlp import DEFAULT_MODEL
+
+if TYPE_CHECKING:  # pragma: no cover
+    from whodid.store import Store
 
 
 def add_command(commands: argparse._SubParsersAction) -> None:
@@ -53,18 +56,36 @@ EXIT_SKIPPED = 3
 EXIT_NOTHING_CODED = 4
 
 
+# Where a run's (article, events) pairs come from, given the open store and the run's ExitStack, and the inputs
+# skipped on the way (read once the pairs are consumed): the local coder here, a Dask cluster in whodid.distributed.
+Skipped = list[tuple[str, str]]
+Source = Callable[["Store | None", ExitStack], tuple[Iterable[tuple[Article, list[Event]]], Callable[[], Skipped]]]
+
+
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "dask", None):  # the coding runs on a Dask cluster: whodid.distributed does the run
         from whodid.distributed import run_code_command
 
         return run_code_command(args)
     from whodid.coder import Coder  # loading spaCy is slow: only for commands that code
+
+    def local(store: "Store | None", stack: ExitStack) -> tuple[Iterable[tuple[Article, list[Event]]], Callable[[], Skipped]]:
+        skipped: Skipped = []
+        articles = read_inputs(args.inputs, published=args.published, keep_foreign=args.keep_foreign,
+                               on_skip=lambda origin, reason: skipped.append((origin, reason)))
+        if args.resume and store is not None:
+            articles = (a for a in articles if not store.has_story(a.id))
+        coder = Coder(model=args.model, n_process=max(1, args.workers))
+        return coder.code_articles(articles), lambda: skipped
+
+    return emit(args, local)
+
+
+def emit(args: argparse.Namespace, source: Source, *, skip_stored: bool = False) -> int:
+    """Send the pairs of ``source`` where the options say (store, file, standard output, table), report, and
+    return the exit status. ``skip_stored``: with --resume, leave stories already in the store as they are."""
     from whodid.store import Store, StoreLocked
 
-    skipped: list[tuple[str, str]] = []
-    articles = read_inputs(args.inputs, published=args.published, keep_foreign=args.keep_foreign,
-                           on_skip=lambda origin, reason: skipped.append((origin, reason)))
-    coder = Coder(model=args.model, n_process=max(1, args.workers))
     n_events = n_stories = 0
     with ExitStack() as stack:
         try:
@@ -72,18 +93,17 @@ def run(args: argparse.Namespace) -> int:
         except StoreLocked as exc:
             stderr.print(f"[red]error:[/red] {exc}")
             return 2
-        if args.resume and store is not None:
-            articles = (a for a in articles if not store.has_story(a.id))
+        pairs, skipped = source(store, stack)
         out = stack.enter_context(open(args.out, "w", encoding="utf-8", newline="")) if args.out else None
         # Events go to standard output unless they go to a file, the store or a table.
         stream = out or (None if (store is not None or args.table) else sys.stdout)
         streaming = stream is not None and args.format == "jsonl"
         kept: list[Event] | None = [] if (args.table or (stream is not None and not streaming)) else None
         show_progress = not args.quiet and stream is not sys.stdout and stderr.is_terminal
-        for article, events in _with_progress(coder.code_articles(articles), show_progress):
+        for article, events in _with_progress(iter(pairs), show_progress):
             n_stories += 1
             n_events += len(events)
-            if store is not None:
+            if store is not None and not (skip_stored and args.resume and store.has_story(str(article.id))):
                 store.write(article, events)  # per story: an interrupted run keeps what it coded
             if streaming:
                 write_events(events, "jsonl", stream)
@@ -93,8 +113,8 @@ def run(args: argparse.Namespace) -> int:
             write_events(kept or [], args.format, stream)
     if args.table:
         Console(width=None if sys.stdout.isatty() else 160).print(events_table(kept or []))
-    _report(n_stories, n_events, skipped, args)
-    if skipped:
+    _report(n_stories, n_events, skipped(), args)
+    if skipped():
         return EXIT_SKIPPED if n_stories or args.resume else EXIT_NOTHING_CODED
     return 0
 
