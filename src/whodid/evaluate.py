@@ -19,6 +19,13 @@ from whodid.model import Actor, Article, Event
 VALUE_FIELDS = ("date", "date_mod", "status", "historical", "location", "attribution")
 
 
+def prf(hits: int, n_predicted: int, n_gold: int) -> tuple[float, float, float]:
+    """(precision, recall, F1) from hit, prediction and gold counts."""
+    p = hits / n_predicted if n_predicted else 0.0
+    r = hits / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 @dataclass
 class Score:
     """Counts for precision/recall/F1."""

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from whodid.cli import stderr
+from whodid.evaluate import prf
 
 DEFAULT = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "geo-lgl" / "lgl.xml"
 
@@ -95,11 +96,6 @@ class Resolution:
         return (f"{label:<28} n={self.n:5d}  geonameid {f['geonameid']:6.1%}  country {f['country']:6.1%}"
                 f"  acc@161km {f['acc161']:6.1%}  median km {f['median_km']:8.0f}")
 
-
-def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
-    p = tp / npred if npred else 0.0
-    r = tp / ngold if ngold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def score(articles: list[tuple[str, list[Gold]]], nlp: Any, gazetteer: Any) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from types import SimpleNamespace
 from typing import Any, Iterable
 
 from whodid.cli import stderr
+from whodid.evaluate import prf
 
 SETS = {
     "timeml": "TimeML .tml files (e.g. TempEval-3 AQUAINT): timex extent F1, value accuracy and value F1",
@@ -179,11 +180,6 @@ def _norm(value: str) -> str:
     return re.sub(r"-W0(\d)\b", r"-W\1", value)
 
 
-def _prf(hit: int, system: int, gold: int) -> tuple[float, float, float]:
-    p = hit / system if system else 0.0
-    r = hit / gold if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
 
 @dataclass
 class TimexScore:
@@ -196,10 +192,10 @@ class TimexScore:
     value_ok: int = 0
 
     def strict_prf(self) -> tuple[float, float, float]:
-        return _prf(self.strict, self.system, self.gold)
+        return prf(self.strict, self.system, self.gold)
 
     def relaxed_prf(self) -> tuple[float, float, float]:
-        return _prf(self.relaxed, self.system, self.gold)
+        return prf(self.relaxed, self.system, self.gold)
 
     @property
     def value_accuracy(self) -> float:
