@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from whodid.actors import ActorKB, StoryActors
 from whodid.events import ArgumentResolver, Mention, find_mentions
 from whodid.geo import Gazetteer, event_location, geoparse
-from whodid.merge import merge_story_events
+from whodid.merge import merge_story_events, participants
 from whodid.model import Article, Event, Place, Timex, Trigger
 from whodid.nlp import DEFAULT_MODEL, load_pipeline
 from whodid.ontology import Ontology
@@ -178,7 +178,7 @@ class Coder:
                         _inherit_when_where(event, antecedent)
                     self._date_by_paragraph(event, mention, line_no, dated, published)
                     if event.date_source == "text":
-                        dated.append(_Dated(event, line_no, _sides(event)))
+                        dated.append(_Dated(event, line_no, participants(event)))
                     last_of_type[event.event_type] = event
                     events.append((event, venues.gatherings_under(mention.clause or mention.trigger)))
                 sentence_id += 1
@@ -322,7 +322,7 @@ class Coder:
             return
         if event.status not in ("asserted", "negated") or not _past(mention):
             return
-        sides = _sides(event)
+        sides = participants(event)
         for earlier in reversed(dated):
             if earlier.line != line_no:
                 return
@@ -338,11 +338,6 @@ def story_timexes(text: str, published: str | None) -> list[Timex]:
     ("PORT SUDAN, Sept 18 (Wire) - ... on Tuesday": Tuesday dates the event, Sept 18 the report)."""
     datelines = {(t.start, t.end) for t in dateline_timexes(text, published)}
     return [t for t in tag_times(text, published) if (t.start, t.end) not in datelines]
-
-
-def _sides(event: Event) -> frozenset[str]:
-    """Who takes part, by country (or code): the participants two mentions must share to share a date."""
-    return frozenset(a.country or a.code or a.text for a in event.actors + event.recipients)
 
 
 def _norm_phrase(text: str) -> str:
@@ -410,22 +405,17 @@ def _past(mention: Mention) -> bool:
     return False
 
 
-def _same_sides(event: Event, other: Event) -> bool:
-    return {a.country or a.code for a in event.actors + event.recipients} == {
-        a.country or a.code for a in other.actors + other.recipients}
-
-
 def _repeats(event: Event, antecedent: Event) -> bool:
     """An event noun referring back ("the conflict") that adds no date of its own to an undated antecedent with
     the same sides: the same mention again, which the within-story merge could not join (no dates to compare)."""
     return (event.date_source != "text" and antecedent.date_source != "text" and event.status == antecedent.status
-            and event.cameo == antecedent.cameo and _same_sides(event, antecedent))
+            and event.cameo == antecedent.cameo and participants(event) == participants(antecedent))
 
 
 def _inherit_when_where(event: Event, antecedent: Event) -> None:
     """"the prospective meeting", "such talks": an event told again takes the date and place already given,
     when it gives none of its own and has the same participants."""
-    if not _same_sides(event, antecedent):
+    if participants(event) != participants(antecedent):
         return
     if event.date_source != "text" and antecedent.date_source == "text":
         for name in ("date", "date_precision", "date_mod", "date_text", "date_source", "historical"):

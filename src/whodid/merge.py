@@ -19,9 +19,10 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4, "cen
 _PLACE_RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 
 
-def _participants(event: Event) -> frozenset[str]:
-    """Countries (or codes) on both sides: the same dyad whatever the order or the wording."""
-    return frozenset((a.country or a.code or a.name or "") for a in event.actors + event.recipients)
+def participants(event: Event) -> frozenset[str]:
+    """Who takes part, both sides together, by country (else code, name or words): the same dyad whatever the order
+    or the wording. Two mentions must share it to be one event, or for one to date the other."""
+    return frozenset(a.country or a.code or a.name or a.text for a in event.actors + event.recipients)
 
 
 def _status_class(event: Event) -> str:
@@ -54,8 +55,8 @@ def same_event(a: Event, b: Event) -> bool:
     return (
         a.event_type == b.event_type
         and _status_class(a) == _status_class(b)
-        and _participants(a) == _participants(b)
-        and bool(_participants(a))
+        and participants(a) == participants(b)
+        and bool(participants(a))
         and _dates_compatible(a, b)
         and _places_compatible(a.location, b.location)
     )
