@@ -70,9 +70,8 @@ class StoryVenues:
     def _gathering_of(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                noun = child.head if child.tag_ == "WDT" else child  # "which" -> its antecedent
-                if child.tag_ == "WDT" and verb.dep_ == "relcl":
-                    noun = verb.head
+                # "the forum, which will take place in X": "which" stands for the noun the clause hangs on
+                noun = verb.head if child.tag_ == "WDT" and verb.dep_ == "relcl" else child
                 if noun.lemma_.lower() in self.rules.gathering_nouns:
                     return noun
         return None
