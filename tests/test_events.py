@@ -174,3 +174,34 @@ def test_an_undated_event_told_again_is_one_event(coder):
             "A UN spokesman noted the conflict had now lasted longer than the Second World War.")
     conflicts = [e for e in _events(coder, text) if e.trigger.text == "conflict"]
     assert len(conflicts) == 1
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actors, recipients",
+    [
+        # a participle clause shares the main clause's subject
+        ("Farmers blocked the main highway near Lyon on Monday, demanding higher grain prices.", "REQUEST",
+         ["CVL"], []),
+        # a gerund after "of" with an object: the object does it ("accused X of attacking Y")
+        ("Armenia accused Azerbaijan of shelling villages near the border.", "ASSAULT", ["AZE"], []),
+        # a gerund after a preposition, no object: the subject does it
+        ("Chilean students resorted to blocking roads in Santiago.", "PROTEST", ["CHL"], []),
+        # a participle on a noun that names no actor: the subject of the verb governing the noun
+        ("The opposition party issued a statement demanding the release of detained activists.", "REQUEST",
+         ["OPP"], []),
+        # a common noun the knowledge lacks, with national modifiers: the countries
+        ("The Serbian and Kosovar delegations agreed to reopen the border crossing.", "AGREE", ["SRB", "XKX"], []),
+        # a support verb with a repetition prefix ("reimposed" a curfew is "imposed" one)
+        ("Sri Lanka reimposed a curfew in the capital on Friday.", "COERCE", ["LKA"], []),
+    ],
+)
+def test_sides_through_clauses_and_modifiers(coder, text, event_type, actors, recipients):
+    event = _one(coder, text, event_type)
+    assert sorted(set(_codes(event.actors))) == sorted(actors)
+    if recipients:
+        assert sorted(set(_codes(event.recipients))) == sorted(recipients)
+
+
+def test_asking_a_question_is_no_request(coder):
+    events = _events(coder, "The minister smiled when asked about the coming elections in Lagos.")
+    assert not [e for e in events if e.event_type == "REQUEST"]

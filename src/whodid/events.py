@@ -78,6 +78,7 @@ class Mention:
     # proposal"), a target phrase on the object or on a controlled verb ("imposed a curfew on X", "agreed to
     # resume deliveries to X"), a target preposition of the trigger ("protested against X").
     fallback_recipients: list[Token] = field(default_factory=list)
+    fallback_actors: list[Token] = field(default_factory=list)  # when ``actors`` name no actor: see _outer_subject
     speaker: Token | None = None
     status: str = "asserted"
     anaphoric: bool = False  # a noun event that may repeat an event told earlier ("such talks")
@@ -108,6 +109,12 @@ def _word_forms(token: Token) -> set[str]:
     return forms
 
 
+def _verb_forms(token: Token) -> set[str]:
+    """``_word_forms`` plus the forms without a repetition prefix: "reimposed" also reads as "impose"."""
+    forms = _word_forms(token)
+    return forms | {f[2:].lstrip("-") for f in forms if f.startswith("re") and len(f) > 5}
+
+
 def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
@@ -129,6 +136,23 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return _with_conjuncts(child), False
         if child.dep_ == "nsubjpass":
             return _with_conjuncts(child), True
+    if depth < 4 and verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("VERB", "AUX"):
+        # a participle clause shares its main clause's subject: "blocked roads, demanding reforms" (active);
+        # "backed by Russia, the rebels ..." (passive: the subject undergoes it)
+        subject, passive = _subject(verb.head, depth + 1)
+        return subject, passive or verb.tag_ == "VBN"
+    if depth < 4 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # a gerund after a preposition of a verb: "resorted to throwing stones", "protested by blocking roads";
+        # with an object, the object does it: "accused Moscow of targeting civilians"
+        governor = verb.head.head
+        objects = _children(governor, "dobj")
+        return (_with_conjuncts(objects[0]) if objects else _subject(governor, depth + 1)[0]), False
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" and \
+            verb.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "agent" for c in verb.children):
+        # a sentence whose root is a noun: its past verb is the main verb, misparsed ("Youths resorted to ...")
+        return _with_conjuncts(verb.head), False
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head], False  # "protesters demanding reforms" (see _outer_subject when it names no actor)
     if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return [], False
@@ -147,6 +171,24 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if noun.head.i != noun.i and noun.head.pos_ in ("VERB", "AUX"):
             return _subject(noun.head, depth + 1)
     return [], False
+
+
+def _outer_subject(verb: Token) -> list[Token]:
+    """For a participle on a noun ("a statement demanding ...", "aircraft carrying supplies"): the subject of the
+    verb the noun depends on, the actor to use when the noun itself names none."""
+    if verb.dep_ == "acl" and verb.head.head.i != verb.head.i and verb.head.head.pos_ in ("VERB", "AUX"):
+        subject, passive = _subject(verb.head.head)
+        return [] if passive else subject
+    return []
+
+
+def _subtree_without(token: Token, cut_deps: tuple[str, ...]) -> list[Token]:
+    """The token's subtree less the subtrees of its dependents labelled ``cut_deps`` (clauses, conjuncts)."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in cut_deps:
+            out.extend(_subtree_without(child, cut_deps))
+    return out
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -184,7 +226,7 @@ def _is_support_noun(noun: Token, lexicon: TriggerLexicon) -> Token | None:
     """The support verb whose object names the event ("held talks", "made a trip", "imposed sanctions")."""
     noun = _phrase_head(noun)
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-        if _word_forms(noun.head) & set(lexicon.support_verbs):
+        if _verb_forms(noun.head) & set(lexicon.support_verbs):
             return noun.head
     return None
 
@@ -199,7 +241,7 @@ def _participation_verb(noun: Token, rules: ArgumentRules) -> Token | None:
             head = head.head
     elif noun.dep_ != "dobj":
         return None
-    if head.pos_ in ("VERB", "AUX") and _word_forms(head) & rules.participation_verbs:
+    if head.pos_ in ("VERB", "AUX") and _verb_forms(head) & rules.participation_verbs:
         return head
     return None
 
@@ -272,6 +314,7 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
         mention.participants = mention.actors
     if not passive:
         mention.fallback_recipients = _fallback_targets(verb, mention.recipients, rules)
+    mention.fallback_actors = _outer_subject(mention.first)
 
 
 def _owners(noun: Token, rules: ArgumentRules) -> list[Token]:
@@ -329,6 +372,7 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
             mention.actors, passive = _subject(governor)
             if passive:
                 mention.actors = []
+            mention.fallback_actors = _outer_subject(governor)
         if not mention.recipients:
             mention.recipients.extend(_prep_objects(governor, entry.recipient_preps))
         mention.fallback_recipients.extend(_prep_objects(governor, rules.target_preps - {"with"}))  # "imposed a ban on X"
@@ -495,8 +539,9 @@ class ArgumentResolver:
             actor = self.actors.resolve(phrase, date) if phrase else None
             return [actor] if actor else []
         if low in self.rules.pair_words or token.lemma_.lower() in self.rules.pair_words:
-            if any(c.lower_ in ("the", "both", "two") for c in token.subtree):
-                return self._pair(token, date)
+            pair = self._pair(token, date) if any(c.lower_ in ("the", "both", "two") for c in token.subtree) else []
+            if pair:
+                return pair
         phrase = phrase_text(token, self.rules)
         whole = self.actors.resolve(phrase, date)
         if whole is not None:
@@ -506,7 +551,7 @@ class ArgumentResolver:
             return collective
         parts = split_compound_phrase(token, self.rules)
         found = [a for a in (self.actors.resolve(p, date) for p in parts if len(parts) > 1) if a is not None]
-        return found or self._place_sides(token)
+        return found or self._place_sides(token) or self._modifier_sides(token, date)
 
     def _coordinated_modifiers(self, head: Token, first: Actor, date: str | None) -> list[Actor]:
         """"Kenyan and Ethiopian officials", "US and South Korean troops": one actor per coordinated modifier,
@@ -525,9 +570,28 @@ class ArgumentResolver:
                     out.append(actor)
         return out
 
+    def _modifier_sides(self, token: Token, date: str | None) -> list[Actor]:
+        """A side named by a common noun the knowledge lacks, with a known modifier: "Algerian landowners" -> DZA,
+        "the Turkish and Greek sides" -> TUR, GRC, "the Islamic Jihad movement" -> the group (CAMEO's fallback to
+        what is known of a phrase). An organisation or person named in the modifiers wins over a country."""
+        if token.pos_ != "NOUN":
+            return []
+        found: list[Actor] = []
+        for modifier in token.children:
+            if modifier.dep_ not in ("amod", "compound", "nmod") or modifier.i > token.i:
+                continue
+            for part in (modifier, *[c for c in modifier.conjuncts if c.i > modifier.i]):
+                words = " ".join(t.text for t in part.subtree if t.dep_ not in ("cc", "conj", "punct") or t is part)
+                actor = self.actors.resolve(words, date)
+                known = actor is not None and (actor.country or not (actor.kb_id or "").startswith("agent:"))
+                if known and all(actor.code != f.code for f in found):  # a bare sector ("military") is too little
+                    found.append(actor)
+        named = [a for a in found if not (a.kb_id or "").startswith("country:")]
+        return named[:1] or found
+
     def _place_sides(self, token: Token) -> list[Actor]:
         """A town named as a side ("shelled Kharkiv", "the city of Kharkiv") stands for its country, as in CAMEO."""
-        starts = {t.idx for t in token.subtree if t.dep_ not in ("relcl", "acl", "conj")}
+        starts = {t.idx for t in _subtree_without(token, ("relcl", "acl", "conj"))}
         for place in self._places:
             if place.start in starts and place.country:
                 return [Actor(text=place.text, name=place.name, code=place.country, country=place.country,
@@ -577,6 +641,8 @@ class ArgumentResolver:
             actors = self._resolve_all(mention.actors, date, speaker, skip_igo=reciprocal)
             if not actors:
                 actors = self._resolve_all(mention.modifiers, date, speaker, skip_igo=reciprocal)
+            if not actors:
+                actors = self._resolve_all(mention.fallback_actors, date, speaker, skip_igo=reciprocal)
             recipients = self._resolve_all(mention.recipients, date, speaker)
         recipients = [r for r in recipients if all(r.code != a.code or r.name != a.name for a in actors)]
         if not recipients and not mention.participants and mention.fallback_recipients:

@@ -54,6 +54,8 @@ class TriggerEntry:
     subjects: tuple[str, ...] = ()
     exclude_subjects: tuple[str, ...] = ()
     heads: tuple[str, ...] = ()
+    # A preposition or complementiser that gives the word another sense: "asked about the talks" is a question.
+    exclude_preps: tuple[str, ...] = ()
     note: str | None = field(default=None, compare=False)
 
     @property
@@ -268,7 +270,16 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 _ITEM_KEYS = frozenset({"lemma", "pos", "cameo", "event_type", "mode", "particle", "objects", "exclude_objects",
                         "recipient_preps", "reciprocal", "confidence", "subjects", "exclude_subjects", "heads",
-                        "note"})
+                        "exclude_preps", "note"})
+
+
+def _marker_words(token: "Token") -> set[str]:
+    """Prepositions on a word and complementisers of its clausal complements ("asked about", "asked whether")."""
+    out = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    for clause in token.children:
+        if clause.dep_ in ("ccomp", "advcl"):
+            out.update(c.lower_ for c in clause.children if c.dep_ == "mark")
+    return out
 
 
 class LexiconError(ValueError):
@@ -390,6 +401,8 @@ class TriggerLexicon:
                 return False
         if entry.heads and not _head_keys(token).intersection(entry.heads):
             return False
+        if entry.exclude_preps and _marker_words(token).intersection(entry.exclude_preps):
+            return False
         return True
 
     # verbs around triggers -------------------------------------------------------------------------------
@@ -476,7 +489,7 @@ def _entries_from_item(group: str, item: dict[str, Any], onto: Ontology, path: s
             recipient_preps=_tuple(item.get("recipient_preps")), reciprocal=bool(item.get("reciprocal", False)),
             confidence=float(item.get("confidence", 0.7)), subjects=_tuple(item.get("subjects")),
             exclude_subjects=_tuple(item.get("exclude_subjects")), heads=_tuple(item.get("heads")),
-            note=item.get("note"),
+            exclude_preps=_tuple(item.get("exclude_preps")), note=item.get("note"),
         )
         for lemma in lemmas
     ]
