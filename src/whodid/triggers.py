@@ -291,8 +291,10 @@ class TriggerLexicon:
 
     def __init__(self, entries: Iterable[TriggerEntry], support_verbs: Iterable[str] = (),
                  intent_verbs: Iterable[str] = (), intent_tables: list[dict[str, Any]] | None = None,
-                 aliases: dict[str, str] | None = None, compound_heads: Iterable[str] = ()) -> None:
+                 aliases: dict[str, str] | None = None, compound_heads: Iterable[str] = (),
+                 announcement_table: str | None = None) -> None:
         self.compound_heads: frozenset[str] = frozenset(compound_heads)
+        self.announcement_table = announcement_table  # the intent table a plain future statement is coded by
         self.entries: tuple[TriggerEntry, ...] = tuple(entries)
         self.support_verbs: frozenset[str] = frozenset(support_verbs)
         self.intent_verbs: frozenset[str] = frozenset(intent_verbs)
@@ -318,6 +320,7 @@ class TriggerLexicon:
         tables: list[dict[str, Any]] = []
         aliases: dict[str, str] = {}
         compound_heads: set[str] = set()
+        announcement: str | None = None
         for path in paths:
             with Path(path).open(encoding="utf-8") as handle:
                 doc = parse_yaml(handle) or {}
@@ -326,6 +329,7 @@ class TriggerLexicon:
             intent = doc.get("intent") or {}
             intents |= {str(v).lower() for v in intent.get("verbs") or []}
             aliases.update({str(k).lower(): str(v).lower() for k, v in (intent.get("aliases") or {}).items()})
+            announcement = intent.get("announcement_table") or announcement
             for table in intent.get("tables") or []:
                 tables.append({"name": table.get("name"),
                                "intents": frozenset(_tuple(table.get("intents"))),
@@ -333,7 +337,7 @@ class TriggerLexicon:
             for group, items in (doc.get("triggers") or {}).items():
                 for item in items or []:
                     entries.extend(_entries_from_item(str(group), item, onto, path))
-        return cls(entries, support, intents, tables, aliases, compound_heads)
+        return cls(entries, support, intents, tables, aliases, compound_heads, announcement)
 
     # matching --------------------------------------------------------------------------------------------
     def candidates(self, token: "Token") -> Iterator[tuple[TriggerEntry, bool]]:
@@ -448,6 +452,17 @@ class TriggerLexicon:
                 if len(code) >= size and code[:size] in table["map"]:
                     return table["map"][code[:size]]
             return None
+        return None
+
+    def announced_code(self, cameo: str) -> str | None:
+        """CAMEO code of an act announced for the future, read as a statement of intent or a threat
+        ("will give aid" 07x -> "033", "would blockade" 191 -> "1381"); None when the table has no entry."""
+        code = str(cameo).strip()
+        for table in self._intent_tables:
+            if table["name"] == self.announcement_table:
+                for size in (4, 3, 2):
+                    if len(code) >= size and code[:size] in table["map"]:
+                        return table["map"][code[:size]]
         return None
 
     def intent_tables(self) -> list[dict[str, Any]]:

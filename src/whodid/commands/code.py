@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from whodid.cli import stderr
+from whodid.conventions import CONVENTIONS, apply_convention
 from whodid.formats import FORMATS, write_events
 from whodid.ingest import read_inputs
 from whodid.model import Article, Event
@@ -42,6 +43,9 @@ def add_command(commands: argparse._SubParsersAction) -> None:
                       help="with --db: skip stories already in the store (finish an interrupted run)")
     code.add_argument("--keep-foreign", action="store_true",
                       help="code stories that look non-English (with a warning) instead of skipping them")
+    code.add_argument("--convention", choices=CONVENTIONS, default="whodid",
+                      help="'whodid' (default): a future act is coded as the act with status future; 'cameo': as "
+                           "CAMEO/PLOVER code it, the announcement (intent 03x or threat 13x), asserted")
     code.add_argument("--quiet", action="store_true", help="no progress display")
     code.add_argument("--dask", metavar="SCHEDULER",
                       help="code on Dask: 'local' (a LocalCluster of --workers processes) or tcp://host:8786 "
@@ -101,6 +105,7 @@ def emit(args: argparse.Namespace, source: Source, *, skip_stored: bool = False)
         kept: list[Event] | None = [] if (args.table or (stream is not None and not streaming)) else None
         show_progress = not args.quiet and stream is not sys.stdout and stderr.is_terminal
         for article, events in _with_progress(iter(pairs), show_progress):
+            events = apply_convention(events, getattr(args, "convention", "whodid"))
             n_stories += 1
             n_events += len(events)
             if store is not None and not (skip_stored and args.resume and store.has_story(str(article.id))):

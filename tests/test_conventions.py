@@ -1,0 +1,45 @@
+"""CAMEO's convention: an act announced for the future is coded as the announcement (intent or threat)."""
+from __future__ import annotations
+
+import pytest
+
+from whodid.conventions import apply_convention
+
+PUBLISHED = "2024-03-04"
+
+
+def _main(coder, text: str, convention: str):
+    events = apply_convention(coder.code_text(text, published=PUBLISHED), convention)
+    assert events, f"no event in {text!r}"
+    return min(events, key=lambda e: e.trigger.start)
+
+
+@pytest.mark.parametrize(
+    "text, whodid_type, cameo_type, cameo_code",
+    [
+        # a promised grant: AID, future -> intent to provide economic aid (0331, AGREE)
+        ("Norway will give Malawi a grant of 20 million dollars for new schools.", "AID", "AGREE", "0331"),
+        # an announced visit: CONSULT, future -> intent to meet (036, AGREE)
+        ("The Chilean president will visit Lima next month.", "CONSULT", "AGREE", "036"),
+        # an announced blockade: COERCE, future -> threat of blockade (1381, THREATEN)
+        ("Truck drivers said they would blockade the port of Rotterdam from Monday.", "COERCE", "THREATEN", "1381"),
+    ],
+)
+def test_announced_acts_become_announcements(coder, text, whodid_type, cameo_type, cameo_code):
+    own = _main(coder, text, "whodid")
+    assert (own.event_type, own.status) == (whodid_type, "future")
+    cameo = _main(coder, text, "cameo")
+    assert (cameo.event_type, cameo.cameo, cameo.status) == (cameo_type, cameo_code, "asserted")
+    assert [a.code for a in cameo.actors] == [a.code for a in own.actors]  # same sides, same evidence
+    assert cameo.trigger == own.trigger
+
+
+def test_acts_that_happened_keep_their_code(coder):
+    text = "Norway gave Malawi a grant of 20 million dollars for new schools on Friday."
+    assert [(e.event_type, e.cameo) for e in apply_convention(coder.code_text(text, published=PUBLISHED), "cameo")] \
+        == [(e.event_type, e.cameo) for e in coder.code_text(text, published=PUBLISHED)]
+
+
+def test_unknown_convention_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown convention"):
+        apply_convention([], "gdelt")
