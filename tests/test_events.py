@@ -205,3 +205,18 @@ def test_sides_through_clauses_and_modifiers(coder, text, event_type, actors, re
 def test_asking_a_question_is_no_request(coder):
     events = _events(coder, "The minister smiled when asked about the coming elections in Lagos.")
     assert not [e for e in events if e.event_type == "REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text, cameo, actors, recipients",
+    [
+        # "must" in reported speech: the speaker's demand of the act's subject, coded through the demand table
+        ("Greece said on Monday that Turkey must withdraw its troops from the island.", "10", ["GRC"], ["TUR"]),
+        # "should": an appeal; a noun event under its support verb counts too ("should hold talks")
+        ("Kenya said Ethiopia and Eritrea should hold talks.", "02", ["KEN"], ["ERI", "ETH"]),
+    ],
+)
+def test_obligation_in_reported_speech_is_a_demand(coder, text, cameo, actors, recipients):
+    event = _one(coder, text, "REQUEST")
+    assert event.cameo.startswith(cameo) and event.status == "asserted"  # 10x demands, 02x appeals
+    assert _codes(event.actors) == actors and sorted(_codes(event.recipients)) == recipients

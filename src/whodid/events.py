@@ -47,13 +47,17 @@ class ArgumentRules:
     target_preps: frozenset[str]
     owner_preps: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
+    obligation_modals: dict[str, tuple[str, str]]  # modal -> (intent table for its reported act, generic code)
 
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> "ArgumentRules":
         raw = load_yaml("arguments.yaml")
-        sets = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if k != "according_to"}
-        return cls(**sets, according_to=tuple(tuple(p) for p in raw["according_to"]))
+        special = ("according_to", "obligation_modals")
+        sets = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if k not in special}
+        return cls(**sets, according_to=tuple(tuple(p) for p in raw["according_to"]),
+                   obligation_modals={str(k).lower(): (str(v["table"]), str(v["code"]))
+                                      for k, v in raw["obligation_modals"].items()})
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -424,9 +428,32 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         mention.clause = mention.clause or _clause_verb(mention.first)
         mention.status = event_status(mention.first)
         mention.speaker = _speaker(mention.first, rules, sent)
+        _as_demand(mention, lexicon, rules)
         mention.sent = sent
         mentions.append(mention)
     return _drop_nested(mentions)
+
+
+def _as_demand(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) -> None:
+    """"Russia said Sudan must return the helicopter": what happened is the speaker's demand of the act's subject
+    (CAMEO 10x; "should": an appeal, 02x), not the act, which may never happen."""
+    verb = mention.first if mention.entry.pos != "NOUN" else mention.clause  # "must reach an agreement"
+    if mention.speaker is None or verb is None or verb.pos_ not in ("VERB", "AUX") or mention.status == "negated":
+        return
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in rules.obligation_modals), None)
+    if modal is None or modal.i > verb.i or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return
+    table, generic = rules.obligation_modals[modal.lower_]
+    code = lexicon.intent_code(mention.cameo, table) or generic
+    from whodid.ontology import Ontology  # the demand's type comes from the ontology
+
+    event_type = Ontology.default().plover_type(code) if code else None
+    if not code or not event_type:
+        return
+    mention.cameo, mention.event_type, mention.first = code, event_type, modal
+    mention.recipients, mention.actors = list(mention.actors), [mention.speaker]
+    mention.speaker, mention.participants, mention.fallback_recipients = None, [], []
+    mention.status = "asserted"
 
 
 def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules) -> bool:
