@@ -2,7 +2,10 @@
 defence ministers since 2015 are complete, and heads of state/government since 2000 have no new gaps."""
 from __future__ import annotations
 
+import importlib.util
+import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -191,9 +194,17 @@ def test_eu_high_representative_since_2015(kb: ActorKB) -> None:
         ("Jean-Yves Le Drian", "2019-01-01", "FRAGOV"),
         ("Annegret Kramp-Karrenbauer", "2020-06-01", "DEUMIL"),
         ("Sergei Shoigu", "2016-01-01", "RUSMIL"),
+        # heads filled in the same files
+        ("Vladimir Putin", "1999-10-01", "RUSGOV"),  # prime minister before his first presidency
+        ("Muammar Gaddafi", "2005-01-01", "LBYGOV"),
+        ("the Libyan leader", "2005-01-01", "LBYGOV"),
+        ("Mr Costa", "2016-06-01", "PRTGOV"),  # not Manuel Pinto da Costa, in office on the same day
+        ("Mr Harris", "2021-06-01", "USAGOV"),  # not Timothy Harris of Saint Kitts and Nevis
+        ("Prime Minister Gaston Browne", "2020-01-01", "ATGGOV"),
+        ("Macau's chief executive", "2020-01-01", "MACGOV"),
     ],
 )
-def test_g20_ministers_resolve_at_their_dates(kb: ActorKB, phrase: str, day: str, code: str) -> None:
+def test_people_resolve_at_their_dates(kb: ActorKB, phrase: str, day: str, code: str) -> None:
     actor = kb.lookup(phrase, day)
     assert actor is not None and actor.code == code, (phrase, day, actor)
 
@@ -217,3 +228,22 @@ def test_uncovered_finds_gaps() -> None:
     assert uncovered([("2014-01-01", "2020-01-01")], "2015-01-01", "2017-01-01", 0) == []
     day = (date(2016, 1, 1) + timedelta(days=400)).isoformat()
     assert uncovered([], "2016-01-01", day, 365) == [("2016-01-01", day)]
+
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+CROSSCHECK = Path(__file__).resolve().parents[1] / "benchmarks" / "petrarch_crosscheck.py"
+
+
+@pytest.mark.skipif(not (SHARED / "petrarch-validation").exists(), reason="needs ../shared/data/petrarch-validation")
+def test_petrarch_dictionaries_agree_with_ours(kb: ActorKB) -> None:
+    """People both know get the same code where both define one; every country disagreement is an old TABARI code
+    (JAP, UAR, INS ...) that is not an ISO3 code, not a different country."""
+    spec = importlib.util.spec_from_file_location("petrarch_crosscheck", CROSSCHECK)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("petrarch_crosscheck", module)  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    comparisons = module.crosscheck(kb, [p for p in module.DICTIONARIES if p.exists()])
+    people = [c for c in comparisons if c.kind == "person"]
+    assert people and all(c.exact for c in people), [c for c in people if not c.exact]
+    countries = [c for c in comparisons if c.kind == "country" and not c.same_country]
+    assert all(c.theirs[:3] not in kb.countries for c in countries), countries
