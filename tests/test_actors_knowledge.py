@@ -29,7 +29,7 @@ HEAD_TITLES = {"president", "prime minister", "king", "queen", "chancellor", "em
 NOT_SOVEREIGN = {"SSD": ("2000-01-01", "2011-07-09"), "XKX": ("2000-01-01", "2002-03-04"),
                  "TLS": ("2000-01-01", "2002-05-20"), "YUG": ("2006-06-03", TODAY), "IRQ": ("2003-04-09", "2004-06-28")}
 # Gaps of more than a year in head-of-state/government coverage since 2000 (see heads_gaps); may only go down.
-MAX_HEAD_GAPS = 3  # BIH before 2012, NRU before 2013, TUV before 2013 (18 before this file was written)
+MAX_HEAD_GAPS = 3  # BIH before 2012, NRU before mid-2004, TUV before mid-2002 (18 before this file was written)
 
 
 @pytest.fixture(scope="module")
