@@ -1,6 +1,6 @@
 """Actor knowledge coverage: do heads of state and government resolve to their country's government at a date?
 
-The lists below were written for this check (one name per line as news would write it, the date, the expected code).
+The lists below (heads of state/government; G20 foreign and defence ministers) were written for this check (one name per line as news would write it, the date, the expected code).
 Each name is looked up twice: bare ("Cyril Ramaphosa") and by surname after the story met it ("Mr Ramaphosa", with
 StoryActors memory cleared, i.e. the bare surname against the whole knowledge base). Reports the share right (recall
 over the list) and the precision of what was resolved (a wrong code counts against precision; None does not).
@@ -73,6 +73,26 @@ John Magufuli TZAGOV|Paul Kagame RWAGOV|Pierre Nkurunziza BDIGOV|Joseph Kabila C
 Jose Eduardo dos Santos AGOGOV|Edgar Lungu ZMBGOV|Robert Mugabe ZWEGOV|Jacob Zuma ZAFGOV|Ellen Johnson Sirleaf LBRGOV
 Yahya Jammeh GMBGOV"""
 
+# (name, expected code) for G20 foreign and defence ministers (and the EU's High Representative) on each date
+MINISTERS_2025 = """Marco Rubio USAGOV|Pete Hegseth USAMIL|Yvette Cooper GBRGOV|John Healey GBRMIL|Jean-Noel Barrot FRAGOV
+Johann Wadephul DEUGOV|Boris Pistorius DEUMIL|Antonio Tajani ITAGOV|Guido Crosetto ITAMIL|Sergei Lavrov RUSGOV
+Andrei Belousov RUSMIL|Wang Yi CHNGOV|Dong Jun CHNMIL|Takeshi Iwaya JPNGOV|Gen Nakatani JPNMIL|Cho Hyun KORGOV
+Ahn Gyu-back KORMIL|Subrahmanyam Jaishankar INDGOV|Rajnath Singh INDMIL|Sugiono IDNGOV|Sjafrie Sjamsoeddin IDNMIL
+Penny Wong AUSGOV|Richard Marles AUSMIL|Anita Anand CANGOV|David McGuinty CANMIL|Juan Ramon de la Fuente MEXGOV
+Ricardo Trevilla MEXMIL|Mauro Vieira BRAGOV|Jose Mucio BRAMIL|Gerardo Werthein ARGGOV|Luis Petri ARGMIL
+Ronald Lamola ZAFGOV|Angie Motshekga ZAFMIL|Hakan Fidan TURGOV|Yasar Guler TURMIL|Faisal bin Farhan SAUGOV
+Khalid bin Salman SAUMIL|Kaja Kallas IGOEU"""
+
+MINISTERS_2016 = """John Kerry USAGOV|Ash Carter USAMIL|Philip Hammond GBRGOV|Michael Fallon GBRMIL|Jean-Marc Ayrault FRAGOV
+Jean-Yves Le Drian FRAMIL|Frank-Walter Steinmeier DEUGOV|Ursula von der Leyen DEUMIL|Paolo Gentiloni ITAGOV
+Roberta Pinotti ITAMIL|Sergei Lavrov RUSGOV|Sergei Shoigu RUSMIL|Wang Yi CHNGOV|Chang Wanquan CHNMIL
+Fumio Kishida JPNGOV|Gen Nakatani JPNMIL|Yun Byung-se KORGOV|Han Min-koo KORMIL|Sushma Swaraj INDGOV
+Manohar Parrikar INDMIL|Retno Marsudi IDNGOV|Ryamizard Ryacudu IDNMIL|Julie Bishop AUSGOV|Marise Payne AUSMIL
+Stephane Dion CANGOV|Harjit Sajjan CANMIL|Claudia Ruiz Massieu MEXGOV|Salvador Cienfuegos MEXMIL|Jose Serra BRAGOV
+Raul Jungmann BRAMIL|Susana Malcorra ARGGOV|Julio Martinez ARGMIL|Maite Nkoana-Mashabane ZAFGOV
+Nosiviwe Mapisa-Nqakula ZAFMIL|Mevlut Cavusoglu TURGOV|Fikri Isik TURMIL|Adel al-Jubeir SAUGOV
+Mohammed bin Salman SAUMIL|Federica Mogherini IGOEU"""
+
 
 def _cases(block: str) -> list[tuple[str, str]]:
     out = []
@@ -113,10 +133,11 @@ def main(argv: list[str]) -> int:
     print(f"knowledge: {len(kb.people)} people, {len(kb.countries)} countries, {len(kb.igos)} organisations; "
           f"loaded in {load_s:.2f} s")
     print(f"{'date':12} {'n':>4} {'full R':>7} {'full P':>7} {'surname R':>10} {'surname P':>10}")
-    for date, block in ((CURRENT, HEADS_2025), (PAST, HEADS_2016)):
+    for label, date, block in (("heads", CURRENT, HEADS_2025), ("heads", PAST, HEADS_2016),
+                               ("G20 ministers", CURRENT, MINISTERS_2025), ("G20 ministers", PAST, MINISTERS_2016)):
         r = score(kb, _cases(block), date, misses)
         print(f"{date:12} {int(r['n']):4} {r['full_recall']:7.3f} {r['full_precision']:7.3f} "
-              f"{r['surname_recall']:10.3f} {r['surname_precision']:10.3f}")
+              f"{r['surname_recall']:10.3f} {r['surname_precision']:10.3f}  {label}")
     if "--misses" in argv:
         print("\n".join(misses))
     return 0
