@@ -220,3 +220,18 @@ def test_obligation_in_reported_speech_is_a_demand(coder, text, cameo, actors, r
     event = _one(coder, text, "REQUEST")
     assert event.cameo.startswith(cameo) and event.status == "asserted"  # 10x demands, 02x appeals
     assert _codes(event.actors) == actors and sorted(_codes(event.recipients)) == recipients
+
+
+@pytest.mark.parametrize(
+    "text, cameo",
+    [
+        # pulling one's peacekeepers or inspectors out of a country punishes it (166x), unlike troops off a front
+        ("Ghana withdrew its peacekeeping battalion from Liberia on Friday.", "1661"),
+        ("The United Nations pulled its weapons inspectors from Iraq.", "1662"),
+        # "declined to" / "refused to" an act: a rejection of that act (the refusal table)
+        ("The minister declined to resign despite the protests in Accra.", "124"),
+    ],
+)
+def test_sense_of_withdrawals_and_refusals(coder, text, cameo):
+    codes = [e.cameo for e in _events(coder, text)]
+    assert cameo in codes, codes
