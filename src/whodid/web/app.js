@@ -63,16 +63,25 @@ function nextPeriod(period, by) {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`;
 }
 
-// Every period from the first to the last, empty ones included, so the axis is time.
+// The periods the axis covers: those of the current (not historical) events, so that a war recalled from decades
+// ago does not squeeze this year's events into one bar; only historical events: theirs.
+function span(series) {
+  const current = series.filter((s) => s.total > s.historical);
+  const used = current.length ? current : series;
+  return used.length ? [used[0].period, used[used.length - 1].period] : null;
+}
+
+// Every period of the span, empty ones included, so the axis is time; historical events outside it are counted.
 function continuous(series, by) {
-  if (!series.length) return [];
+  const range = span(series);
+  if (!range) return { periods: [], outside: 0 };
   const have = new Map(series.map((s) => [s.period, s]));
-  const out = [];
-  const last = series[series.length - 1].period;
-  for (let p = series[0].period; p <= last; p = nextPeriod(p, by)) {
-    out.push(have.get(p) || { period: p, q1: 0, q2: 0, q3: 0, q4: 0, q0: 0, historical: 0, total: 0 });
+  const periods = [];
+  for (let p = range[0]; p <= range[1]; p = nextPeriod(p, by)) {
+    periods.push(have.get(p) || { period: p, q1: 0, q2: 0, q3: 0, q4: 0, q0: 0, historical: 0, total: 0 });
   }
-  return out;
+  const outside = series.filter((s) => s.period < range[0] || s.period > range[1]).reduce((t, s) => t + s.total, 0);
+  return { periods, outside };
 }
 
 function niceMax(n) {
@@ -84,14 +93,15 @@ function niceMax(n) {
 function drawTimeline(data) {
   const svg = $("timeline");
   svg.replaceChildren();
-  const series = continuous(data.series, data.by);
+  const { periods: series, outside } = continuous(data.series, data.by);
   if (!series.length) {
     svg.append(el("svg:text", { x: 400, y: 110, class: "empty" }, "no dated events"));
     $("legend").replaceChildren();
     return;
   }
   const W = 800, left = 42, right = 6, top = 8, mainH = 150, histTop = 192, histH = 40;
-  const bw = (W - left - right) / series.length;
+  const bw = Math.min((W - left - right) / series.length, 36); // a few periods: narrow bars, centred
+  const x0 = left + (W - left - right - bw * series.length) / 2;
   const maxMain = niceMax(Math.max(1, ...series.map((s) => s.q1 + s.q2 + s.q3 + s.q4 + s.q0)));
   const maxHist = Math.max(1, ...series.map((s) => s.historical));
   for (const f of [0, 0.5, 1]) {
@@ -103,7 +113,7 @@ function drawTimeline(data) {
   svg.append(el("svg:line", { x1: left, x2: W - right, y1: histTop + histH, y2: histTop + histH, class: "axisline" }));
   const every = Math.max(1, Math.ceil(series.length / 10));
   series.forEach((s, i) => {
-    const x = left + i * bw;
+    const x = x0 + i * bw;
     const g = el("svg:g", { class: "bar", "data-period": s.period });
     g.append(el("svg:rect", { x, y: top, width: bw, height: histTop + histH - top, class: "hover" }));
     let y = top + mainH;
@@ -124,7 +134,8 @@ function drawTimeline(data) {
     svg.append(g);
     if (i % every === 0) {
       svg.append(el("svg:line", { x1: x, x2: x, y1: top + mainH, y2: top + mainH + 4, class: "axisline" }));
-      svg.append(el("svg:text", { x: x + 1, y: top + mainH + 16, class: "axis" }, s.period));
+      const end = x > W - right - 45; // the last labels end at the tick, so they are not cut off
+      svg.append(el("svg:text", { x: end ? x + bw : x + 1, y: top + mainH + 16, class: "axis", "text-anchor": end ? "end" : "start" }, s.period));
     }
   });
   const legend = $("legend");
@@ -135,9 +146,11 @@ function drawTimeline(data) {
     legend.append(item);
   }
   const unit = data.by === "year" ? "a year" : "a month";
-  if (data.coarser || data.undated) {
-    legend.append(el("span", { class: "note" }, `not drawn: ${fmt(data.coarser)} dated coarser than ${unit}, ${fmt(data.undated)} undated`));
-  }
+  const hidden = [];
+  if (outside) hidden.push(`${fmt(outside)} historical outside these dates`);
+  if (data.coarser) hidden.push(`${fmt(data.coarser)} dated coarser than ${unit}`);
+  if (data.undated) hidden.push(`${fmt(data.undated)} undated`);
+  if (hidden.length) legend.append(el("span", { class: "note" }, `not drawn: ${hidden.join(", ")}`));
 }
 
 // ---- map: Natural Earth country outlines (bundled), countries shaded by events, places as circles ----
@@ -288,9 +301,9 @@ async function loadEvents() {
 
 async function loadTimeline(p) {
   const monthly = await api(`/timeline?${p}`);
-  const s = monthly.series;
-  if (s.length < 2) return monthly;
-  const [y0, m0] = s[0].period.split("-").map(Number), [y1, m1] = s[s.length - 1].period.split("-").map(Number);
+  const range = span(monthly.series);
+  if (!range) return monthly;
+  const [y0, m0] = range[0].split("-").map(Number), [y1, m1] = range[1].split("-").map(Number);
   if ((y1 - y0) * 12 + (m1 - m0) <= MAX_MONTHS) return monthly;
   p.set("by", "year");
   return api(`/timeline?${p}`);
