@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import json
 import re
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 SCHEMA_VERSION = 2
+_CURSOR_LOCK = threading.Lock()  # see Store.reader
 
 # (column, type) of each table; the DDL and the typed bulk insert are both built from these.
 _STORY_TABLE = (
@@ -589,7 +591,8 @@ class Store:
         HTTP API opens one per request; close it after use (or use it as a context manager)."""
         view = object.__new__(Store)
         view.path, view.read_only = self.path, True
-        view._db = self._db.cursor()
+        with _CURSOR_LOCK:  # cursors are made from many threads at once; making one is not documented as safe
+            view._db = self._db.cursor()
         return view
 
     @property
