@@ -135,12 +135,21 @@ def test_dashboard_in_chromium(tmp_path: Path, coder) -> None:  # pragma: no cov
             assert page.locator("#map path.hit").count() == len(PLACES)  # the four countries holding them
             assert page.locator("#timeline g.bar").count() >= 24  # one per month over 2023-2024
             page.screenshot(path=str(tmp_path / "dashboard-first.png"), full_page=True)
+            assert page.get_attribute("#map", "viewBox") != "-180 -85 360 145"  # fitted to the four places
+            page.click("#map-world")
+            assert page.get_attribute("#map", "viewBox") == "-180 -85 360 145"
+            page.click("#map-world")
             # a dyad
             page.fill("#f-a", "FRD")
             page.fill("#f-b", "SYL")
             page.click("#apply")
             expect(page.locator("#summary")).to_have_text(f"{len(dyad)} events")
             assert page.locator("#events tbody tr").count() == len(dyad)
+            # a click on a month of the timeline filters to it
+            march = [e for e in dyad if e.date.startswith("2024-03")]
+            page.click('#timeline g.bar[data-period="2024-03"]')
+            expect(page.locator("#summary")).to_have_text(f"{len(march)} events")
+            assert page.input_value("#f-since") == page.input_value("#f-until") == "2024-03"
             # an event: its sentence with the evidence highlighted, and its other mention
             page.click(f'#events tbody tr[data-id="{s1.id}"]')
             expect(page.locator("#event-view mark.trigger")).to_have_text("talks")
@@ -153,6 +162,9 @@ def test_dashboard_in_chromium(tmp_path: Path, coder) -> None:  # pragma: no cov
             page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
             page.click("#mentions li")  # the other mention opens in its turn
             expect(page.locator("#event-view mark.trigger")).to_have_text("met")
+            page.focus(f'#events tbody tr[data-id="{s1.id}"]')  # and a row opens from the keyboard
+            page.keyboard.press("Enter")
+            expect(page.locator("#event-view mark.trigger")).to_have_text("talks")
             # a pasted story is coded and its events listed; one opens with its evidence
             page.fill("#story", "The Kenyan president met Ethiopia's prime minister in Nairobi on 4 March 2024. "
                                 "Later that day the two leaders signed a trade agreement.")

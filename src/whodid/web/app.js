@@ -224,7 +224,9 @@ function drawTable(data) {
     tr.append(el("td", { class: "nowrap" }, when(e)), type, el("td", {}, names(e.actors)), el("td", { class: "arrow" }, "→"),
       el("td", {}, names(e.recipients)), el("td", { class: `status ${e.status}` }, e.status),
       el("td", {}, e.location ? e.location.name || e.location.text : "–"), el("td", { class: "trigger" }, e.trigger.text));
+    tr.tabIndex = 0; // reachable by keyboard: Enter opens it as a click does
     tr.addEventListener("click", () => openEvent(e.id, tr));
+    tr.addEventListener("keydown", (ev) => { if (ev.key === "Enter") openEvent(e.id, tr); });
     body.append(tr);
   }
   if (!data.events.length) {
