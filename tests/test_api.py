@@ -185,4 +185,76 @@ def test_openapi_and_dashboard_served(client: TestClient) -> None:
     assert {"/code", "/events", "/events/{event_id}", "/dyads", "/actors", "/health"} <= set(paths)
     assert client.get("/").text.count("/static/app.js") == 1
     assert client.get("/static/app.js").status_code == 200
-    assert len(client.get("/basemap").json()["cells"]) > 3000
+
+
+def _path_points(d: str) -> list[tuple[float, float]]:
+    """(lon, lat) of every vertex of a world.json path: absolute M, then relative l moves, in tenths of a degree."""
+    points: list[tuple[float, float]] = []
+    for ring in d.split("M")[1:]:
+        start, _, moves = ring.rstrip("z").partition("l")
+        x, y = map(int, start.split())
+        points.append((x / 10, -y / 10))
+        numbers = list(map(int, moves.split()))
+        for dx, dy in zip(numbers[0::2], numbers[1::2]):
+            x, y = x + dx, y + dy
+            points.append((x / 10, -y / 10))
+    return points
+
+
+def test_world_outlines_are_bundled_and_in_place(client: TestClient) -> None:
+    world = client.get("/static/world.json").json()
+    assert "public domain" in world["licence"] and "Natural Earth" in world["about"]
+    countries = {c["iso3"]: c for c in world["countries"]}
+    assert len(countries) > 150
+    # each country's outline lies where it is on Earth (checks the encoding: y is minus the latitude)
+    boxes = {"CHE": (5.9, 10.5, 45.8, 47.8), "KEN": (33.9, 41.9, -4.7, 5.0), "CHL": (-75.7, -66.9, -55.7, -17.5),
+             "JPN": (129.4, 145.6, 31.0, 45.6), "ITA": (6.6, 18.5, 36.6, 47.1)}
+    for iso3, (west, east, south, north) in boxes.items():
+        points = _path_points(countries[iso3]["d"])
+        lons, lats = [p[0] for p in points], [p[1] for p in points]
+        assert west - 0.6 <= min(lons) and max(lons) <= east + 0.6, iso3
+        assert south - 0.6 <= min(lats) and max(lats) <= north + 0.6, iso3
+    assert "ATA" not in countries  # Antarctica is left out of the 85N-60S map
+
+
+def test_bulk_load_makes_one_event_per_mention_and_refuses_replacing(tmp_path: Path) -> None:
+    items = _events()
+    path = tmp_path / "bulk.duckdb"
+    with Store(path) as store:
+        assert store.load_distinct(items[:3]) == 3
+        assert store.count() == 3 and store.events_count() == 3 and store.stories_count() == 3
+        linked = store.connection.execute("SELECT count(DISTINCT event_id) FROM mentions").fetchone()[0]
+        assert linked == 3
+        with pytest.raises(ValueError, match="already stored"):
+            store.load_distinct(items[2:])  # s3 is stored: only write() may replace it
+        assert store.count() == 3  # nothing of the refused batch was written
+        store.load_distinct(items[3:])
+        rows = [(e.id, e.to_dict()) for e in store.events()]
+    with Store(tmp_path / "written.duckdb") as store:
+        store.write_many(items)
+        assert [(e.id, e.to_dict()) for e in store.events()] == rows  # the same mentions as the merging path
+    with TestClient(create_app(path)) as c:
+        assert c.get("/events", params={"dyad": "FRD,SYL"}).json()["total"] == 3
+        assert c.get("/health").json()["events"] == 5
+
+
+def test_requests_read_in_parallel_threads(db: Path) -> None:
+    """Each request reads on its own cursor: many threads at once get the same answers, without errors."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with TestClient(create_app(db)) as c:
+        expected = (c.get("/events", params={"dyad": "FRD,SYL"}).json(), c.get("/timeline").json())
+
+        def ask(_: int) -> tuple[dict, dict]:
+            return c.get("/events", params={"dyad": "FRD,SYL"}).json(), c.get("/timeline").json()
+
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(ask, range(40)))
+    assert all(a == expected for a in answers)
+
+
+def test_no_store_endpoints_answer_503() -> None:
+    with TestClient(create_app(None)) as c:
+        for path in ("/events", "/timeline", "/places", "/actors", "/events/x", "/dyads?source=A&target=B"):
+            assert c.get(path).status_code == 503, path
+        assert c.get("/health").json()["store"] is None

