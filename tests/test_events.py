@@ -230,8 +230,16 @@ def test_obligation_in_reported_speech_is_a_demand(coder, text, cameo, actors, r
         ("The United Nations pulled its weapons inspectors from Iraq.", "1662"),
         # "declined to" / "refused to" an act: a rejection of that act (the refusal table)
         ("The minister declined to resign despite the protests in Accra.", "124"),
+        # an event noun modifying a container noun ("a mediation effort") names the event
+        ("Norway launched a mediation effort between Colombia and Venezuela.", "045"),
+        ("Police beat up striking miners near Johannesburg.", "182"),
     ],
 )
 def test_sense_of_withdrawals_and_refusals(coder, text, cameo):
     codes = [e.cameo for e in _events(coder, text)]
     assert cameo in codes, codes
+
+
+def test_a_mediator_acts_on_the_sides_it_mediates_between(coder):
+    event = _one(coder, "Norway launched a mediation effort between Colombia and Venezuela.", "CONSULT")
+    assert _codes(event.actors) == ["NOR"] and sorted(_codes(event.recipients)) == ["COL", "VEN"]

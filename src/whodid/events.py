@@ -311,7 +311,7 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
     if not mention.recipients:  # "threatened to attack Taiwan": the act's target is the threat's
         for xcomp in _children(verb, "xcomp"):
             mention.recipients.extend(o for c in _children(xcomp, "dobj") for o in _with_conjuncts(c))
-    between = _prep_objects(verb, rules.between_preps)
+    between = _prep_objects(verb, _between_preps(entry, rules))
     if between:
         mention.participants = between
     if entry.reciprocal and len(mention.actors) > 1 and not mention.recipients:
@@ -356,14 +356,35 @@ def _fallback_targets(verb: Token, recipients: list[Token], rules: ArgumentRules
     return out
 
 
+def _between_preps(entry: TriggerEntry, rules: ArgumentRules) -> frozenset[str]:
+    """Prepositions naming both sides of the event: "a meeting between A and B"; not where a one-sided entry takes
+    them for its recipients ("mediated between A and B": the mediator acts on A and B)."""
+    if entry.reciprocal:
+        return rules.between_preps
+    return rules.between_preps - frozenset(entry.recipient_preps)
+
+
+def _container_head(noun: Token, lexicon: TriggerLexicon) -> Token | None:
+    """The container noun an event noun modifies ("a mediation effort", "an aid convoy"), which carries the
+    event's arguments; None when the noun is no modifier of one."""
+    head = noun.head
+    if noun.dep_ == "compound" and head.i != noun.i and head.lemma_.lower() in lexicon.compound_heads:
+        return head
+    return None
+
+
 def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) -> None:
     noun, entry = mention.trigger, mention.entry
+    container = _container_head(noun, lexicon)
+    if container is not None:  # "launched a mediation effort between A and B": the arguments hang on "effort"
+        noun = container
+        mention.last = container if container.i > mention.last.i else mention.last
     mention.actors.extend(_children(noun, "poss"))
     mention.actors.extend(_prep_objects(noun, rules.agent_preps))
     mention.recipients.extend(_prep_objects(noun, entry.recipient_preps))
     if mention.actors and "of" not in entry.recipient_preps:
         mention.recipients.extend(_prep_objects(noun, ("of",)))  # "Russia's invasion of Ukraine"
-    between = _prep_objects(noun, rules.between_preps)
+    between = _prep_objects(noun, _between_preps(entry, rules))
     if between:
         mention.participants = between
     mention.modifiers.extend(m for m in _left_modifiers(noun) if m.pos_ in ("PROPN", "ADJ", "NOUN"))
@@ -418,7 +439,7 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
     mentions: list[Mention] = []
     for token in sent:
         entry = lexicon.match(token)
-        if entry is None or _skip_trigger(token, entry, rules):
+        if entry is None or _skip_trigger(token, entry, rules, lexicon):
             continue
         mention = _make_mention(token, entry, lexicon)
         if entry.pos == "NOUN":
@@ -456,10 +477,10 @@ def _as_demand(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) 
     mention.status = "asserted"
 
 
-def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules) -> bool:
+def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexicon: TriggerLexicon) -> bool:
     """Words that match a trigger but do not name an event here."""
     if entry.pos == "NOUN":
-        if token.dep_ == "compound":  # "sanctions relief", "summit venue"
+        if token.dep_ == "compound" and not _container_head(token, lexicon):  # "sanctions relief", "summit venue"
             return True
         if _is_venue(token, rules):
             return True
