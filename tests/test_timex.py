@@ -94,8 +94,9 @@ def test_weekday_after_a_future_cue_looks_forward():
 
 
 def test_weekday_prefix_joins_the_date():
-    t = one("Voting ended on Tuesday, Sept. 23, 2025, at noon.")
-    assert (t.text, t.value) == ("Tuesday, Sept. 23, 2025", "2025-09-23")
+    day, noon = tag_times("Voting ended on Tuesday, Sept. 23, 2025, at noon.", PUB)
+    assert (day.text, day.value) == ("Tuesday, Sept. 23, 2025", "2025-09-23")
+    assert (noon.text, noon.type, noon.value) == ("noon", "TIME", "2025-09-23T12:00")  # the clock takes that day
 
 
 @pytest.mark.parametrize("text", [

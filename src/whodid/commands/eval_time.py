@@ -310,7 +310,7 @@ def score_event_dates(docs: list[GoldDoc], errors: list[str] | None = None) -> d
             if span is None:
                 continue
             token = span.root
-            mention = SimpleNamespace(trigger=token, first=token, clause=_clause_verb(token), event_type="",
+            mention = SimpleNamespace(trigger=token, first=token, clause=_clause_verb(token), event_type="", sent=None,
                                       status=event_status(token))
             timex, source = coder.date_mention(mention, line, timexes, doc.dct, context)
             predicted = _date_value(timex) if timex else doc.dct
