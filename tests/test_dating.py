@@ -30,6 +30,16 @@ def test_participle_clause_shares_its_time(coder):
     assert _event(coder, text, "2025-05-08", "REQUEST").date == "2025-05-07"
 
 
+@pytest.mark.parametrize("text, event_type, trigger", [
+    ("Rebels stormed an army base in Mali on Tuesday, killing three soldiers.", "ASSAULT", "killing"),
+    ("Kenyan police raided an opposition office on Tuesday, arresting five activists.", "COERCE", "arresting"),
+])
+def test_trailing_participle_clause_shares_the_time_of_its_verb(coder, text, event_type, trigger):
+    event = next(e for e in coder.code_text(text, published="2025-09-27")
+                 if e.event_type == event_type and e.trigger.text == trigger)
+    assert (event.date, event.date_source) == ("2025-09-23", "text")
+
+
 def test_time_of_a_noun_modifier_is_not_the_event_time(coder):
     event = _event(coder, "Poland rejected a plan put forward by Hungary in March 2024.", "2025-05-08", "REJECT")
     assert (event.date, event.date_source) == ("2025-05-08", "publication")

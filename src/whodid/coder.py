@@ -46,6 +46,7 @@ class DatingRules:
     anaphoric_re: re.Pattern[str] | None = None
     anaphoric_not_after: frozenset[str] = frozenset()
     paragraph_context: bool = True
+    participle_penalty: int = 2
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -58,7 +59,7 @@ class DatingRules:
             int(raw["clause_penalty"]), int(raw["reporting_penalty"]), int(raw.get("conjunct_penalty", 2)),
             anaphoric, _phrase_re(anaphoric),
             frozenset(str(w).lower() for w in raw.get("anaphoric_not_after") or ()),
-            bool(raw.get("paragraph_context", True)),
+            bool(raw.get("paragraph_context", True)), int(raw.get("participle_penalty", 2)),
         )
 
 
@@ -253,6 +254,8 @@ class Coder:
         for timex in timexes:
             if timex.type not in self.dating.dating_types or timex.value in self.dating.undated_values:
                 continue
+            if timex.value.startswith("XXXX-XX-XX"):
+                continue  # a clock time in a story without a date: no day to give the event
             start, end = timex.start - line.offset, timex.end - line.offset
             if not (sent.start_char <= start and end <= sent.end_char):
                 continue
@@ -272,6 +275,9 @@ class Coder:
         head = _conjunct_head(mention.clause if mention.clause is not None else mention.first)
         if head is not None:  # "met on Monday and signed a deal": the deal shares Monday
             targets.setdefault(head.i, self.dating.conjunct_penalty)
+        governor = _participle_head(mention.clause if mention.clause is not None else mention.first)
+        if governor is not None:  # "called on June 18 for a re-run, citing flaws": the citing shares June 18
+            targets.setdefault(governor.i, self.dating.participle_penalty)
         intent = mention.first.i != mention.trigger.i
         path = [root, *root.ancestors]
         for steps, token in enumerate(path):
@@ -389,6 +395,15 @@ def _conjunct_head(verb: Token) -> Token | None:
     if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
         return None
     if verb.tag_ != verb.head.tag_ or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    return verb.head
+
+
+def _participle_head(verb: Token) -> Token | None:
+    """The verb a participle clause without subject or tense hangs on ("..., citing flaws": "called"), whose
+    time it shares."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBG", "VBN") or _finite(verb) \
+            or verb.head.pos_ not in ("VERB", "AUX"):
         return None
     return verb.head
 
