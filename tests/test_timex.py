@@ -70,6 +70,9 @@ def one(text: str, published: str | None = PUB):
     ("Fighting eased last summer.", "last summer", "2025-SU", None),
     ("The region suffered in the past three years.", "the past three years", "DURATION:P3Y", None),
     ("The siege lasted about three years.", "about three years", "DURATION:P3Y", "APPROX"),
+    ("The feud lasted two decades.", "two decades", "DURATION:P20Y", None),  # decades counted in years
+    ("The feud lasted decades.", "decades", "DURATION:PXY", None),
+    ("The abbey stood for a century.", "a century", "DURATION:P100Y", None),
 ])
 def test_values_with_publication_date(text, words, value, mod):
     t = one(text)

@@ -567,9 +567,8 @@ def _h_ago(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Can
     elif code == "M":
         y, mo = _shift_month(pub.year, pub.month, -n)
         value = f"{y:04d}-{mo:02d}"
-    else:
-        years = n * {"Y": 1, "DE": 10, "CE": 100}[code]
-        value = f"{pub.year - years:04d}"
+    else:  # years; decades and centuries are counted in years by their factor
+        value = f"{pub.year - n:04d}"
     return _Cand(start, m.end(), "DATE", value, mod=mod, modifiable="dur")
 
 
@@ -726,6 +725,7 @@ def _apply_modifier(text: str, cand: _Cand, lex: _Lexicon) -> None:
 
 
 _DAY = re.compile(r"^(\d{4}|XXXX)-\d{2}-\d{2}")
+_SENTENCE_BREAK = re.compile(r"[.;!?\n]")
 
 
 def _finish(text: str, taken: list[_Cand], pub: date | None, lex: _Lexicon) -> None:
@@ -736,7 +736,7 @@ def _finish(text: str, taken: list[_Cand], pub: date | None, lex: _Lexicon) -> N
         if c.anchor:
             day = None
             nxt = taken[i + 1] if i + 1 < len(taken) else None
-            if nxt is not None and nxt.start - c.end <= 25 and not re.search(r"[.;!?\n]", text[c.end:nxt.start]) \
+            if nxt is not None and nxt.start - c.end <= 25 and not _SENTENCE_BREAK.search(text, c.end, nxt.start) \
                     and (found := _DAY.match(nxt.value)):
                 day = found.group()
             for before in reversed(taken[:i]):
