@@ -106,7 +106,7 @@ def _lex() -> _Lexicon:
         ("iso", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
                 r"(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])"),
         # 9/26/2025
-        ("numeric", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\w/])"),
+        ("numeric", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])"),
         # (Tuesday,) June 30(th)(, 2019)
         ("mdy", rf"\b(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon})\s*{day}(?:(?:,\s*|\s+)(?P<year>{year}){year_end})?"),
         # (Tuesday,) 30(th) (of) June (2019)
@@ -392,6 +392,8 @@ def _h_iso(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Can
 
 def _h_numeric(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Cand | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if len(m["y"]) == 2:  # "7/8/07": the century nearest publication; without one, POSIX %y (69-99 -> 1900s)
+        y = min((1900 + y, 2000 + y), key=lambda full: abs(full - pub.year)) if pub else (1900 if y >= 69 else 2000) + y
     mo, d = (a, b) if lex.data["numeric_date_order"] == "MDY" else (b, a)
     if not _valid_day(y, mo, d):
         return None
