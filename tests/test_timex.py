@@ -351,3 +351,14 @@ def test_year_of_yearless_dates(text, published, value):
 ])
 def test_numeric_dates_with_two_digit_years(text, published, value):
     assert one(text, published).value == value
+
+
+@pytest.mark.parametrize("text, words, value, mod", [
+    ("Ratification began in February this year.", "February this year", "2025-02", None),
+    ("The plant closed on June 30 last year.", "June 30 last year", "2024-06-30", None),
+    ("Talks resume in March next year.", "March next year", "2026-03", None),
+    ("Troops left in late January last year.", "late January last year", "2024-01", "END"),
+])
+def test_yearless_date_with_a_relative_year_is_one_date(text, words, value, mod):
+    t = one(text)
+    assert (t.text, t.value, t.mod) == (words, value, mod)

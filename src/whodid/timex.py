@@ -321,6 +321,7 @@ class _Cand:
     mod: str | None = None
     modifiable: str = ""  # "" none; "date": START/MID/END/APPROX; "rel": also earlier/later; "dur": APPROX
     anchor: bool = False  # a clock time still waiting for its day (value "T10:35")
+    yearless: bool = False  # a day or month whose year was chosen, not written ("June 30", "in August")
 
 
 def _num(text: str | None, lex: _Lexicon) -> int | None:
@@ -416,7 +417,7 @@ def _h_day(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Can
     value = _day_value(month, int(m["day"]), m["year"], pub, mode, lex)
     if value is None:
         return None
-    return _Cand(m.start(), m.end(), "DATE", value, modifiable="date")
+    return _Cand(m.start(), m.end(), "DATE", value, modifiable="date", yearless=not m["year"])
 
 
 def _h_month_year(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Cand | None:
@@ -437,7 +438,7 @@ def _h_month(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _C
                                                               if mod else m.start(), lex),
                         int(lex.data["future_window_days"]))
         year = f"{found[0].year:04d}" if found else "XXXX"
-    return _Cand(m.start(), m.end(), "DATE", f"{year}-{month:02d}", modifiable="date")
+    return _Cand(m.start(), m.end(), "DATE", f"{year}-{month:02d}", modifiable="date", yearless=True)
 
 
 def _h_year(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Cand | None:
@@ -728,12 +729,23 @@ def _apply_modifier(text: str, cand: _Cand, lex: _Lexicon) -> None:
 
 _DAY = re.compile(r"^(\d{4}|XXXX)-\d{2}-\d{2}")
 _SENTENCE_BREAK = re.compile(r"[.;!?\n]")
+_RELATIVE_YEAR = re.compile(r"(?i:this|last|next|previous)\s+year$")
 
 
 def _finish(text: str, taken: list[_Cand], pub: date | None, lex: _Lexicon) -> None:
     """Steps that need the other expressions of the text: a clock time takes the day of a date right after it
     ("10:35 a.m. (0735 GMT) Friday"), else of the last day-precise date before it in its paragraph, else the
-    publication day; "the week of March 6" is that date's week."""
+    publication day; "the week of March 6" is that date's week; "February this year", "June 30 last year" are one
+    date in the year the relative words give."""
+    merged: list[_Cand] = []
+    for c in taken:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.yearless and c.type == "DATE" and c.value.isdigit() \
+                and _RELATIVE_YEAR.match(text, c.start, c.end) and text[prev.end:c.start] == " ":
+            prev.value, prev.end, prev.yearless = c.value + prev.value[4:], c.end, False
+            continue
+        merged.append(c)
+    taken[:] = merged
     for i, c in enumerate(taken):
         if c.anchor:
             day = None
