@@ -73,6 +73,9 @@ def one(text: str, published: str | None = PUB):
     ("The feud lasted two decades.", "two decades", "DURATION:P20Y", None),  # decades counted in years
     ("The feud went on for decades.", "decades", "DURATION:PXY", None),
     ("The abbey stood for a century.", "a century", "DURATION:P100Y", None),
+    ("Strikes spread in mid-August.", "mid-August", "2025-08", "MID"),
+    ("Strikes spread in late-August.", "late-August", "2025-08", "END"),
+    ("Aid will be scarce in the coming years.", "the coming years", "DURATION:PXY", None),  # no number: X
 ])
 def test_values_with_publication_date(text, words, value, mod):
     t = one(text)
@@ -106,6 +109,7 @@ def test_weekday_prefix_joins_the_date():
     "The president may attend the summit.",
     "Thousands of protesters march through the capital.",
     "The Sunday Times reported the deal.",
+    "The ex-May cabinet met again.",
     "Marchers remembered Bloody Sunday.",
     "The army sent 2,000 troops to the border.",
     "About 1,500 people fled.",

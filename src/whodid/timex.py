@@ -90,6 +90,8 @@ def _lex() -> _Lexicon:
     freq = _alt(d["set_frequency_words"])
     openers = _alt(d["duration_openers"])
     quarter_ord = "first|second|third|fourth|1st|2nd|3rd|4th"
+    hyphen_mods = "|".join(rf"(?<=\b[{w[0].upper()}{w[0]}]{re.escape(w[1:])}-)"
+                           for w in d["modifiers"] if " " not in w and d["modifiers"][w] in ("START", "MID", "END"))
     holidays = {_holiday_key(k): v for k, v in load_yaml("holidays.yaml")["holidays"].items()}
     # Holiday names keep their capitals; an apostrophe may be straight, curly or missing ("Presidents Day").
     hol = "|".join(re.escape(n).replace("'", "['’]?").replace(r"\ ", r"\s+")
@@ -114,7 +116,8 @@ def _lex() -> _Lexicon:
                 rf"(?:,?\s+(?P<year>{year}){year_end})?"),
         # June 2019, June of 2019
         ("my", rf"\b(?P<mon>{mon})(?:\s+of)?,?\s+(?P<year>{year}){year_end}"),
-        ("month", rf"(?<![\w-])(?P<mon>{mon_full})(?![\w-])"),
+        # a hyphen only after a modifier: "mid-November", not "ex-May"
+        ("month", rf"(?:(?<![\w-])|{hyphen_mods})(?P<mon>{mon_full})(?![\w-])"),
         ("year", rf"(?<![\w$£€#/'])(?<!\d[.,])(?P<year>{year})(?!-\d\d(?!\d)){year_end}"),
         ("decade", r"(?<![\w'])(?:(?P<dec>(?:1\d|20)\d)0s|'(?P<d2>\d)0s)(?!\w)"),
         # Patterns below start at their rarer word; the number before it is found by ``left`` (speed).
@@ -546,7 +549,9 @@ def _h_relative(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) ->
 def _h_opener(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Cand | None:
     if m["num"] is None and m["op"].lower() in lex.data["anaphoric_openers"]:
         return None  # "the next day", "the following week": a date relative to another event, not known here
-    return _Cand(m.start(), m.end(), "DURATION", _duration(_num(m["num"], lex), m["unit"], lex), modifiable="dur")
+    # "the coming years" without a number: PXY
+    n = _num(m["num"], lex) if m["num"] or not m.group().lower().endswith("s") else None
+    return _Cand(m.start(), m.end(), "DURATION", _duration(n, m["unit"], lex), modifiable="dur")
 
 
 def _h_ago(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Cand | None:
