@@ -276,9 +276,20 @@ def _clause_verb(token: Any) -> Any:
     return token
 
 
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Non-empty lines with their offsets: the coder parses a story line by line, and so does the dating step."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
 def score_event_dates(docs: list[GoldDoc], errors: list[str] | None = None) -> dict[str, DateScore]:
     """Score the coder's event dates, the dating step alone, and the publication-date baseline (see module doc)."""
-    from whodid.coder import Coder, _date_value, _Line, _story_lines, story_timexes
+    from whodid.coder import Coder
+    from whodid.dating import date_value, story_timexes
     from whodid.model import Article
     from whodid.status import event_status
     from whodid.timex import infer_publication_date
@@ -304,8 +315,9 @@ def score_event_dates(docs: list[GoldDoc], errors: list[str] | None = None) -> d
                     errors.append(f"CODER {doc.name}: {gold.text!r} gold {gold.value} got {event.date} "
                                   f"({event.date_source} {event.date_text!r})")
                 scores["publication date (same events)"].add(dct, gold.value, dct)
-        lines = _story_lines(doc.text)
-        parsed = [_Line(offset, d) for (offset, _), d in zip(lines, coder.nlp.pipe([t for _, t in lines]))]
+        lines = _lines(doc.text)
+        parsed = [SimpleNamespace(offset=offset, doc=d)
+                  for (offset, _), d in zip(lines, coder.nlp.pipe([t for _, t in lines]))]
         timexes = story_timexes(doc.text, dct)
         context = None
         for gold in doc.events:  # the dating step alone, on every gold mention
@@ -317,8 +329,8 @@ def score_event_dates(docs: list[GoldDoc], errors: list[str] | None = None) -> d
             token = span.root
             mention = SimpleNamespace(trigger=token, first=token, clause=_clause_verb(token), event_type="",
                                       sent=None, status=event_status(token))
-            timex, source = coder.date_mention(mention, line, timexes, dct, context)
-            predicted = _date_value(timex) if timex else dct
+            timex, source = coder.dater.date_mention(mention, line, timexes, dct, context)
+            predicted = date_value(timex) if timex else dct
             if timex is not None and source == "text":
                 context = SimpleNamespace(date=predicted, date_mod=timex.mod)
             if not scores["whodid dating (every gold event)"].add(predicted, gold.value, dct):
