@@ -110,3 +110,21 @@ def test_meantime_gold_event_dates_are_read():
     events = [e for d in docs for e in d.events]
     assert len(events) > 100
     assert all(e.text and e.value[:4].isdigit() for e in events)
+
+
+def test_dating_module_imports_without_spacy():
+    """whodid.dating is the public dating API (the eval uses it); it needs spaCy types only for annotations."""
+    import subprocess
+    import sys
+
+    code = "import sys, whodid.dating as d; print('spacy' in sys.modules, callable(d.EventDater().date_mention))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True"]
+
+
+def test_date_value_of_a_time_is_its_day():
+    from whodid.dating import date_value
+    from whodid.model import Timex
+
+    assert date_value(Timex("10 p.m. Friday", 0, 14, "TIME", "2025-09-26T22:00")) == "2025-09-26"
+    assert date_value(Timex("late October", 0, 12, "DATE", "2025-10", "END")) == "2025-10"
