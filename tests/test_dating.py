@@ -30,6 +30,16 @@ def test_participle_clause_shares_its_time(coder):
     assert _event(coder, text, "2025-05-08", "REQUEST").date == "2025-05-07"
 
 
+@pytest.mark.parametrize("text, event_type, trigger", [
+    ("Rebels stormed an army base in Mali on Tuesday, killing three soldiers.", "ASSAULT", "killing"),
+    ("Kenyan police raided an opposition office on Tuesday, arresting five activists.", "COERCE", "arresting"),
+])
+def test_trailing_participle_clause_shares_the_time_of_its_verb(coder, text, event_type, trigger):
+    event = next(e for e in coder.code_text(text, published="2025-09-27")
+                 if e.event_type == event_type and e.trigger.text == trigger)
+    assert (event.date, event.date_source) == ("2025-09-23", "text")
+
+
 def test_time_of_a_noun_modifier_is_not_the_event_time(coder):
     event = _event(coder, "Poland rejected a plan put forward by Hungary in March 2024.", "2025-05-08", "REJECT")
     assert (event.date, event.date_source) == ("2025-05-08", "publication")
@@ -100,3 +110,21 @@ def test_meantime_gold_event_dates_are_read():
     events = [e for d in docs for e in d.events]
     assert len(events) > 100
     assert all(e.text and e.value[:4].isdigit() for e in events)
+
+
+def test_dating_module_imports_without_spacy():
+    """whodid.dating is the public dating API (the eval uses it); it needs spaCy types only for annotations."""
+    import subprocess
+    import sys
+
+    code = "import sys, whodid.dating as d; print('spacy' in sys.modules, callable(d.EventDater().date_mention))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True"]
+
+
+def test_date_value_of_a_time_is_its_day():
+    from whodid.dating import date_value
+    from whodid.model import Timex
+
+    assert date_value(Timex("10 p.m. Friday", 0, 14, "TIME", "2025-09-26T22:00")) == "2025-09-26"
+    assert date_value(Timex("late October", 0, 12, "DATE", "2025-10", "END")) == "2025-10"

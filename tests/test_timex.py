@@ -70,6 +70,12 @@ def one(text: str, published: str | None = PUB):
     ("Fighting eased last summer.", "last summer", "2025-SU", None),
     ("The region suffered in the past three years.", "the past three years", "DURATION:P3Y", None),
     ("The siege lasted about three years.", "about three years", "DURATION:P3Y", "APPROX"),
+    ("The feud lasted two decades.", "two decades", "DURATION:P20Y", None),  # decades counted in years
+    ("The feud went on for decades.", "decades", "DURATION:PXY", None),
+    ("The abbey stood for a century.", "a century", "DURATION:P100Y", None),
+    ("Strikes spread in mid-August.", "mid-August", "2025-08", "MID"),
+    ("Strikes spread in late-August.", "late-August", "2025-08", "END"),
+    ("Aid will be scarce in the coming years.", "the coming years", "DURATION:PXY", None),  # no number: X
 ])
 def test_values_with_publication_date(text, words, value, mod):
     t = one(text)
@@ -94,14 +100,16 @@ def test_weekday_after_a_future_cue_looks_forward():
 
 
 def test_weekday_prefix_joins_the_date():
-    t = one("Voting ended on Tuesday, Sept. 23, 2025, at noon.")
-    assert (t.text, t.value) == ("Tuesday, Sept. 23, 2025", "2025-09-23")
+    day, noon = tag_times("Voting ended on Tuesday, Sept. 23, 2025, at noon.", PUB)
+    assert (day.text, day.value) == ("Tuesday, Sept. 23, 2025", "2025-09-23")
+    assert (noon.text, noon.type, noon.value) == ("noon", "TIME", "2025-09-23T12:00")  # the clock takes that day
 
 
 @pytest.mark.parametrize("text", [
     "The president may attend the summit.",
     "Thousands of protesters march through the capital.",
     "The Sunday Times reported the deal.",
+    "The ex-May cabinet met again.",
     "Marchers remembered Bloody Sunday.",
     "The army sent 2,000 troops to the border.",
     "About 1,500 people fled.",
@@ -253,3 +261,108 @@ def test_dates_outside_the_calendar_are_dropped_not_raised():
     for text, published in [("Sept 26", "0001-01-01"), ("next year", "9999-12-31"), ("three years ago", "0002-06-01")]:
         for timex in tag_times(text, published):
             assert text[timex.start:timex.end] == timex.text
+
+
+# ----------------------------------------------------------------------------------- clock times, holidays
+@pytest.mark.parametrize("text, published, words, value", [
+    ("The bomb went off at about 10:35 a.m. (0735 GMT) Friday, police said.", PUB, "10:35 a.m.",
+     "2025-09-26T10:35"),
+    ("The deadline runs out at 9 a.m. Tuesday.", PUB, "9 a.m. Tuesday", "2025-09-23T09:00"),
+    ("The curfew starts at 8 p.m. today.", PUB, "8 p.m. today", "2025-09-27T20:00"),
+    ("Crowds gathered at 3 p.m. EST outside the court.", PUB, "3 p.m. EST", "2025-09-27T15:00"),
+    ("The ferry sailed at 14:30 GMT from the port.", PUB, "14:30 GMT", "2025-09-27T14:30Z"),
+    ("The convoy will leave at four in the morning.", PUB, "four in the morning", "2025-09-27T04:00"),
+    ("Polls close at midnight.", PUB, "midnight", "2025-09-27T24:00"),
+    ("The market opens at 12 a.m. for traders.", PUB, "12 a.m.", "2025-09-27T00:00"),
+])
+def test_clock_times_carry_their_day(text, published, words, value):
+    t = next(t for t in tag_times(text, published) if t.type == "TIME")
+    assert (t.text, t.value) == (words, value)
+
+
+def test_clock_time_takes_the_day_told_before_it_in_its_paragraph():
+    text = "Rebels shelled the town on Tuesday. The shelling stopped at 6 p.m.\nTalks resume at noon."
+    times = [t for t in tag_times(text, PUB) if t.type == "TIME"]
+    assert [(t.text, t.value) for t in times] == [("6 p.m.", "2025-09-23T18:00"), ("noon", "2025-09-27T12:00")]
+
+
+def test_clock_time_without_publication_date_has_no_day():
+    assert one("The ferry sailed at 14:30 GMT.", None).value == "XXXX-XX-XXT14:30Z"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 12 in the evening raid on the village.",  # a count, not "12 in the evening"
+    "The film High Noon was shown again.",
+    "The score stood at 10:35 after the break.",  # no a.m./p.m. or zone: not a clock time
+    "The vote passed 15 p.m. votes to 3.",
+])
+def test_numbers_that_are_not_clock_times(text):
+    assert [t for t in tag_times(text, PUB) if t.type == "TIME"] == []
+
+
+@pytest.mark.parametrize("text, published, words, value", [
+    ("Aid trucks arrived on Christmas Day.", PUB, "Christmas Day", "2024-12-25"),
+    ("The ceasefire is to hold over Christmas.", PUB, "Christmas", "2025-12-25"),  # a future cue
+    ("The boy was rescued last Thanksgiving.", "2026-01-07", "last Thanksgiving", "2025-11-27"),
+    ("Pilgrims gathered on Easter Sunday 2019.", PUB, "Easter Sunday 2019", "2019-04-21"),
+    ("Protests were banned on Good Friday.", "2025-05-02", "Good Friday", "2025-04-18"),
+    ("Voters go to the polls on Election Day.", "2024-10-20", "Election Day", "2024-11-05"),
+    ("Veterans marched on Memorial Day.", "2025-06-02", "Memorial Day", "2025-05-26"),
+    ("Fireworks lit the sky on New Year’s Eve.", "2026-01-02", "New Year’s Eve", "2025-12-31"),
+])
+def test_holidays_are_dated(text, published, words, value):
+    t = one(text, published)
+    assert (t.text, t.type, t.value) == (words, "DATE", value)
+
+
+def test_holiday_words_that_name_places_are_not_dates():
+    assert tag_times("Christmas Island lies south of Java.", PUB) == []
+
+
+def test_holiday_without_publication_date():
+    assert one("Aid arrived on Christmas Day.", None).value == "XXXX-12-25"
+
+
+def test_easter_computus():
+    from whodid.timex import _easter
+    assert [_easter(y).isoformat() for y in (2000, 2019, 2024, 2025)] == [
+        "2000-04-23", "2019-04-21", "2024-03-31", "2025-04-20"]
+
+
+def test_the_week_of_a_day_is_a_week():
+    t = one("Talks are planned for the week of March 9.", "2026-02-20")
+    assert (t.text, t.value) == ("the week of March 9", "2026-W11")
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # the past at any distance, the future only near or after a future cue
+    ("Police questioned him about the Oct. 23 shooting.", "2026-05-06", "2025-10-23"),
+    ("The court will rule on Oct. 23.", "2026-05-06", "2026-10-23"),
+    ("Elections are due on Nov 1.", PUB, "2025-11-01"),
+    ("He was shot last Oct. 23 in his home.", "2025-10-20", "2024-10-23"),  # not three days ahead
+    ("Investors fled in January.", "2025-10-25", "2025-01"),
+    ("Talks resume in October.", PUB, "2025-10"),
+    ("Parliament will vote in March.", PUB, "2026-03"),
+])
+def test_year_of_yearless_dates(text, published, value):
+    assert one(text, published).value == value
+
+
+@pytest.mark.parametrize("text, published, value", [
+    ("The jet was unveiled on 7/8/07 in Seattle.", "2007-07-09", "2007-07-08"),
+    ("The plant closed on 3/4/98.", "2001-01-05", "1998-03-04"),
+    ("The plant closed on 3/4/98.", None, "1998-03-04"),
+])
+def test_numeric_dates_with_two_digit_years(text, published, value):
+    assert one(text, published).value == value
+
+
+@pytest.mark.parametrize("text, words, value, mod", [
+    ("Ratification began in February this year.", "February this year", "2025-02", None),
+    ("The plant closed on June 30 last year.", "June 30 last year", "2024-06-30", None),
+    ("Talks resume in March next year.", "March next year", "2026-03", None),
+    ("Troops left in late January last year.", "late January last year", "2024-01", "END"),
+])
+def test_yearless_date_with_a_relative_year_is_one_date(text, words, value, mod):
+    t = one(text)
+    assert (t.text, t.value, t.mod) == (words, value, mod)

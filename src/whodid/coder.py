@@ -7,65 +7,29 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections import deque
-from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from whodid.actors import ActorKB, StoryActors
+from whodid.dating import DatingRules, EventDater, story_timexes
+from whodid.dating import date_value as _date_value
+from whodid.dating import past_tense as _past
 from whodid.events import ArgumentResolver, Mention, find_mentions
 from whodid.geo import Gazetteer, event_location, geoparse
 from whodid.merge import merge_story_events, participants
 from whodid.model import Article, Event, Place, Timex, Trigger
 from whodid.nlp import DEFAULT_MODEL, load_pipeline
 from whodid.ontology import Ontology
-from whodid.resources import load_yaml
-from whodid.timex import dateline_timexes, is_historical, tag_times, value_bounds, value_precision
+from whodid.timex import is_historical, value_bounds, value_precision
 from whodid.triggers import TriggerLexicon
 from whodid.venues import StoryVenues
 
 log = logging.getLogger("whodid.coder")
 
-
-@dataclass(frozen=True)
-class DatingRules:
-    """How an event's date is chosen (data/event_dating.yaml)."""
-
-    speech_act_types: frozenset[str]
-    undated_values: frozenset[str]
-    dating_types: frozenset[str]
-    clause_penalty: int
-    reporting_penalty: int
-    conjunct_penalty: int = 2
-    anaphoric_times: dict[str, tuple[int, str | None]] = field(default_factory=dict)  # phrase -> (days, keep)
-    anaphoric_re: re.Pattern[str] | None = None
-    anaphoric_not_after: frozenset[str] = frozenset()
-    paragraph_context: bool = True
-
-    @classmethod
-    @lru_cache(maxsize=1)
-    def default(cls) -> "DatingRules":
-        raw = load_yaml("event_dating.yaml")
-        anaphoric = {re.sub(r"\s+", " ", str(k).lower()): (int(v.get("days", 0)), v.get("keep"))
-                     for k, v in (raw.get("anaphoric_times") or {}).items()}
-        return cls(
-            frozenset(raw["speech_act_types"]), frozenset(raw["undated_values"]), frozenset(raw["dating_types"]),
-            int(raw["clause_penalty"]), int(raw["reporting_penalty"]), int(raw.get("conjunct_penalty", 2)),
-            anaphoric, _phrase_re(anaphoric),
-            frozenset(str(w).lower() for w in raw.get("anaphoric_not_after") or ()),
-            bool(raw.get("paragraph_context", True)),
-        )
-
-
-def _phrase_re(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex for a list of phrases, longest first, any run of spaces between words."""
-    words = sorted((re.escape(k).replace(r"\ ", r"\s+") for k in phrases), key=len, reverse=True)
-    return re.compile(rf"(?i)(?<![\w-])(?:{'|'.join(words)})(?![\w-])") if words else None
 
 
 @dataclass
@@ -106,6 +70,7 @@ class Coder:
         self.lexicon = TriggerLexicon.default()
         self.ontology = Ontology.default()
         self.dating = DatingRules.default()
+        self.dater = EventDater(self.dating)
         self.batch_size = batch_size
         self.n_process = n_process
 
@@ -231,88 +196,12 @@ class Coder:
         )
 
     # -- dating ----------------------------------------------------------------------------------------------------
+    # -- dating ----------------------------------------------------------------------------------------------------
     def date_mention(self, mention: Mention, line: _Line, timexes: list[Timex], published: str | None,
                      context: Event | None = None) -> tuple[Timex | None, str]:
-        """The time expression that dates one event mention, and its source ("text", else "publication"):
-        the time words of the event's own clause (nearest in the parse; a coordinated verb's or a speech act's
-        reporting verb's at a penalty), with the year of a yearless date set by tense; else words that date
-        it by ``context``, the event dated before it in the story ("the next day", "then")."""
-        timex, source = self._event_timex(mention, line, timexes)
-        if timex and published:
-            timex = _year_by_tense(timex, mention, published)
-        if timex is None and context is not None:
-            timex = self._anaphoric_timex(mention, line, context)
-            source = "text" if timex else source
-        return timex, source
-
-    def _event_timex(self, mention: Mention, line: _Line, timexes: list[Timex]) -> tuple[Timex | None, str]:
-        """The time expression of the event's own clause, nearest in the parse; else none (publication date)."""
-        sent = mention.sent or mention.trigger.sent
-        best: tuple[int, Timex] | None = None
-        speech_act = mention.event_type in self.dating.speech_act_types
-        for timex in timexes:
-            if timex.type not in self.dating.dating_types or timex.value in self.dating.undated_values:
-                continue
-            start, end = timex.start - line.offset, timex.end - line.offset
-            if not (sent.start_char <= start and end <= sent.end_char):
-                continue
-            span = line.doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
-            distance = self._distance(span.root, mention, speech_act)
-            if distance is not None and (best is None or distance < best[0]):
-                best = (distance, timex)
-        return (best[1], "text") if best else (None, "publication")
-
-    def _distance(self, root: Token, mention: Mention, speech_act: bool) -> int | None:
-        """Tree distance from a time expression up to the event's trigger, clause or (speech acts) reporting verb."""
-        targets = {mention.trigger.i: 0, mention.first.i: 0}
-        if mention.clause is not None:
-            targets.setdefault(mention.clause.i, self.dating.clause_penalty)
-        head = _conjunct_head(mention.clause if mention.clause is not None else mention.first)
-        if head is not None:  # "met on Monday and signed a deal": the deal shares Monday
-            targets.setdefault(head.i, self.dating.conjunct_penalty)
-        intent = mention.first.i != mention.trigger.i
-        path = [root, *root.ancestors]
-        for steps, token in enumerate(path):
-            if intent and token.i == mention.trigger.i:
-                return None  # "hoped to meet ... in 2025": 2025 dates the meeting hoped for, not the hope
-            if token.i in targets:
-                return steps + targets[token.i]
-            if token.dep_ in ("ccomp", "relcl", "parataxis") or (token.dep_ == "advcl" and _finite(token)):
-                break  # the time words belong to another clause ("Speaking on Monday, X urged ..." shares it)
-            if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i not in targets:
-                break  # "a plan put forward in May": May dates the plan, not the event that rejects it
-                # ("aircraft carrying aid on Sunday" keeps Sunday: what is carried goes with the sending)
-        if speech_act:
-            ancestors = _governors(mention.first)
-            for steps, token in enumerate(path):
-                if token.i in ancestors:
-                    return steps + self.dating.reporting_penalty
-        return None
-
-    def _anaphoric_timex(self, mention: Mention, line: _Line, context: Event) -> Timex | None:
-        """"the next day", "that day", "then": a date told relative to the event dated just before in the story,
-        when such words attach to the event's clause."""
-        pattern = self.dating.anaphoric_re
-        if pattern is None or context.date is None:
-            return None
-        sent = mention.sent or mention.trigger.sent
-        speech_act = mention.event_type in self.dating.speech_act_types
-        best: tuple[int, Timex] | None = None
-        for m in pattern.finditer(line.doc.text, sent.start_char, sent.end_char):
-            before = line.doc.text[max(0, m.start() - 12):m.start()].split()
-            if before and before[-1].lower() in self.dating.anaphoric_not_after:
-                continue  # "since then", "by then": a bound, not the time of the event
-            span = line.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            value = _shift_value(context.date, *self.dating.anaphoric_times[_norm_phrase(m.group())])
-            if span is None or value is None:
-                continue
-            distance = self._distance(span.root, mention, speech_act)
-            if distance is not None and (best is None or distance < best[0]):
-                mod = context.date_mod if value == context.date else None
-                best = (distance, Timex(m.group(), line.offset + m.start(), line.offset + m.end(), "DATE", value, mod))
-        return best[1] if best else None
+        """The time expression that dates one event mention, and its source ("text", else "publication"): see
+        ``whodid.dating.EventDater.date_mention``."""
+        return self.dater.date_mention(mention, line, timexes, published, context)
 
     def _date_by_paragraph(self, event: Event, mention: Mention, line_no: int, dated: list[_Dated],
                            published: str | None) -> None:
@@ -332,77 +221,6 @@ class Coder:
                 event.date_source = "inferred"
                 return
 
-
-def story_timexes(text: str, published: str | None) -> list[Timex]:
-    """The time expressions of a story that may date its events: all but the dateline, which dates the story
-    ("PORT SUDAN, Sept 18 (Wire) - ... on Tuesday": Tuesday dates the event, Sept 18 the report)."""
-    datelines = {(t.start, t.end) for t in dateline_timexes(text, published)}
-    return [t for t in tag_times(text, published) if (t.start, t.end) not in datelines]
-
-
-def _norm_phrase(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower())
-
-
-def _shift_value(value: str, days: int, keep: str | None) -> str | None:
-    """A date value moved by an anaphoric rule: ``days`` from a day value, or ``keep`` its year/month/week."""
-    precision = value_precision(value)
-    if precision is None:
-        return None
-    if keep:
-        if keep == "year":
-            return value[:4]
-        if keep == "month" and precision == "day":
-            return value[:7]
-        if keep == "week" and precision == "day":
-            iso = date.fromisoformat(value[:10]).isocalendar()
-            return f"{iso.year}-W{iso.week:02d}"
-        return value if keep == precision else None
-    if days == 0:
-        return value
-    if precision != "day":
-        return None  # "the next day" after "in June": no day to count from
-    return (date.fromisoformat(value[:10]) + timedelta(days=days)).isoformat()
-
-
-def _governors(token: Token) -> set[int]:
-    """Indices of the words governing ``token``, up to a coordination: "met on Monday and will sign" is two
-    events side by side, the first is not the reporting verb of the second."""
-    out: set[int] = set()
-    while token.dep_ not in ("conj", "ROOT") and token.head.i != token.i:
-        token = token.head
-        out.add(token.i)
-    return out
-
-
-def _finite(verb: Token) -> bool:
-    """A clause with its own subject or tense; "Speaking in Geneva on Monday, ..." is neither."""
-    if verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark")
-                                               for c in verb.children):
-        return False
-    return True
-
-
-def _conjunct_head(verb: Token) -> Token | None:
-    """The verb a coordinated verb hangs on, when the two share their tense and the conjunct has no auxiliary
-    of its own ("met ... and signed" share; "met ... and will sign" do not)."""
-    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
-        return None
-    if verb.tag_ != verb.head.tag_ or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return None
-    return verb.head
-
-
-def _past(mention: Mention) -> bool:
-    """The event is told in the past tense: its trigger or clause verb is a past form, or has a past auxiliary."""
-    for token in (mention.first, mention.clause):
-        if token is None:
-            continue
-        if token.tag_ == "VBD" or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in token.children):
-            return True
-        if token.tag_ == "VBN" and any(c.lower_ == "had" for c in token.children):
-            return True  # "had met"; not "has accused" (the present perfect reaches up to now)
-    return False
 
 
 def _repeats(event: Event, antecedent: Event) -> bool:
@@ -424,46 +242,6 @@ def _inherit_when_where(event: Event, antecedent: Event) -> None:
         event.location = antecedent.location
 
 
-_YEAR = re.compile(r"\d{4}")
-_WEEKDAY = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b")
-
-
-def _year_by_tense(timex: Timex, mention: Mention, published: str) -> Timex:
-    """A yearless date ("in October") is placed nearest the publication date; the verb's tense corrects it:
-    "sent arms in October" told in June is last October, "will visit in March" (or "is due to", "would",
-    "could") told in June is next March. A bare weekday moves by a week the same way ("will meet on Monday"
-    told on a Friday is the coming Monday, whatever words stand before it)."""
-    if _YEAR.search(timex.text):  # the text gives the year: nothing to correct
-        return timex
-    bounds, pub = value_bounds(timex.value), value_bounds(published)
-    if not bounds or not pub or value_precision(timex.value) not in ("day", "month"):
-        return timex
-    past = mention.status in ("asserted", "negated") and _past(mention)
-    ahead = mention.status in ("future", "hypothetical")
-    weekday = value_precision(timex.value) == "day" and _WEEKDAY.search(timex.text) is not None \
-        and not any(ch.isdigit() for ch in timex.text)
-    if weekday:
-        day = date.fromisoformat(timex.value[:10])
-        if past and bounds[0] > pub[1]:
-            day -= timedelta(days=7)
-        elif ahead and bounds[1] < pub[0]:
-            day += timedelta(days=7)
-        else:
-            return timex
-        return replace(timex, value=day.isoformat() + timex.value[10:])
-    year = int(timex.value[:4])
-    if past and bounds[0] > pub[1]:
-        year -= 1
-    elif ahead and bounds[1] < pub[0]:
-        year += 1
-    else:
-        return timex
-    return replace(timex, value=f"{year:04d}{timex.value[4:]}")
-
-
-def _date_value(timex: Timex) -> str:
-    """A timex value as an event date: a time of day ("2025-09-26TMO") dates the event to its day."""
-    return timex.value[:10] if timex.type == "TIME" else timex.value
 
 
 def _representative_day(value: str | None) -> str | None:

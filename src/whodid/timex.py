@@ -51,6 +51,8 @@ class _Lexicon:
     left: dict[str, re.Pattern[str]]  # words looked for just before a match ("three" before "years ago")
     index: dict[str, tuple[int, ...]]  # lowercase word (or DIGIT) -> patterns that may start at it
     scanned: tuple[int, ...]  # patterns run with finditer
+    holidays: dict[str, dict[str, int]]  # normalised holiday name -> its rule (holidays.yaml)
+    week_of_re: re.Pattern[str]  # "the week of" just before a day
 
 
 DIGIT = "#"  # index key of any number token
@@ -88,6 +90,17 @@ def _lex() -> _Lexicon:
     freq = _alt(d["set_frequency_words"])
     openers = _alt(d["duration_openers"])
     quarter_ord = "first|second|third|fourth|1st|2nd|3rd|4th"
+    hyphen_mods = "|".join(rf"(?<=\b[{w[0].upper()}{w[0]}]{re.escape(w[1:])}-)"
+                           for w in d["modifiers"] if " " not in w and d["modifiers"][w] in ("START", "MID", "END"))
+    holidays = {_holiday_key(k): v for k, v in load_yaml("holidays.yaml")["holidays"].items()}
+    # Holiday names keep their capitals; an apostrophe may be straight, curly or missing ("Presidents Day").
+    hol = "|".join(re.escape(n).replace("'", "['’]?").replace(r"\ ", r"\s+")
+                   for n in sorted(load_yaml("holidays.yaml")["holidays"], key=len, reverse=True))
+    tz = _alt(d["time_zones"])
+    hour = rf"(?:[01]?\d|2[0-3]|(?i:{_alt(d['hour_words'])}))"
+    ampm = r"(?:[aApP]\.\s?[mM]\.?|[aApP][mM]\b)"
+    clock_day = (rf"(?:,?\s+(?:on\s+)?(?P<wd>{wd_full})\b|\s+(?P<dw>(?i:{_alt(d['clock_day_words'])}))\b)?")
+    clock_tz = rf"(?:\s+(?:\((?P<tzp>{tz})\)|(?P<tz>{tz})\b))?"
 
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
     raw: list[tuple[str, str]] = [
@@ -95,7 +108,7 @@ def _lex() -> _Lexicon:
         ("iso", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
                 r"(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])"),
         # 9/26/2025
-        ("numeric", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\w/])"),
+        ("numeric", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])"),
         # (Tuesday,) June 30(th)(, 2019)
         ("mdy", rf"\b(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon})\s*{day}(?:(?:,\s*|\s+)(?P<year>{year}){year_end})?"),
         # (Tuesday,) 30(th) (of) June (2019)
@@ -103,7 +116,8 @@ def _lex() -> _Lexicon:
                 rf"(?:,?\s+(?P<year>{year}){year_end})?"),
         # June 2019, June of 2019
         ("my", rf"\b(?P<mon>{mon})(?:\s+of)?,?\s+(?P<year>{year}){year_end}"),
-        ("month", rf"(?<![\w-])(?P<mon>{mon_full})(?![\w-])"),
+        # a hyphen only after a modifier: "mid-November", not "ex-May"
+        ("month", rf"(?:(?<![\w-])|{hyphen_mods})(?P<mon>{mon_full})(?![\w-])"),
         ("year", rf"(?<![\w$£€#/'])(?<!\d[.,])(?P<year>{year})(?!-\d\d(?!\d)){year_end}"),
         ("decade", r"(?<![\w'])(?:(?P<dec>(?:1\d|20)\d)0s|'(?P<d2>\d)0s)(?!\w)"),
         # Patterns below start at their rarer word; the number before it is found by ``left`` (speed).
@@ -123,6 +137,16 @@ def _lex() -> _Lexicon:
         ("deictic", rf"\b(?i:(?P<deic>{deictic})(?:\s+(?P<part>{parts}))?)\b"),
         ("weekday", rf"(?<![\w-])(?P<wd>{wd_full})(?:\s+(?P<part>(?i:{parts})))?\b"),
         ("ref", rf"\b(?i:(?P<ref>{refs}))\b"),
+        # 10:35 a.m., 3 p.m. EST, 9 a.m. Tuesday, 4 in the morning, nine o'clock, 14:30 GMT
+        ("clock", rf"(?<![\w:.$£€,])(?P<h>{hour})(?::(?P<mi>[0-5]\d))?"
+                  rf"(?:\s*(?P<ap>{ampm})|\s+(?P<oc>o['’]clock)|(?<=:\d\d)(?=\s+(?:{tz})\b)"
+                  rf"|\s+(?i:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<part2>night)))"
+                  rf"(?:\s+(?i:in\s+the\s+(?P<part3>morning|afternoon|evening)))?{clock_tz}{clock_day}"),
+        ("clock_word", rf"(?<![\w-])(?P<cw>(?i:{_alt(d['clock_words'])}))(?![\w-]){clock_tz}{clock_day}"),
+        # Christmas, New Year's Day, last Thanksgiving, Easter 2019
+        ("holiday", rf"(?<![\w-])(?:(?P<rel>(?i:{_alt(d['yearless_direction'])}))\s+)?(?P<hol>{hol})"
+                    rf"(?:(?:,?\s+|\s+of\s+)(?P<year>{year}){year_end})?(?![\w'’-])"
+                    rf"(?!\s+(?:{_alt(d['holiday_not_before'])})\b)"),
     ]
     patterns = tuple((re.compile(p), kind) for kind, p in raw)
 
@@ -141,7 +165,9 @@ def _lex() -> _Lexicon:
         "opener": firsts(d["duration_openers"]), "ago": unit_words, "set": firsts(d["set_words"]),
         "set_every": {"every", "each"}, "duration": unit_words, "bare_units": unit_words,
         "deictic": firsts(d["deictic_days"]), "weekday": firsts(d["weekdays"]),
-        "ref": firsts(d["reference_phrases"]),
+        "ref": firsts(d["reference_phrases"]), "clock": {DIGIT} | firsts(d["hour_words"]),
+        "clock_word": firsts(d["clock_words"]),
+        "holiday": firsts(holidays) | firsts(d["yearless_direction"]),
     }
     index: dict[str, list[int]] = {}
     scanned: list[int] = []
@@ -161,8 +187,14 @@ def _lex() -> _Lexicon:
         "freq": re.compile(rf"(?i:\b(?P<freq>(?:{num}\s+)?(?:{freq}))\s+)$"),
         "ordinal": re.compile(rf"(?i:\b(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<w>{ordinals}))[\s-]+)$"),
     }
+    week_of_re = re.compile(r"(?i:\bthe\s+week\s+of\s+)$")
     return _Lexicon(d, month_of, weekday_of, number_of, d["units"], patterns, modifier_re, future_re, left,
-                    {k: tuple(v) for k, v in index.items()}, tuple(scanned))
+                    {k: tuple(v) for k, v in index.items()}, tuple(scanned), holidays, week_of_re)
+
+
+def _holiday_key(name: str) -> str:
+    """A holiday name as looked up: lowercase, single spaces, no apostrophes ("New Year’s Day" -> "new years day")."""
+    return re.sub(r"\s+", " ", re.sub(r"['’]", "", name.lower()))
 
 
 def _left(text: str, start: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -195,16 +227,83 @@ def _valid_day(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
-def _nearest_month_year(month: int, pub: date) -> int:
-    """Year of the occurrence of ``month`` nearest to ``pub`` (ties go to the past: news reports)."""
-    return min((pub.year - 1, pub.year, pub.year + 1),
-               key=lambda y: (abs((y * 12 + month) - (pub.year * 12 + pub.month)), y))
+Period = tuple[date, date]
 
 
-def _nearest_day(month: int, day: int, pub: date) -> date | None:
-    """The date ``month``/``day`` nearest to ``pub`` (within about six months either side)."""
-    options = [date(y, month, day) for y in (pub.year - 1, pub.year, pub.year + 1) if _valid_day(y, month, day)]
-    return min(options, key=lambda d: (abs((d - pub).days), d)) if options else None
+def _yearly(on: Callable[[int], "Period | None"], pub: date, mode: str, window: int) -> Period | None:
+    """The occurrence of a yearly period (a day, a month, a holiday) a yearless mention means.
+
+    ``on(year)`` gives the period in a year. ``mode``: "last" (ended before publication), "next" (starts after
+    it), "this" (the publication year), "future" (a future cue: the first not yet over), "auto" (the last one
+    begun by publication, unless the next one is nearer and at most ``window`` days ahead).
+    """
+    if mode == "this":
+        return on(pub.year)
+    options = [p for y in (pub.year - 1, pub.year, pub.year + 1) if (p := on(y)) is not None]
+    if not options:
+        return None
+    past = [p for p in options if p[0] <= pub]
+    ahead = [p for p in options if p[0] > pub]
+    if mode == "last":
+        return max((p for p in options if p[1] < pub), default=None)
+    if mode == "next":
+        return min(ahead, default=None)
+    if mode == "future":
+        return min((p for p in options if p[1] >= pub), default=None)
+    last, nxt = max(past, default=None), min(ahead, default=None)
+    if nxt is not None and (last is None or ((nxt[0] - pub).days <= window
+                                             and (nxt[0] - pub) < (pub - last[0]))):
+        return nxt
+    return last
+
+
+def _year_mode(text: str, start: int, lex: _Lexicon) -> str:
+    """How a yearless date at ``start`` picks its year: "last"/"next" after those words, "future" after a future
+    cue in its clause ("will meet on Nov 1"), else "auto"."""
+    direction = lex.data["yearless_direction"].get(_prev_word(text, start))
+    if direction is not None:
+        return {-1: "last", 0: "this", 1: "next"}[direction]
+    return "future" if lex.future_re.search(_clause_left(text, start)) else "auto"
+
+
+def _day_period(month: int, day: int) -> Callable[[int], "Period | None"]:
+    def on(year: int) -> Period | None:
+        return (date(year, month, day),) * 2 if _valid_day(year, month, day) else None
+    return on
+
+
+def _month_period(month: int) -> Callable[[int], Period]:
+    def on(year: int) -> Period:
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return on
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _holiday_date(rule: dict[str, int], year: int) -> date | None:
+    """The day of a holiday rule (holidays.yaml) in ``year``."""
+    if "easter" in rule:
+        return _easter(year) + timedelta(days=rule["easter"])
+    month = rule["month"]
+    if "day" in rule:
+        return date(year, month, rule["day"]) if _valid_day(year, month, rule["day"]) else None
+    weekday, nth = rule["weekday"], rule["nth"]
+    if nth < 0:  # the last such weekday of the month
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, rule.get("from", 1))
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
 
 
 def _weekday_date(weekday: int, pub: date, direction: int, strict: bool = False) -> date:
@@ -224,6 +323,8 @@ class _Cand:
     value: str
     mod: str | None = None
     modifiable: str = ""  # "" none; "date": START/MID/END/APPROX; "rel": also earlier/later; "dur": APPROX
+    anchor: bool = False  # a clock time still waiting for its day (value "T10:35")
+    yearless: bool = False  # a day or month whose year was chosen, not written ("June 30", "in August")
 
 
 def _num(text: str | None, lex: _Lexicon) -> int | None:
@@ -295,28 +396,31 @@ def _h_iso(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Can
 
 def _h_numeric(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Cand | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if len(m["y"]) == 2:  # "7/8/07": the century nearest publication; without one, POSIX %y (69-99 -> 1900s)
+        y = min((1900 + y, 2000 + y), key=lambda full: abs(full - pub.year)) if pub else (1900 if y >= 69 else 2000) + y
     mo, d = (a, b) if lex.data["numeric_date_order"] == "MDY" else (b, a)
     if not _valid_day(y, mo, d):
         return None
     return _Cand(m.start(), m.end(), "DATE", f"{y:04d}-{mo:02d}-{d:02d}")
 
 
-def _day_value(month: int, day: int, year: str | None, pub: date | None) -> str | None:
-    """A day's value; yearless days take the occurrence nearest publication (XXXX without one)."""
+def _day_value(month: int, day: int, year: str | None, pub: date | None, mode: str, lex: _Lexicon) -> str | None:
+    """A day's value; a yearless day takes its year by ``mode`` (see ``_yearly``); XXXX without a publication date."""
     if year:
         return f"{int(year):04d}-{month:02d}-{day:02d}" if _valid_day(int(year), month, day) else None
     if pub is None:
         return f"XXXX-{month:02d}-{day:02d}" if _valid_day(2000, month, day) else None
-    near = _nearest_day(month, day, pub)
-    return near.isoformat() if near else None
+    found = _yearly(_day_period(month, day), pub, mode, int(lex.data["future_window_days"]))
+    return found[0].isoformat() if found else None
 
 
 def _h_day(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Cand | None:
     month = lex.month_of[m["mon"].rstrip(".").lower()]
-    value = _day_value(month, int(m["day"]), m["year"], pub)
+    mode = _year_mode(text, m.start(), lex) if pub and not m["year"] else "auto"
+    value = _day_value(month, int(m["day"]), m["year"], pub, mode, lex)
     if value is None:
         return None
-    return _Cand(m.start(), m.end(), "DATE", value, modifiable="date")
+    return _Cand(m.start(), m.end(), "DATE", value, modifiable="date", yearless=not m["year"])
 
 
 def _h_month_year(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Cand | None:
@@ -330,8 +434,14 @@ def _h_month(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _C
     if name.lower() in ambiguous and _prev_word(text, m.start()) not in lex.data["month_context"]:
         return None  # "May" the modal, "March" the noun, "June" the name
     month = lex.month_of[name.lower()]
-    year = f"{_nearest_month_year(month, pub):04d}" if pub else "XXXX"
-    return _Cand(m.start(), m.end(), "DATE", f"{year}-{month:02d}", modifiable="date")
+    year = "XXXX"
+    if pub:
+        mod = lex.modifier_re.search(text[max(0, m.start() - 30):m.start()])  # "later in late October": cue before
+        found = _yearly(_month_period(month), pub, _year_mode(text, mod.start() + max(0, m.start() - 30)
+                                                              if mod else m.start(), lex),
+                        int(lex.data["future_window_days"]))
+        year = f"{found[0].year:04d}" if found else "XXXX"
+    return _Cand(m.start(), m.end(), "DATE", f"{year}-{month:02d}", modifiable="date", yearless=True)
 
 
 def _h_year(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Cand | None:
@@ -439,7 +549,9 @@ def _h_relative(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) ->
 def _h_opener(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Cand | None:
     if m["num"] is None and m["op"].lower() in lex.data["anaphoric_openers"]:
         return None  # "the next day", "the following week": a date relative to another event, not known here
-    return _Cand(m.start(), m.end(), "DURATION", _duration(_num(m["num"], lex), m["unit"], lex), modifiable="dur")
+    # "the coming years" without a number: PXY
+    n = _num(m["num"], lex) if m["num"] or not m.group().lower().endswith("s") else None
+    return _Cand(m.start(), m.end(), "DURATION", _duration(n, m["unit"], lex), modifiable="dur")
 
 
 def _h_ago(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Cand | None:
@@ -463,9 +575,8 @@ def _h_ago(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Can
     elif code == "M":
         y, mo = _shift_month(pub.year, pub.month, -n)
         value = f"{y:04d}-{mo:02d}"
-    else:
-        years = n * {"Y": 1, "DE": 10, "CE": 100}[code]
-        value = f"{pub.year - years:04d}"
+    else:  # years; decades and centuries are counted in years by their factor
+        value = f"{pub.year - n:04d}"
     return _Cand(start, m.end(), "DATE", value, mod=mod, modifiable="dur")
 
 
@@ -533,13 +644,70 @@ def _h_ref(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Can
     return _Cand(m.start(), m.end(), "DATE", lex.data["reference_phrases"][re.sub(r"\s+", " ", m["ref"].lower())])
 
 
+def _h_clock(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Cand | None:
+    """A clock time: TIME "2025-09-26T10:35"; its day from the words after it, else anchored in ``tag_times``."""
+    groups = m.groupdict()
+    if groups.get("cw"):
+        hh, mm = (int(x) for x in str(lex.data["clock_words"][m["cw"].lower()]).split(":"))
+    else:
+        h = m["h"]
+        hh = int(h) if h.isdigit() else int(lex.data["hour_words"][h.lower()])
+        mm = int(m["mi"] or 0)
+        if m["mi"] is None and m["ap"] is None and _prev_word(text, m.start()) not in lex.data["clock_openers"]:
+            return None  # "killed 12 in the evening raid", "took 5 o'clock tea" need "at", "by", "until" ...
+        part = m["part"] or m["part2"] or m["part3"]
+        half = (m["ap"] or "")[:1].lower() or (lex.data["clock_day_parts"][part.lower()][0] if part else "")
+        if half and not 1 <= hh <= 12:
+            return None  # "15 p.m." is not a time
+        if half == "p" and hh < 12:
+            hh += 12
+        elif half == "a" and hh == 12:
+            hh = 0
+    if groups.get("cw") and _prev_word(text, m.start()) in lex.data["clock_word_not_after"]:
+        return None  # "High Noon"
+    zone = m["tz"] or m["tzp"]
+    clock = f"T{hh:02d}:{mm:02d}" + ("Z" if zone and zone in lex.data["utc_zones"] else "")
+    day: date | None = None
+    if pub is not None and m["wd"]:
+        future = bool(lex.future_re.search(_clause_left(text, m.start())))
+        day = _weekday_date(lex.weekday_of[m["wd"].lower()], pub, 1 if future else -1)
+    elif pub is not None and m["dw"]:
+        day = pub + timedelta(days=lex.data["deictic_days"][m["dw"].lower()]["days"])
+    if day is not None:
+        return _Cand(m.start(), m.end(), "TIME", day.isoformat() + clock)
+    return _Cand(m.start(), m.end(), "TIME", clock, anchor=True)
+
+
+def _h_holiday(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Cand | None:
+    """A named day ("Christmas", "last Thanksgiving", "Easter 2019") -> its date (holidays.yaml)."""
+    rule = lex.holidays[_holiday_key(m["hol"])]
+    if m["year"]:
+        day = _holiday_date(rule, int(m["year"]))
+    elif pub is None:
+        fixed = "day" in rule
+        return _Cand(m.start(), m.end(), "DATE", f"XXXX-{rule['month']:02d}-{rule['day']:02d}" if fixed
+                     else "XXXX-XX-XX")
+    else:
+        rel = lex.data["yearless_direction"].get(m["rel"].lower()) if m["rel"] else None
+        mode = {-1: "last", 0: "this", 1: "next"}[rel] if rel is not None else _year_mode(text, m.start(), lex)
+
+        def on(year: int) -> Period | None:
+            d = _holiday_date(rule, year)
+            return (d, d) if d else None
+        found = _yearly(on, pub, mode, int(lex.data["future_window_days"]))
+        day = found[0] if found else None
+    if day is None:
+        return None
+    return _Cand(m.start(), m.end(), "DATE", day.isoformat(), modifiable="date")
+
+
 _HANDLERS: dict[str, Handler] = {
     "iso": _h_iso, "numeric": _h_numeric, "mdy": _h_day, "dmy": _h_day, "my": _h_month_year,
     "month": _h_month, "year": _h_year, "decade": _h_decade, "century": _h_century, "quarter": _h_quarter,
     "season_year": _h_season_year, "relative": _h_relative, "opener": _h_opener, "ago": _h_ago,
     "set": _h_set, "set_every": _h_set_every, "duration": _h_duration, "bare_units": _h_bare_units,
     "deictic": _h_deictic,
-    "weekday": _h_weekday, "ref": _h_ref,
+    "weekday": _h_weekday, "ref": _h_ref, "clock": _h_clock, "clock_word": _h_clock, "holiday": _h_holiday,
 }
 
 
@@ -562,6 +730,44 @@ def _apply_modifier(text: str, cand: _Cand, lex: _Lexicon) -> None:
         return
     cand.start -= len(m.group(0))
     cand.mod = mod
+
+
+_DAY = re.compile(r"^(\d{4}|XXXX)-\d{2}-\d{2}")
+_SENTENCE_BREAK = re.compile(r"[.;!?\n]")
+_RELATIVE_YEAR = re.compile(r"(?i:this|last|next|previous)\s+year$")
+
+
+def _finish(text: str, taken: list[_Cand], pub: date | None, lex: _Lexicon) -> None:
+    """Steps that need the other expressions of the text: a clock time takes the day of a date right after it
+    ("10:35 a.m. (0735 GMT) Friday"), else of the last day-precise date before it in its paragraph, else the
+    publication day; "the week of March 6" is that date's week; "February this year", "June 30 last year" are one
+    date in the year the relative words give."""
+    merged: list[_Cand] = []
+    for c in taken:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.yearless and c.type == "DATE" and c.value.isdigit() \
+                and _RELATIVE_YEAR.match(text, c.start, c.end) and text[prev.end:c.start] == " ":
+            prev.value, prev.end, prev.yearless = c.value + prev.value[4:], c.end, False
+            continue
+        merged.append(c)
+    taken[:] = merged
+    for i, c in enumerate(taken):
+        if c.anchor:
+            day = None
+            nxt = taken[i + 1] if i + 1 < len(taken) else None
+            if nxt is not None and nxt.start - c.end <= 25 and not _SENTENCE_BREAK.search(text, c.end, nxt.start) \
+                    and (found := _DAY.match(nxt.value)):
+                day = found.group()
+            for before in reversed(taken[:i]):
+                if day is not None or "\n" in text[before.end:c.start]:
+                    break
+                if (found := _DAY.match(before.value)) and not before.anchor:
+                    day = found.group()
+            day = day or (pub.isoformat() if pub else "XXXX-XX-XX")
+            c.value, c.anchor = day + c.value, False
+        elif c.type == "DATE" and (found := _DAY.match(c.value)) and not found.group(1).startswith("X") \
+                and (week := lex.week_of_re.search(text, max(0, c.start - 20), c.start)):
+            c.start, c.value = week.start(), _week(date.fromisoformat(found.group()))
 
 
 # ----------------------------------------------------------------------------------------- public API
@@ -604,6 +810,7 @@ def tag_times(text: str, published: str | None = None) -> list[Timex]:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
     taken.sort(key=lambda c: c.start)
+    _finish(text, taken, pub, lex)
     return [Timex(text[c.start:c.end], c.start, c.end, c.type, c.value, c.mod) for c in taken]
 
 

@@ -276,32 +276,49 @@ def _clause_verb(token: Any) -> Any:
     return token
 
 
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Non-empty lines with their offsets: the coder parses a story line by line, and so does the dating step."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
 def score_event_dates(docs: list[GoldDoc], errors: list[str] | None = None) -> dict[str, DateScore]:
     """Score the coder's event dates, the dating step alone, and the publication-date baseline (see module doc)."""
-    from whodid.coder import Coder, _date_value, _Line, _story_lines, story_timexes
+    from whodid.coder import Coder
+    from whodid.dating import date_value, story_timexes
     from whodid.model import Article
     from whodid.status import event_status
+    from whodid.timex import infer_publication_date
 
     errors = [] if errors is None else errors
     coder = Coder()
     scores = {"whodid coder": DateScore(), "publication date (same events)": DateScore(),
               "whodid dating (every gold event)": DateScore(), "publication date (every gold event)": DateScore()}
-    articles = [Article(text=d.text, id=d.name, published=d.dct) for d in docs]
+    # A story without a gold creation time is dated as whodid's readers date it: from its own dateline (ingest's
+    # infer_publication_date); every predictor, the baseline included, gets that same date.
+    published = {d.name: d.dct or infer_publication_date(d.text) for d in docs}
+    articles = [Article(text=d.text, id=d.name, published=published[d.name]) for d in docs]
     coded = {a.id: events for a, events in coder.code_articles(articles)}
     for doc in docs:
         if not doc.events:
             continue
+        dct = published[doc.name]
         for gold in doc.events:  # the coder's own events, matched to gold mentions by trigger overlap
             event = next((e for e in coded.get(doc.name, []) if e.trigger.start < gold.end
                           and gold.start < e.trigger.end), None)
             if event is not None:
-                if not scores["whodid coder"].add(event.date, gold.value, doc.dct):
+                if not scores["whodid coder"].add(event.date, gold.value, dct):
                     errors.append(f"CODER {doc.name}: {gold.text!r} gold {gold.value} got {event.date} "
                                   f"({event.date_source} {event.date_text!r})")
-                scores["publication date (same events)"].add(doc.dct, gold.value, doc.dct)
-        lines = _story_lines(doc.text)
-        parsed = [_Line(offset, d) for (offset, _), d in zip(lines, coder.nlp.pipe([t for _, t in lines]))]
-        timexes = story_timexes(doc.text, doc.dct)
+                scores["publication date (same events)"].add(dct, gold.value, dct)
+        lines = _lines(doc.text)
+        parsed = [SimpleNamespace(offset=offset, doc=d)
+                  for (offset, _), d in zip(lines, coder.nlp.pipe([t for _, t in lines]))]
+        timexes = story_timexes(doc.text, dct)
         context = None
         for gold in doc.events:  # the dating step alone, on every gold mention
             line = next((ln for ln in reversed(parsed) if ln.offset <= gold.start), None)
@@ -311,15 +328,15 @@ def score_event_dates(docs: list[GoldDoc], errors: list[str] | None = None) -> d
                 continue
             token = span.root
             mention = SimpleNamespace(trigger=token, first=token, clause=_clause_verb(token), event_type="",
-                                      status=event_status(token))
-            timex, source = coder.date_mention(mention, line, timexes, doc.dct, context)
-            predicted = _date_value(timex) if timex else doc.dct
+                                      sent=None, status=event_status(token))
+            timex, source = coder.dater.date_mention(mention, line, timexes, dct, context)
+            predicted = date_value(timex) if timex else dct
             if timex is not None and source == "text":
                 context = SimpleNamespace(date=predicted, date_mod=timex.mod)
-            if not scores["whodid dating (every gold event)"].add(predicted, gold.value, doc.dct):
+            if not scores["whodid dating (every gold event)"].add(predicted, gold.value, dct):
                 errors.append(f"DATING {doc.name}: {gold.text!r} gold {gold.value} got {predicted} "
-                              f"({timex.text if timex else 'publication'})")
-            scores["publication date (every gold event)"].add(doc.dct, gold.value, doc.dct)
+                              f"({timex.text if timex else 'publication'}) in: {token.sent.text[:200]!r}")
+            scores["publication date (every gold event)"].add(dct, gold.value, dct)
     return scores
 
 
