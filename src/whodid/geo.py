@@ -218,6 +218,7 @@ class Gazetteer:
         self._index: dict[str, list[tuple[int, bool]]] = {}
         self.iso3: dict[str, str] = {}
         self._admin1: dict[str, _Entry] | None = None
+        self._demonyms: dict[str, _Entry] | None = None
 
     # -- building -----------------------------------------------------------------------------------------
     def _add(self, entry: _Entry, names: Iterable[str], alternate: bool = False) -> None:
@@ -280,6 +281,12 @@ class Gazetteer:
             admin1_names[key] = st["name"]
             gaz._add(_Entry(name=st["name"], feature="admin1", country="USA", admin1=st["name"], lat=lat, lon=lon,
                             geonameid=st.get("geonameid"), prior=scores["admin1"], admin1_key=key), [st["name"]])
+        # AP abbreviations standing alone ("the S.C. coast"), as alternate names: found in labelled spans only.
+        for code, abbreviations in (conf.get("us_state_abbreviations") or {}).items():
+            for idx, alt in gaz._index.get(normalize_name(admin1_names.get(f"US.{code}", "")), []):
+                if not alt and gaz.entries[idx].admin1_key == f"US.{code}":
+                    gaz._add_names(idx, [a for a in abbreviations if len(a.replace(".", "").replace(" ", "")) > 1],
+                                   alternate=True)
         for key, row in areas.items():
             name = (row.get("name") or "").strip()
             if "." not in key or not name or key in admin1_names:
@@ -308,6 +315,10 @@ class Gazetteer:
             gaz._add(_Entry(name=county["name"], feature="admin2", country="USA",
                             admin1=state.name if state else None, lat=lat, lon=lon, prior=scores["admin2"],
                             admin1_key=f"US.{county['state']}"), [county["name"]])
+            # "Oconee" for Oconee County: an alternate name, so it needs context to beat a town of that name
+            # and the unlabelled-word scan (main names only) never reads a bare surname as a county.
+            if stem and stem != normalize_name(county["name"]):
+                gaz._add_names(len(gaz.entries) - 1, [stem], alternate=True)
 
         for cont in gc.get_continents().values():
             gaz._add(_Entry(name=cont["name"], feature="region", country=None, admin1=None,
@@ -402,6 +413,26 @@ class Gazetteer:
         ranked = self._ranked(name, context_countries)
         return ranked[0][1].place(name.strip()) if ranked else None
 
+    def demonym(self, word: str) -> _Entry | None:
+        """The country a demonym names ("Sudanese", "Israelis" -> the country), from ``countries.tsv``.
+
+        Never used to *find* toponyms (a demonym names people, an actor); only to resolve a span a caller gives
+        (:func:`resolve_spans`), as gazetteer-style corpora tag demonyms with their country.
+        """
+        if self._demonyms is None:
+            by_iso3 = {e.country: e for e in self.entries if e.feature == "country"}
+            table: dict[str, _Entry] = {}
+            for row in load_tsv("countries.tsv"):
+                country = by_iso3.get(row["iso3"])
+                for adj in (a.strip() for a in (row.get("adjectives") or "").split("|")):
+                    if country is None or not adj or adj.isupper() or adj.replace(".", "").isupper():
+                        continue  # "US", "U.S." are names, not demonyms
+                    for form in (adj, *_plural_forms(adj)):
+                        table.setdefault(normalize_name(form), country)
+            self._demonyms = table
+        key = normalize_name(word)
+        return self._demonyms.get(key) or self._demonyms.get(_POSSESSIVE.sub("", key))
+
     def admin1_by_key(self) -> dict[str, _Entry]:
         """Admin1 entries by their GeoNames key ("US.TX"), built on first use."""
         if self._admin1 is None:
@@ -410,6 +441,13 @@ class Gazetteer:
 
     def __contains__(self, name: str) -> bool:
         return bool(self._lookup(name))
+
+
+def _plural_forms(demonym: str) -> tuple[str, ...]:
+    """Regular plural of a demonym ("Israeli" -> "Israelis"); none for "-ese", "-ish", "-ch", "-ss" forms."""
+    if demonym.endswith(("ese", "ish", "ch", "ss", "s", "x", "z")):
+        return ()
+    return (demonym + "s",)
 
 
 @lru_cache(maxsize=1)
@@ -578,7 +616,10 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer 
         if name in abbrevs and text[max(0, m.start - 4):m.start].rstrip().endswith(","):  # "Alexandria, La."
             entry = state_by_key.get(f"US.{abbrevs[name]}")
             return [(0.0, entry)] if entry else []
-        return gaz._ranked(name, ctx[0], ctx[1], within=within, populated_admin1=ctx[2])
+        found = gaz._ranked(name, ctx[0], ctx[1], within=within, populated_admin1=ctx[2])
+        if not found and (country := gaz.demonym(name)) is not None:
+            found = [(country.prior, country)]
+        return found
 
     # Context: the countries and first-level areas the text names (their best reading before context),
     # and the admin1 areas of the cities it names.
@@ -610,13 +651,76 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer 
                 chosen[second.start] = area
                 break
 
+    candidates = {m.start: ranked(m, context) for m in mentions if m.start not in chosen}
+    keys = {m.start: normalize_name(text[m.start:m.end]) for m in mentions}
+    fixed = {keys[s]: e for s, e in chosen.items()}
+    for _ in range(conf["coherence"]["rounds"]):
+        candidates = _cohere(candidates, keys, fixed, conf["coherence"])
     out: list[Place | None] = []
     for m in mentions:
         entry = chosen.get(m.start)
         if entry is None:
-            best = ranked(m, context)
+            best = candidates.get(m.start)
             entry = best[0][1] if best else None
         out.append(entry.place(text[m.start:m.end], m.start, m.end) if entry else None)
+    return out
+
+
+def _cohere(candidates: dict[int, list[tuple[float, "_Entry"]]], keys: dict[int, str],
+            fixed: dict[str, "_Entry"], conf: dict[str, Any]) -> dict[int, list[tuple[float, "_Entry"]]]:
+    """Re-rank each mention's candidates by the other names of the story (spatial coherence).
+
+    Why: local news names several places of one area ("Mansfield" beside "Shreveport" and "Rapides Parish") and
+    seldom its state. Each distinct name votes for the admin1 areas and countries of its candidates, weighted by a
+    softmax of their scores (an unambiguous name votes fully, a name found in twenty states barely); a candidate
+    gains for the votes of the *other* names in its area. Names already settled by "X, Y" vote fully.
+    """
+    temp, cap = conf["temperature"], conf["cap"]
+    votes_a1: dict[str, dict[str, float]] = {}
+    votes_cc: dict[str, dict[str, float]] = {}
+
+    def vote(name: str, entry: _Entry, weight: float) -> None:
+        if entry.admin1_key and entry.feature != "country":
+            bucket = votes_a1.setdefault(entry.admin1_key, {})
+            bucket[name] = max(bucket.get(name, 0.0), weight)
+        if entry.country:
+            bucket = votes_cc.setdefault(entry.country, {})
+            bucket[name] = max(bucket.get(name, 0.0), weight)
+
+    seen: set[str] = set()
+    for start, ranked in candidates.items():
+        name = keys[start]
+        if name in seen or name in fixed or not ranked:
+            continue
+        seen.add(name)
+        top = ranked[0][0]
+        weights = [math.exp((score - top) / temp) for score, _ in ranked]
+        total = sum(weights)
+        per_area: dict[tuple[str | None, str | None], float] = {}
+        for w, (_, entry) in zip(weights, ranked):
+            area = (entry.admin1_key if entry.feature != "country" else None, entry.country)
+            per_area[area] = per_area.get(area, 0.0) + w / total
+        for (a1, cc), w in per_area.items():
+            vote(name, _Entry(name, "city", cc, None, None, None, admin1_key=a1), w)
+    for name, entry in fixed.items():
+        vote(name, entry, 1.0)
+
+    def support(votes: dict[str, dict[str, float]], area: str | None, name: str) -> float:
+        if not area or area not in votes:
+            return 0.0
+        return min(cap, sum(w for other, w in votes[area].items() if other != name))
+
+    out = {}
+    for start, ranked in candidates.items():
+        name = keys[start]
+        rescored = []
+        for score, entry in ranked:
+            a1 = entry.admin1_key if entry.feature != "country" else None
+            score += conf["admin1_bonus"] * support(votes_a1, a1, name)
+            if entry.feature != "country":
+                score += conf["country_bonus"] * support(votes_cc, entry.country, name)
+            rescored.append((score, entry))
+        out[start] = sorted(rescored, key=lambda se: (-se[0], -se[1].population, se[1].name))
     return out
 
 
