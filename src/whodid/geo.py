@@ -439,6 +439,12 @@ class Gazetteer:
             self._admin1 = {e.admin1_key: e for e in self.entries if e.feature == "admin1" and e.admin1_key}
         return self._admin1
 
+    def names_a_place(self, name: str) -> bool:
+        """True if ``name`` is enough to *detect* a place: a main name, or an alternate name of anything but a
+        county. A bare county stem ("Clarke" for Clarke County) only resolves a mention found otherwise; on its
+        own it is as often a surname or a common word ("Gulf", "Campbell")."""
+        return any(not alt or entry.feature != "admin2" for entry, alt in self._lookup(name))
+
     def __contains__(self, name: str) -> bool:
         return bool(self._lookup(name))
 
@@ -484,23 +490,30 @@ def _entity_mentions(doc: "Doc", gaz: Gazetteer, conf: dict[str, Any]) -> list[_
             pos += len(part)
         for start, end in pieces:
             start, end = _clean_bounds(text, start, end)
-            if end > start and text[start:end] in gaz:
+            if end > start and gaz.names_a_place(text[start:end]):
                 out.append(_Mention(start, end, True))
     return out
 
 
 def _context_admin1(text: str, mentions: list[_Mention], gaz: Gazetteer) -> set[str]:
-    """Admin1 keys ("US.OH") of the first-level areas the labelled mentions name: the story's home states."""
+    """Admin1 keys ("US.OH") of the labelled mentions, resolved together: the story's home states.
+
+    A state named outright counts, and so does the state of a town or county the labelled mentions resolve to
+    (local news names its towns far more often than its state).
+    """
     keys = set()
-    for m in mentions:
-        ranked = gaz._ranked(text[m.start:m.end], alternates=False)
-        if ranked and ranked[0][1].feature == "admin1" and ranked[0][1].admin1_key:
-            keys.add(ranked[0][1].admin1_key)
+    for place, m in zip(resolve_spans(text, [(m.start, m.end) for m in mentions], gaz), mentions):
+        if place is None or place.feature not in ("admin1", "admin2", "city"):
+            continue
+        ranked = gaz._ranked(text[m.start:m.end], alternates=True)
+        entry = next((e for _, e in ranked if e.name == place.name and e.lat == place.lat), None)
+        if entry is not None and entry.admin1_key:
+            keys.add(entry.admin1_key)
     return keys
 
 
 def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict[str, Any],
-                   home: set[str] = frozenset()) -> list[_Mention]:
+                   home: set[str] = frozenset(), names_in_orgs: bool = False) -> list[_Mention]:
     """Gazetteer matches for capitalised words spaCy did not label as places (e.g. an all-caps dateline).
 
     A town found this way must be populous, or lie in one of the ``home`` admin1 areas the story names
@@ -513,6 +526,8 @@ def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict
         covered.update(range(m.start, m.end))
     blocked: dict[int, "Span"] = {}
     orgs: dict[int, "Span"] = {}
+    # Surnames of people named in full ("Ann Hopkins"): later alone ("Hopkins said") they name the person.
+    person_words = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     for ent in doc.ents:
         lone = len(ent) == 1 or (len(ent) == 2 and ent[1].lower_ in ("'s", "\u2019s"))
         if ent.label_ == "PERSON" and lone:
@@ -546,12 +561,15 @@ def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict
                 continue
             start, end = _clean_bounds(text, span.start_char, span.end_char)
             name = text[start:end]
-            if normalize_name(name) in stop or end <= start:
+            if normalize_name(name) in stop or end <= start or (n == 1 and tok.lower_ in person_words):
                 continue
             org = orgs.get(span[0].i)
             if org is not None and _clean_bounds(text, org.start_char, org.end_char) != (start, end) \
-                    and not _POSSESSIVE.match(text[end:end + 2]):
-                continue  # part of an organisation's name ("Seoul National University"), unless "Ohio's"
+                    and not _POSSESSIVE.match(text[end:end + 2]) \
+                    and not (names_in_orgs and _clean_bounds(text, org.start_char, org.end_char)[0] == start):
+                # part of an organisation's name ("the Agency for Ohio Rivers"); one that opens the name ("the
+                # Ohio Department of Health") is a toponym too, when names_in_organisations is set
+                continue
             ranked = gaz._ranked(name, alternates=False)
             if ranked and (ranked[0][1].feature != "city" or ranked[0][1].population >= min_pop
                            or any(e.feature == "city" and e.admin1_key in home and e.population >= home_pop
@@ -579,11 +597,16 @@ def _abbreviation_mentions(text: str, mentions: list[_Mention], conf: dict[str, 
     return out
 
 
-def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = None) -> list[Place]:
+def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = None, *,
+             names_in_organisations: bool | None = None) -> list[Place]:
     """Every resolved place mention in ``text``, in text order, with offsets into ``text``.
 
     Mentions are spaCy GPE/LOC/FAC entities plus gazetteer matches for capitalised words the model missed.
-    Resolution uses the countries and states named elsewhere in the text and an adjacent ", Country".
+    Resolution uses the countries and states named elsewhere in the text, an adjacent ", Country", and the
+    spatial coherence of the story's names (see :func:`resolve_spans`).
+    ``names_in_organisations``: also report a place name opening an organisation's name ("the Ohio Department
+    of Health" -> Ohio); None takes geo.yaml's setting. Event coding should pass False: there the organisation
+    is the actor, and a place inside its name must not stand in for it.
     """
     conf = settings()
     gaz = gazetteer or Gazetteer.default()
@@ -592,7 +615,10 @@ def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = 
 
         doc = load_pipeline()(text)
     mentions = _entity_mentions(doc, gaz, conf)
-    mentions += _scan_mentions(doc, gaz, mentions, conf, _context_admin1(text, mentions, gaz))
+    if names_in_organisations is None:
+        names_in_organisations = bool(conf.get("names_in_organisations"))
+    mentions += _scan_mentions(doc, gaz, mentions, conf, _context_admin1(text, mentions, gaz),
+                               names_in_organisations)
     mentions += _abbreviation_mentions(text, mentions, conf)
     spans = [(m.start, m.end) for m in _dedupe(mentions)]
     return [p for p in resolve_spans(text, spans, gaz) if p is not None]
@@ -654,8 +680,10 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer 
     candidates = {m.start: ranked(m, context) for m in mentions if m.start not in chosen}
     keys = {m.start: normalize_name(text[m.start:m.end]) for m in mentions}
     fixed = {keys[s]: e for s, e in chosen.items()}
-    for _ in range(conf["coherence"]["rounds"]):
-        candidates = _cohere(candidates, keys, fixed, conf["coherence"])
+    current = candidates
+    for _ in range(conf["coherence"]["rounds"]):  # each round counts votes from the previous round's ranking
+        current = _cohere(candidates, current, keys, fixed, conf["coherence"])
+    candidates = current
     out: list[Place | None] = []
     for m in mentions:
         entry = chosen.get(m.start)
@@ -666,44 +694,45 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer 
     return out
 
 
-def _cohere(candidates: dict[int, list[tuple[float, "_Entry"]]], keys: dict[int, str],
-            fixed: dict[str, "_Entry"], conf: dict[str, Any]) -> dict[int, list[tuple[float, "_Entry"]]]:
-    """Re-rank each mention's candidates by the other names of the story (spatial coherence).
+def _area(entry: "_Entry") -> str | None:
+    """The admin1 key a candidate votes for and is supported by (a country spans all its areas: none)."""
+    return entry.admin1_key if entry.feature != "country" else None
+
+
+def _cohere(base: dict[int, list[tuple[float, "_Entry"]]], current: dict[int, list[tuple[float, "_Entry"]]],
+            keys: dict[int, str], fixed: dict[str, "_Entry"],
+            conf: dict[str, Any]) -> dict[int, list[tuple[float, "_Entry"]]]:
+    """Re-rank each mention's candidates (``base`` scores) by the other names of the story (spatial coherence).
 
     Why: local news names several places of one area ("Mansfield" beside "Shreveport" and "Rapides Parish") and
     seldom its state. Each distinct name votes for the admin1 areas and countries of its candidates, weighted by a
     softmax of their scores (an unambiguous name votes fully, a name found in twenty states barely); a candidate
-    gains for the votes of the *other* names in its area. Names already settled by "X, Y" vote fully.
+    gains for the votes of the *other* names in its area. Names already settled by "X, Y" vote fully. Votes
+    are weighted by the ``current`` ranking (the previous round's), bonuses added to the ``base`` scores.
     """
     temp, cap = conf["temperature"], conf["cap"]
-    votes_a1: dict[str, dict[str, float]] = {}
-    votes_cc: dict[str, dict[str, float]] = {}
+    votes_a1: dict[str, dict[str, float]] = {}  # admin1 key -> {name: weight of its candidates there}
+    votes_cc: dict[str, dict[str, float]] = {}  # ISO3 -> {name: weight}
 
-    def vote(name: str, entry: _Entry, weight: float) -> None:
-        if entry.admin1_key and entry.feature != "country":
-            bucket = votes_a1.setdefault(entry.admin1_key, {})
-            bucket[name] = max(bucket.get(name, 0.0), weight)
-        if entry.country:
-            bucket = votes_cc.setdefault(entry.country, {})
-            bucket[name] = max(bucket.get(name, 0.0), weight)
+    def vote(name: str, admin1_key: str | None, country: str | None, weight: float) -> None:
+        for votes, area in ((votes_a1, admin1_key), (votes_cc, country)):
+            if area:
+                votes.setdefault(area, {})
+                votes[area][name] = votes[area].get(name, 0.0) + weight
 
     seen: set[str] = set()
-    for start, ranked in candidates.items():
+    for start, ranked in current.items():
         name = keys[start]
         if name in seen or name in fixed or not ranked:
-            continue
+            continue  # one vote per distinct name, however often the story repeats it
         seen.add(name)
         top = ranked[0][0]
         weights = [math.exp((score - top) / temp) for score, _ in ranked]
         total = sum(weights)
-        per_area: dict[tuple[str | None, str | None], float] = {}
         for w, (_, entry) in zip(weights, ranked):
-            area = (entry.admin1_key if entry.feature != "country" else None, entry.country)
-            per_area[area] = per_area.get(area, 0.0) + w / total
-        for (a1, cc), w in per_area.items():
-            vote(name, _Entry(name, "city", cc, None, None, None, admin1_key=a1), w)
+            vote(name, _area(entry), entry.country, w / total)
     for name, entry in fixed.items():
-        vote(name, entry, 1.0)
+        vote(name, _area(entry), entry.country, 1.0)
 
     def support(votes: dict[str, dict[str, float]], area: str | None, name: str) -> float:
         if not area or area not in votes:
@@ -711,12 +740,11 @@ def _cohere(candidates: dict[int, list[tuple[float, "_Entry"]]], keys: dict[int,
         return min(cap, sum(w for other, w in votes[area].items() if other != name))
 
     out = {}
-    for start, ranked in candidates.items():
+    for start, ranked in base.items():
         name = keys[start]
         rescored = []
         for score, entry in ranked:
-            a1 = entry.admin1_key if entry.feature != "country" else None
-            score += conf["admin1_bonus"] * support(votes_a1, a1, name)
+            score += conf["admin1_bonus"] * support(votes_a1, _area(entry), name)
             if entry.feature != "country":
                 score += conf["country_bonus"] * support(votes_cc, entry.country, name)
             rescored.append((score, entry))

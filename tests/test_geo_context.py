@@ -1,0 +1,88 @@
+"""Tests for story-context resolution and the extra toponym sources of whodid.geo (invented sentences only)."""
+from __future__ import annotations
+
+import pytest
+
+from whodid.geo import Gazetteer, geoparse, resolve_spans
+from whodid.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def spans(text: str, *words: str) -> list[tuple[int, int]]:
+    out = []
+    for word in words:
+        start = text.index(word)
+        out.append((start, start + len(word)))
+    return out
+
+
+def test_neighbouring_towns_pull_a_homonym_home(gaz):
+    alone = "Firefighters reached Mansfield before noon."
+    assert resolve_spans(alone, spans(alone, "Mansfield"), gaz)[0].country == "GBR"  # the bigger English town
+    local = "Flood water closed the road into Mansfield, and crews from Shreveport and Natchitoches came to help."
+    places = resolve_spans(local, spans(local, "Mansfield", "Shreveport", "Natchitoches"), gaz)
+    assert [(p.country, p.admin1) for p in places] == [("USA", "Louisiana")] * 3
+
+
+def test_demonym_span_resolves_to_its_country_but_is_never_detected(nlp, gaz):
+    text = "Sudanese and Israeli officials met in Cairo."
+    sudan, israel = resolve_spans(text, spans(text, "Sudanese", "Israeli"), gaz)
+    assert (sudan.name, sudan.feature, israel.country) == ("Sudan", "country", "ISR")
+    plural = "Palestinians gathered at the gate."
+    assert resolve_spans(plural, spans(plural, "Palestinians"), gaz)[0].country == "PSE"
+    assert [p.text for p in geoparse(text, nlp(text), gaz)] == ["Cairo"]
+    assert gaz.demonym("U.S.") is None  # a name of the country, not a demonym
+
+
+def test_bare_county_name_resolves_but_does_not_detect(nlp, gaz):
+    text = "Deputies from Oconee answered the call."
+    county = resolve_spans(text, spans(text, "Oconee"), gaz)[0]
+    assert county.feature == "admin2" and county.name.startswith("Oconee County")
+    assert not gaz.names_a_place("Gulf") and gaz.names_a_place("Gulf County")
+    text = "Shrimpers on the Gulf said prices fell in Mobile, Alabama."
+    assert "Gulf" not in [p.text for p in geoparse(text, nlp(text), gaz)]
+
+
+def test_state_abbreviation_alone(gaz):
+    text = "Storms hit the S.C. coast overnight near Charleston."
+    state, city = resolve_spans(text, spans(text, "S.C.", "Charleston"), gaz)
+    assert (state.feature, state.name) == ("admin1", "South Carolina")
+    assert (city.country, city.admin1) == ("USA", "South Carolina")
+
+
+def test_place_opening_an_organisation_name(nlp, gaz):
+    text = "The Dayton Board of Education voted on Tuesday to close two schools in Ohio."
+    doc = nlp(text)
+    found = geoparse(text, doc, gaz, names_in_organisations=True)
+    dayton = next(p for p in found if p.text == "Dayton")
+    assert (dayton.start, dayton.admin1) == (4, "Ohio")
+    assert [p.text for p in geoparse(text, doc, gaz, names_in_organisations=False)] == ["Ohio"]
+
+
+def test_place_inside_an_organisation_name_is_not_taken(nlp, gaz):
+    text = "She studied at the Institute for Texas Water Law in Austin."
+    doc = nlp(text)
+    assert "Texas" not in [p.text for p in geoparse(text, doc, gaz, names_in_organisations=True)]
+
+
+def test_surname_of_a_named_person_is_not_a_town(nlp, gaz):
+    text = ("Council member Ann Hopkins of Minnetonka spoke in Minneapolis, Minnesota. "
+            "Hopkins said the plan for Edina would pass.")
+    found = [p.text for p in geoparse(text, nlp(text), gaz)]
+    assert "Edina" in found and "Hopkins" not in found
+
+
+def test_story_towns_make_a_home_state(nlp, gaz):
+    # no state is named: the labelled towns resolve into Connecticut, which admits a small unlabelled town there
+    text = "Crews from Hartford and New Haven joined the search. TORRINGTON police thanked them."
+    found = {p.text: p for p in geoparse(text, nlp(text), gaz)}
+    assert found["TORRINGTON"].admin1 == "Connecticut"
