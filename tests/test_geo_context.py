@@ -66,6 +66,22 @@ def test_place_opening_an_organisation_name(nlp, gaz):
     dayton = next(p for p in found if p.text == "Dayton")
     assert (dayton.start, dayton.admin1) == (4, "Ohio")
     assert [p.text for p in geoparse(text, doc, gaz, names_in_organisations=False)] == ["Ohio"]
+    assert [p.text for p in geoparse(text, doc, gaz)] == ["Ohio"]  # off by default: the coder keeps the ORG
+
+
+def test_eval_scores_names_in_organisations_on_request(tmp_path, nlp, gaz):
+    from whodid.commands.eval_geo import read_lgl, score
+
+    text = "The Dayton Board of Education voted on Tuesday to close two schools in Ohio."
+    xml = tmp_path / "mini.xml"
+    xml.write_text(
+        f"<articles><article docid='1'><text>{text}</text><toponyms>"
+        "<toponym><start>4</start><end>10</end><phrase>Dayton</phrase></toponym>"
+        "<toponym><start>71</start><end>75</end><phrase>Ohio</phrase></toponym>"
+        "</toponyms></article></articles>", encoding="utf-8")
+    articles = read_lgl(xml, {})
+    assert score(articles, nlp, gaz)["exact"][1] == 0.5
+    assert score(articles, nlp, gaz, names_in_organisations=True)["exact"][1] == 1.0
 
 
 def test_place_inside_an_organisation_name_is_not_taken(nlp, gaz):

@@ -605,8 +605,8 @@ def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = 
     Resolution uses the countries and states named elsewhere in the text, an adjacent ", Country", and the
     spatial coherence of the story's names (see :func:`resolve_spans`).
     ``names_in_organisations``: also report a place name opening an organisation's name ("the Ohio Department
-    of Health" -> Ohio); None takes geo.yaml's setting. Event coding should pass False: there the organisation
-    is the actor, and a place inside its name must not stand in for it.
+    of Health" -> Ohio), as gazetteer corpora such as LGL do; None takes geo.yaml's setting (off). Event coding
+    leaves it off: there the organisation is the actor, and a place inside its name must not stand in for it.
     """
     conf = settings()
     gaz = gazetteer or Gazetteer.default()
