@@ -102,3 +102,11 @@ def test_story_towns_make_a_home_state(nlp, gaz):
     text = "Crews from Hartford and New Haven joined the search. TORRINGTON police thanked them."
     found = {p.text: p for p in geoparse(text, nlp(text), gaz)}
     assert found["TORRINGTON"].admin1 == "Connecticut"
+
+
+def test_whole_place_name_mislabelled_as_a_person(nlp, gaz):
+    for text, name in (("Sri Lanka said the talks would resume.", "Sri Lanka"),
+                       ("The team from Sioux Falls beat Fargo.", "Sioux Falls")):
+        assert name in [p.text for p in geoparse(text, nlp(text), gaz)], text
+    text = "Paris Hilton arrived with Jackson Browne."  # a person whose first name is a city stays a person
+    assert geoparse(text, nlp(text), gaz) == []

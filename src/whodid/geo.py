@@ -532,6 +532,9 @@ def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict
         lone = len(ent) == 1 or (len(ent) == 2 and ent[1].lower_ in ("'s", "\u2019s"))
         if ent.label_ == "PERSON" and lone:
             continue  # the small model calls lone town names people ("Alexandria police"); stop_names guard
+        if ent.label_ == "PERSON" and gaz._lookup(text[slice(*_clean_bounds(text, ent.start_char, ent.end_char))],
+                                                 alternates=False):
+            continue  # ... and whole place names too ("Sioux Falls"); the scan's population rules still apply
         target = blocked if ent.label_ in conf["blocked_labels"] else orgs if ent.label_ == "ORG" else None
         if target is not None:
             for tok in ent:
