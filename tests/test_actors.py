@@ -361,3 +361,17 @@ def test_actors_cli_lookup(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "KOR" in out and "PRK" in out
     assert main(["actors", "lookup", "zzqx blorp"]) == 1
+
+
+@pytest.mark.parametrize(
+    "phrase, code",
+    [
+        ("about 200 Chilean students", "CHLEDU"),           # approximate counts before a group are skipped
+        ("hundreds of thousands of Iraqi civilians", "IRQCVL"),
+        ("at least 30 Kenyan police officers", "KENCOP"),
+        ("some 2,000 Ukrainian troops", "UKRMIL"),         # digits with thousands separators too
+    ],
+)
+def test_counted_groups(kb, phrase, code):
+    actor = kb.lookup(phrase, "2020-05-01")
+    assert actor is not None and actor.code == code

@@ -541,7 +541,8 @@ class ActorKB:
     def _strip(self, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         """Drop leading determiners and stray commas."""
         start = 0
-        while start < len(toks) and (toks[start].key in self.determiners or toks[start].key == ","):
+        while start < len(toks) and (toks[start].key in self.determiners or toks[start].key == ","
+                                     or toks[start].key.replace(",", "").isdigit()):
             start += 1
         end = len(toks)
         while end > start and toks[end - 1].key == ",":
@@ -568,7 +569,8 @@ class ActorKB:
         text = _trim(phrase)
         all_toks = tokenize(text)
         lead = 0
-        while lead < len(all_toks) and all_toks[lead].key in self.determiners:
+        while lead < len(all_toks) and (all_toks[lead].key in self.determiners
+                                        or all_toks[lead].key.replace(",", "").isdigit()):
             lead += 1
         indefinite = lead > 0 and all_toks[0].key in ("a", "an")
         toks = self._strip(all_toks)
