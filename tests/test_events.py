@@ -233,6 +233,12 @@ def test_obligation_in_reported_speech_is_a_demand(coder, text, cameo, actors, r
         # an event noun modifying a container noun ("a mediation effort") names the event
         ("Norway launched a mediation effort between Colombia and Venezuela.", "045"),
         ("Police beat up striking miners near Johannesburg.", "182"),
+        # an attempted act is coded as the act (CAMEO), not as an intention
+        ("Gunmen attempted to assassinate the mayor of Kandahar.", "186"),
+        ("Ecuador ended its mediation between Peru and Colombia.", "164"),
+        ("Spain announced a suspension of flights to Venezuela.", "160"),
+        # peacekeepers arriving in a country are deployed there, they do not visit it
+        ("Nepali peacekeepers arrived in Lebanon on Friday.", "074"),
     ],
 )
 def test_sense_of_withdrawals_and_refusals(coder, text, cameo):
@@ -243,3 +249,8 @@ def test_sense_of_withdrawals_and_refusals(coder, text, cameo):
 def test_a_mediator_acts_on_the_sides_it_mediates_between(coder):
     event = _one(coder, "Norway launched a mediation effort between Colombia and Venezuela.", "CONSULT")
     assert _codes(event.actors) == ["NOR"] and sorted(_codes(event.recipients)) == ["COL", "VEN"]
+
+
+def test_a_pronoun_with_no_other_antecedent_is_the_speaker(coder):
+    event = _one(coder, "Militants said they attempted to assassinate the mayor of Kandahar.", "ASSAULT")
+    assert [a.sector for a in event.actors] == ["REB"]

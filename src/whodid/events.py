@@ -585,6 +585,8 @@ class ArgumentResolver:
         if low in self.rules.pronouns:
             phrase = self._antecedent(token)
             actor = self.actors.resolve(phrase, date) if phrase else None
+            if actor is None and speaker is not None:
+                return [speaker]  # "Militants said they attempted ...": no one else named, the speaker speaks of itself
             return [actor] if actor else []
         if low in self.rules.pair_words or token.lemma_.lower() in self.rules.pair_words:
             pair = self._pair(token, date) if any(c.lower_ in ("the", "both", "two") for c in token.subtree) else []
