@@ -191,6 +191,11 @@ def test_an_undated_event_told_again_is_one_event(coder):
          ["OPP"], []),
         # a common noun the knowledge lacks, with national modifiers: the countries
         ("The Serbian and Kosovar delegations agreed to reopen the border crossing.", "AGREE", ["SRB", "XKX"], []),
+        # a predicate adjective's subject: "X is prepared to ...", "X and Y are guilty of ..."
+        ("Chad said it is prepared to withdraw its troops from the border.", "AGREE", ["TCD"], []),
+        ("Both Armenia and Azerbaijan are guilty of shelling border villages.", "ASSAULT", ["ARM", "AZE"], []),
+        # the passive of a participation verb still names the doers ("were engaged in fighting")
+        ("Kenyan police were engaged in clashes with Somali militants.", "ASSAULT", ["KEN"], []),
         # a support verb with a repetition prefix ("reimposed" a curfew is "imposed" one)
         ("Sri Lanka reimposed a curfew in the capital on Friday.", "COERCE", ["LKA"], []),
     ],

@@ -46,6 +46,7 @@ class ArgumentRules:
     phrase_cut_deps: frozenset[str]
     target_preps: frozenset[str]
     owner_preps: frozenset[str]
+    passive_participation_verbs: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     obligation_modals: dict[str, tuple[str, str]]  # modal -> (intent table for its reported act, generic code)
 
@@ -145,15 +146,18 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         # "backed by Russia, the rebels ..." (passive: the subject undergoes it)
         subject, passive = _subject(verb.head, depth + 1)
         return subject, passive or verb.tag_ == "VBN"
-    if depth < 4 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
+    if depth < 4 and verb.dep_ == "acomp" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head, depth + 1)  # "he is prepared to lift": the copula's subject
+    if depth < 4 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and _gerund_governor(verb) is not None:
         # a gerund after a preposition of a verb: "resorted to throwing stones", "protested by blocking roads";
         # with an object, the object does it: "accused Moscow of targeting civilians"
-        governor = verb.head.head
+        governor = _gerund_governor(verb)
         objects = _children(governor, "dobj")
         return (_with_conjuncts(objects[0]) if objects else _subject(governor, depth + 1)[0]), False
-    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" and \
-            verb.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "agent" for c in verb.children):
-        # a sentence whose root is a noun: its past verb is the main verb, misparsed ("Youths resorted to ...")
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "agent" for c in verb.children) \
+            and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.head.dep_ == "ROOT")):
+        # a finite past verb parsed as a modifier of its subject ("..., a rights group protested"); in a sentence
+        # whose root is a noun, a past participle too ("Youths resorted to ...")
         return _with_conjuncts(verb.head), False
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head], False  # "protesters demanding reforms" (see _outer_subject when it names no actor)
@@ -175,6 +179,15 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if noun.head.i != noun.i and noun.head.pos_ in ("VERB", "AUX"):
             return _subject(noun.head, depth + 1)
     return [], False
+
+
+def _gerund_governor(gerund: Token) -> Token | None:
+    """The verb a gerund's preposition depends on: "resorted [to throwing]", "are guilty [of violating]"
+    (through the predicate adjective), or None."""
+    governor = gerund.head.head
+    if governor.pos_ == "ADJ" and governor.dep_ == "acomp":
+        governor = governor.head
+    return governor if governor.pos_ in ("VERB", "AUX") else None
 
 
 def _outer_subject(verb: Token) -> list[Token]:
@@ -395,8 +408,8 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
         mention.clause = governor
         if not mention.actors:
             mention.actors, passive = _subject(governor)
-            if passive:
-                mention.actors = []
+            if passive and not _word_forms(governor) & rules.passive_participation_verbs:
+                mention.actors = []  # "talks were held": no one named; but "were engaged in" names the doers
             mention.fallback_actors = _outer_subject(governor)
         if not mention.recipients:
             mention.recipients.extend(_prep_objects(governor, entry.recipient_preps))
