@@ -76,3 +76,10 @@ def test_eval_command_prints_whodid_and_baselines(capsys):
     assert main(["eval", "plover", "--limit", "20"]) == 0
     out = capsys.readouterr().out
     assert "whodid" in out and "trigger only" in out and "majority class" in out and "triple F1" in out
+
+
+def test_legacy_gold_country_codes_compare_as_iso():
+    from whodid.evaluate import side_code
+
+    assert side_code("JAPGOV") == "JPN" and side_code("ITL") == "ITA" and side_code("IGOUNO") == "IGO"
+    assert side_code("USAGOV") == "USA"

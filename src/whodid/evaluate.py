@@ -9,6 +9,7 @@ exact values (accuracy over found events; recall over all gold events).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -217,12 +218,23 @@ class SetReport:
         return sum(self.labels.get(k, Score()).f1 for k in names) / len(names) if names else 0.0
 
 
+@lru_cache(maxsize=1)
+def _legacy_codes() -> dict[str, str]:
+    """Old TABARI/CAMEO country codes some gold sets still use ("JAP", "ITL") -> whodid's ISO 3166 codes."""
+    from whodid.resources import load_tsv
+
+    return {row["legacy"]: row["iso3"] for row in load_tsv("legacy_country_codes.tsv")}
+
+
 def side_code(code: str | None) -> str | None:
-    """A gold or predicted actor code reduced to what is compared: its country (3 letters) or "IGO"."""
+    """A gold or predicted actor code reduced to what is compared: its country (3 letters, legacy codes mapped to
+    ISO) or "IGO"."""
     code = (code or "").strip().upper()
     if not code or code.startswith("---"):
         return None
-    return "IGO" if code.startswith("IGO") else code[:3]
+    if code.startswith("IGO"):
+        return "IGO"
+    return _legacy_codes().get(code[:3], code[:3])
 
 
 def actor_side(actor: Actor) -> str | None:
