@@ -259,3 +259,9 @@ def test_a_mediator_acts_on_the_sides_it_mediates_between(coder):
 def test_a_pronoun_with_no_other_antecedent_is_the_speaker(coder):
     event = _one(coder, "Militants said they attempted to assassinate the mayor of Kandahar.", "ASSAULT")
     assert [a.sector for a in event.actors] == ["REB"]
+
+
+def test_a_journey_is_placed_by_its_participle_clause(coder):
+    text = "The Malian president made a rare trip abroad in May, appearing at a trade fair in Dakar."
+    trip = _one(coder, text, "CONSULT")
+    assert trip.location is not None and trip.location.name == "Dakar"

@@ -72,6 +72,13 @@ def test_north_korean_arms_and_troops_for_russia_is_aid(coded):
                for e in _find(events, "AID"))
 
 
+def test_kims_september_trip_is_placed_in_beijing(coded):
+    _, events = coded
+    hits = [e for e in _find(events, "CONSULT", date="2025-09") if _sides(e) == {"PRK"}]
+    assert hits, "Mr Kim's September trip is missing"
+    assert hits[0].location is not None and hits[0].location.name == "Beijing"
+
+
 def test_no_event_from_page_furniture_and_offsets_point_into_text(coded):
     article, events = coded
     assert "Sign up now" not in article.text and "PHOTO: REUTERS" not in article.text

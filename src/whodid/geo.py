@@ -779,8 +779,10 @@ def dateline_end(text: str) -> int:
     return match.end() if words and all(w[0].isupper() for w in words) else 0
 
 
-def _anchors(trigger: "Token") -> set[int]:
-    """Token ids that stand for the event: the trigger, the verb a noun trigger hangs from, xcomp links."""
+def _anchors(trigger: "Token", travel: bool = False) -> set[int]:
+    """Token ids that stand for the event: the trigger, the verb a noun trigger hangs from, xcomp links; for a
+    journey (``travel``), also a participle clause of its verb, which tells where the traveller was ("made a trip
+    abroad, appearing at a parade in Beijing")."""
     anchors = {trigger.i}
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") \
             and trigger.head.pos_ in ("VERB", "AUX"):
@@ -790,6 +792,9 @@ def _anchors(trigger: "Token") -> set[int]:
         anchors.update(c.i for c in word.children if c.dep_ == "xcomp")
         if word.dep_ == "xcomp":
             anchors.add(word.head.i)
+        if travel:
+            anchors.update(c.i for c in word.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                           and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))
     return anchors
 
 
@@ -854,7 +859,7 @@ def event_location(trigger: "Token", places: list[Place], doc: "Doc",
     conf = settings()
     sent = trigger.sent
     skip_before = dateline_end(doc.text)
-    anchors = _anchors(trigger)
+    anchors = _anchors(trigger, travel=include_objects)
     specificity = conf["specificity"]
     exclusive = set(conf["exclusive_preps"])
     found: list[tuple[int, int, Place]] = []  # (distance to trigger, link token id, place)
