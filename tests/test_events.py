@@ -196,6 +196,8 @@ def test_an_undated_event_told_again_is_one_event(coder):
         ("Both Armenia and Azerbaijan are guilty of shelling border villages.", "ASSAULT", ["ARM", "AZE"], []),
         # the passive of a participation verb still names the doers ("were engaged in fighting")
         ("Kenyan police were engaged in clashes with Somali militants.", "ASSAULT", ["KEN"], []),
+        # a group named by several capitalised modifiers of a common noun ("Islamic State members")
+        ("About 300 Islamic State members surrendered to Kurdish forces near Raqqa.", "RETREAT", ["IMGREB"], []),
         # a support verb with a repetition prefix ("reimposed" a curfew is "imposed" one)
         ("Sri Lanka reimposed a curfew in the capital on Friday.", "COERCE", ["LKA"], []),
     ],

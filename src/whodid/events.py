@@ -639,6 +639,12 @@ class ArgumentResolver:
         what is known of a phrase). An organisation or person named in the modifiers wins over a country."""
         if token.pos_ != "NOUN":
             return []
+        # the modifiers as one name first: "Islamic State members" (parsed as two modifiers of "members")
+        words = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod")]
+        if len(words) > 1 and words[-1].i == token.i - 1 and all(t.text[:1].isupper() for t in words):
+            named = self.actors.resolve(" ".join(t.text for t in words), date)
+            if named is not None and not (named.kb_id or "").startswith(("agent:", "country:")):
+                return [named]
         found: list[Actor] = []
         for modifier in token.children:
             if modifier.dep_ not in ("amod", "compound", "nmod") or modifier.i > token.i:
