@@ -197,7 +197,7 @@ def test_an_undated_event_told_again_is_one_event(coder):
         # the passive of a participation verb still names the doers ("were engaged in fighting")
         ("Kenyan police were engaged in clashes with Somali militants.", "ASSAULT", ["KEN"], []),
         # a group named by several capitalised modifiers of a common noun ("Islamic State members")
-        ("About 300 Islamic State members surrendered to Kurdish forces near Raqqa.", "RETREAT", ["IMGREB"], []),
+        ("Around 2,000 Islamic State members have surrendered in Iraq.", "RETREAT", ["IMGREB"], []),
         # a support verb with a repetition prefix ("reimposed" a curfew is "imposed" one)
         ("Sri Lanka reimposed a curfew in the capital on Friday.", "COERCE", ["LKA"], []),
     ],
