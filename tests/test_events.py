@@ -267,3 +267,17 @@ def test_a_journey_is_placed_by_its_participle_clause(coder):
     text = "The Malian president made a rare trip abroad in May, appearing at a trade fair in Dakar."
     trip = _one(coder, text, "CONSULT")
     assert trip.location is not None and trip.location.name == "Dakar"
+
+
+@pytest.mark.parametrize(
+    "text, actors, recipients",
+    [
+        # "provided X with Y": X receives
+        ("Japan provided Kenya with emergency food aid.", ["JPN"], ["KEN"]),
+        # an amount "in aid" under a support verb: the verb's subject gives it
+        ("The Dutch government earmarked 3 million euros in emergency aid for Malawi.", ["NLD"], ["MWI"]),
+    ],
+)
+def test_aid_sides(coder, text, actors, recipients):
+    event = _one(coder, text, "AID")
+    assert _codes(event.actors) == actors and _codes(event.recipients) == recipients

@@ -233,9 +233,14 @@ def _is_intent_head(verb: Token, lexicon: TriggerLexicon) -> str | None:
 
 
 def _phrase_head(noun: Token) -> Token:
-    """The noun that stands for an event noun in its clause: "two days of drills" -> "days"."""
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-        noun = noun.head.head
+    """The noun that stands for an event noun in its clause: "two days of drills" -> "days", "$5 million in aid"
+    -> "million" (an amount of it)."""
+    while noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "NUM", "SYM"):
+        prep, owner = noun.head, noun.head.head
+        amount = prep.lower_ == "in" and (owner.pos_ in ("NUM", "SYM") or any(c.dep_ == "nummod" for c in owner.children))
+        if prep.lower_ != "of" and not amount:
+            break
+        noun = owner
     return noun
 
 
@@ -314,6 +319,8 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
     else:
         mention.actors = subject
         if entry.objects:  # "sent arms to X": the object is the thing moved; "sent Moscow arms": Moscow is the recipient
+            if _prep_objects(verb, ("with",)):  # "provided Egypt with aid": the object receives the "with" phrase
+                mention.recipients.extend(objects)
             for obj in objects:
                 mention.recipients.extend(c for c in obj.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN")
                 mention.recipients.extend(_prep_objects(obj, entry.recipient_preps))
