@@ -281,3 +281,16 @@ def test_a_journey_is_placed_by_its_participle_clause(coder):
 def test_aid_sides(coder, text, actors, recipients):
     event = _one(coder, text, "AID")
     assert _codes(event.actors) == actors and _codes(event.recipients) == recipients
+
+
+def test_a_demanded_act_is_the_demand_of_its_subject(coder):
+    events = _events(coder, "The opposition demanded that the Georgian government release the detained activists.")
+    request = [e for e in events if e.event_type == "REQUEST"]
+    assert len(request) == 1 and request[0].cameo.startswith("10")
+    assert _codes(request[0].recipients) == ["GEO"]
+    assert not [e for e in events if e.event_type == "RETREAT"]  # the release has not happened
+
+
+def test_a_demand_noun_with_a_that_clause_names_its_recipient(coder):
+    event = _one(coder, "Talks may resume if Seoul drops its demand that Pyongyang give up its missiles.", "REQUEST")
+    assert _codes(event.recipients) == ["PRK"]

@@ -472,7 +472,40 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         _as_demand(mention, lexicon, rules)
         mention.sent = sent
         mentions.append(mention)
-    return _drop_nested(mentions)
+    return _drop_nested(_fold_demanded(mentions, lexicon))
+
+
+def _fold_demanded(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Mention]:
+    """"demanded that the government release the prisoners", "its demand that Pyongyang give up its weapons": the
+    act in the that-clause has not happened; the request is the event, made specific by the act (the demand or
+    appeal table of triggers.yaml: 1041 ...), and the clause's subject is its recipient."""
+    by_head: dict[int, Mention] = {m.trigger.i: m for m in mentions if m.event_type == "REQUEST"}
+    folded: set[int] = set()
+    for act in mentions:
+        request = by_head.get(act.trigger.head.i)
+        if request is None or act is request or act.entry.pos == "NOUN" or act.first.i != act.trigger.i \
+                or act.trigger.dep_ not in ("ccomp", "acl"):
+            continue
+        table = "demand" if request.cameo.startswith("10") else "appeal"
+        code = lexicon.intent_code(act.cameo, table)
+        if code:
+            from whodid.ontology import Ontology  # the refined code's type comes from the ontology
+
+            request.cameo, request.event_type = code, Ontology.default().plover_type(code) or request.event_type
+        if not request.recipients:
+            subject, passive = _subject(act.trigger)
+            request.recipients = [] if passive else subject
+        folded.add(id(act))
+    for request in by_head.values():  # the clause's act need not be a trigger: "demand that X give up ..."
+        if request.recipients:
+            continue
+        for clause in request.trigger.children:
+            if clause.dep_ in ("ccomp", "acl") and clause.pos_ in ("VERB", "AUX") and \
+                    any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                subject, passive = _subject(clause)
+                request.recipients = [] if passive else subject
+                break
+    return [m for m in mentions if id(m) not in folded]
 
 
 def _as_demand(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) -> None:
