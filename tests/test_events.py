@@ -294,3 +294,25 @@ def test_a_demanded_act_is_the_demand_of_its_subject(coder):
 def test_a_demand_noun_with_a_that_clause_names_its_recipient(coder):
     event = _one(coder, "Talks may resume if Seoul drops its demand that Pyongyang give up its missiles.", "REQUEST")
     assert _codes(event.recipients) == ["PRK"]
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # an intent over a noun event: the support verb is what is intended
+        ("Kenya hopes to hold talks with Ethiopia.", "hopes to hold talks"),
+        # an intent noun governing the act
+        ("Mr Ruto signalled willingness to reopen a dialogue with Ethiopia.", "willingness to reopen a dialogue"),
+        ("Kenya expressed readiness to meet Ethiopia.", "readiness to meet"),
+    ],
+)
+def test_intended_meetings_are_intents(coder, text, trigger):
+    event = _one(coder, text, "AGREE")
+    assert event.cameo == "036" and event.trigger.text == trigger
+    assert _codes(event.recipients) == ["ETH"]
+    assert not [e for e in _events(coder, text) if e.event_type == "CONSULT"]
+
+
+def test_an_expected_attendance_is_a_future_meeting_not_an_intent(coder):
+    event = _one(coder, "The Kenyan president is expected to attend the summit in Addis Ababa.", "CONSULT")
+    assert event.status == "future"

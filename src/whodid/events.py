@@ -308,7 +308,9 @@ def _left_modifiers(noun: Token) -> list[Token]:
 
 def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
     verb, entry = mention.trigger, mention.entry
-    subject, passive = _subject(mention.first)
+    # the subject of the intent word that leads the mention ("hoped" of "hoped to meet"); an intent noun has none
+    # ("readiness to meet"): the verb's own, through its noun
+    subject, passive = _subject(mention.first if mention.first.pos_ != "NOUN" else verb)
     objects = [o for c in _children(verb, "dobj") for o in _with_conjuncts(c)]
     # "sent Ukraine arms" (a noun) or "sent arms to Ukraine" parsed as a dative preposition
     datives = [o for c in _children(verb, "dative") for o in (_pobjs(c) if c.pos_ == "ADP" else [c])]
@@ -435,18 +437,33 @@ def _clause_verb(token: Token) -> Token:
     return token
 
 
+def _intent_head(verb: Token, lexicon: TriggerLexicon) -> tuple[Token, str] | None:
+    """The word that puts ``verb`` under an intention, and its intent lemma: a verb or adjective ("hoped [to
+    meet]", "is ready [to talk]") or a noun ("willingness [to reopen]", see ``intent.nouns`` in triggers.yaml)."""
+    if verb.dep_ == "xcomp":
+        if any(c.dep_ == "auxpass" for c in verb.head.children):
+            return None  # "is expected to attend": others expect it (a future event), no one declares an intent
+        lemma = _is_intent_head(verb.head, lexicon)
+        return (verb.head, lemma) if lemma else None
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" for c in verb.children):
+        lemma = lexicon.intent_nouns.get(verb.head.lemma_.lower()) or lexicon.intent_nouns.get(verb.head.lower_)
+        return (verb.head, lemma) if lemma else None
+    return None
+
+
 def _make_mention(token: Token, entry: TriggerEntry, lexicon: TriggerLexicon) -> Mention:
-    """A mention for a matched trigger, lifted to an intent event where a governing verb expresses intent."""
+    """A mention for a matched trigger, lifted to an intent event where a governing word expresses intent: the
+    trigger's own verb, or the support verb of a noun event ("hopes to hold talks")."""
     first = last = token
     cameo, event_type = entry.cameo, entry.event_type
-    if token.pos_ in ("VERB", "AUX") and token.dep_ == "xcomp":
-        intent = _is_intent_head(token.head, lexicon)
-        code = lexicon.intent_code(entry.cameo, intent) if intent else None
-        if code:
-            from whodid.ontology import Ontology  # the intent code's type comes from the ontology
+    verb = token if token.pos_ in ("VERB", "AUX") else (_is_support_noun(token, lexicon) if entry.pos == "NOUN" else None)
+    found = _intent_head(verb, lexicon) if verb is not None else None
+    code = lexicon.intent_code(entry.cameo, found[1]) if found else None
+    if found and code and found[0].i < token.i:
+        from whodid.ontology import Ontology  # the intent code's type comes from the ontology
 
-            first, cameo = token.head, code
-            event_type = Ontology.default().plover_type(code) or event_type
+        first, cameo = found[0], code
+        event_type = Ontology.default().plover_type(code) or event_type
     particle = [c for c in token.children if c.dep_ == "prt"]
     if entry.particle and particle and particle[0].i > last.i:
         last = particle[0]

@@ -292,8 +292,9 @@ class TriggerLexicon:
     def __init__(self, entries: Iterable[TriggerEntry], support_verbs: Iterable[str] = (),
                  intent_verbs: Iterable[str] = (), intent_tables: list[dict[str, Any]] | None = None,
                  aliases: dict[str, str] | None = None, compound_heads: Iterable[str] = (),
-                 announcement_table: str | None = None) -> None:
+                 announcement_table: str | None = None, intent_nouns: dict[str, str] | None = None) -> None:
         self.compound_heads: frozenset[str] = frozenset(compound_heads)
+        self.intent_nouns = dict(intent_nouns or {})  # "willingness" -> "willing": nouns that govern an intended act
         self.announcement_table = announcement_table  # the intent table a plain future statement is coded by
         self.entries: tuple[TriggerEntry, ...] = tuple(entries)
         self.support_verbs: frozenset[str] = frozenset(support_verbs)
@@ -321,6 +322,7 @@ class TriggerLexicon:
         aliases: dict[str, str] = {}
         compound_heads: set[str] = set()
         announcement: str | None = None
+        intent_nouns: dict[str, str] = {}
         for path in paths:
             with Path(path).open(encoding="utf-8") as handle:
                 doc = parse_yaml(handle) or {}
@@ -330,6 +332,7 @@ class TriggerLexicon:
             intents |= {str(v).lower() for v in intent.get("verbs") or []}
             aliases.update({str(k).lower(): str(v).lower() for k, v in (intent.get("aliases") or {}).items()})
             announcement = intent.get("announcement_table") or announcement
+            intent_nouns.update({str(k).lower(): str(v).lower() for k, v in (intent.get("nouns") or {}).items()})
             for table in intent.get("tables") or []:
                 tables.append({"name": table.get("name"),
                                "intents": frozenset(_tuple(table.get("intents"))),
@@ -337,7 +340,7 @@ class TriggerLexicon:
             for group, items in (doc.get("triggers") or {}).items():
                 for item in items or []:
                     entries.extend(_entries_from_item(str(group), item, onto, path))
-        return cls(entries, support, intents, tables, aliases, compound_heads, announcement)
+        return cls(entries, support, intents, tables, aliases, compound_heads, announcement, intent_nouns)
 
     # matching --------------------------------------------------------------------------------------------
     def candidates(self, token: "Token") -> Iterator[tuple[TriggerEntry, bool]]:
