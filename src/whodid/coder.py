@@ -49,8 +49,9 @@ class _Line:
     doc: Doc
 
 
-def _story_lines(text: str) -> list[tuple[int, str]]:
-    """Non-empty lines with their offsets in the story text."""
+def story_lines(text: str) -> list[tuple[int, str]]:
+    """Non-empty lines with their offsets in the story text: the coder parses a story line by line (paragraphs of a
+    page must not run into each other), and so do the scorers that replay its steps."""
     out, pos = [], 0
     for line in text.split("\n"):
         if line.strip():
@@ -88,9 +89,9 @@ class Coder:
 
         def lines() -> Iterator[str]:
             for article in articles:
-                story_lines = _story_lines(article.text)
-                pending.append((article, story_lines))
-                for _, line in story_lines:
+                lines_of_story = story_lines(article.text)
+                pending.append((article, lines_of_story))
+                for _, line in lines_of_story:
                     yield line
 
         parsed: list[Doc] = []
@@ -106,8 +107,8 @@ class Coder:
 
     # -- stages ----------------------------------------------------------------------------------------------------
     def _story(self, item: tuple[Article, list[tuple[int, str]]], docs: list[Doc]) -> tuple[Article, list[Event]]:
-        article, story_lines = item
-        parsed = [_Line(offset, doc) for (offset, _), doc in zip(story_lines, docs)]
+        article, lines_of_story = item
+        parsed = [_Line(offset, doc) for (offset, _), doc in zip(lines_of_story, docs)]
         try:
             events = self._code_story(article, parsed)
         except Exception:  # one bad story must not lose the run's work

@@ -69,14 +69,14 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 def bench_corpus(path: Path, limit: int, workers: int, dask: bool, processes: bool) -> dict[str, Any]:
     """All the figures for one corpus."""
-    from whodid.coder import Coder, _story_lines
+    from whodid.coder import Coder, story_lines
     from whodid.ingest import read_inputs
 
     articles = list(islice(read_inputs([path]), limit))
     words = sum(len(a.text.split()) for a in articles)
     coder = Coder()
     coder.code_text("Warm-up: Kenya and Ethiopia held talks in Nairobi.", published="2025-01-01")
-    lines = [line for a in articles for _, line in _story_lines(a.text)]
+    lines = [line for a in articles for _, line in story_lines(a.text)]
     out: dict[str, Any] = {"corpus": str(path), "stories": len(articles), "words": words, "lines": len(lines)}
 
     def parse(n_process: int) -> Timing:

@@ -276,19 +276,9 @@ def _clause_verb(token: Any) -> Any:
     return token
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    """Non-empty lines with their offsets: the coder parses a story line by line, and so does the dating step."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
 def score_event_dates(docs: list[GoldDoc], errors: list[str] | None = None) -> dict[str, DateScore]:
     """Score the coder's event dates, the dating step alone, and the publication-date baseline (see module doc)."""
-    from whodid.coder import Coder
+    from whodid.coder import Coder, story_lines
     from whodid.dating import date_value, story_timexes
     from whodid.model import Article
     from whodid.status import event_status
@@ -315,7 +305,7 @@ def score_event_dates(docs: list[GoldDoc], errors: list[str] | None = None) -> d
                     errors.append(f"CODER {doc.name}: {gold.text!r} gold {gold.value} got {event.date} "
                                   f"({event.date_source} {event.date_text!r})")
                 scores["publication date (same events)"].add(dct, gold.value, dct)
-        lines = _lines(doc.text)
+        lines = story_lines(doc.text)
         parsed = [SimpleNamespace(offset=offset, doc=d)
                   for (offset, _), d in zip(lines, coder.nlp.pipe([t for _, t in lines]))]
         timexes = story_timexes(doc.text, dct)
