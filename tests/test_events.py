@@ -316,3 +316,11 @@ def test_intended_meetings_are_intents(coder, text, trigger):
 def test_an_expected_attendance_is_a_future_meeting_not_an_intent(coder):
     event = _one(coder, "The Kenyan president is expected to attend the summit in Addis Ababa.", "CONSULT")
     assert event.status == "future"
+
+
+def test_the_group_is_the_organisation_last_named(coder):
+    text = ("Hamas officials met Egyptian mediators in Cairo on Monday. "
+            "On Tuesday the group rejected a ceasefire plan put forward by Qatar.")
+    event = _one(coder, text, "REJECT")
+    assert [a.code for a in event.actors] == ["PSEREB"]
+    assert _codes(event.recipients) == ["QAT"]  # the plan's proposer, through "put forward by"

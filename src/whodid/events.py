@@ -46,6 +46,7 @@ class ArgumentRules:
     phrase_cut_deps: frozenset[str]
     target_preps: frozenset[str]
     owner_preps: frozenset[str]
+    group_anaphors: frozenset[str]
     passive_participation_verbs: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     obligation_modals: dict[str, tuple[str, str]]  # modal -> (intent table for its reported act, generic code)
@@ -349,6 +350,8 @@ def _owners(noun: Token, rules: ArgumentRules) -> list[Token]:
     out.extend(c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
                and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")))
     out.extend(_prep_objects(noun, rules.owner_preps))
+    for participle in _children(noun, "acl"):  # "a truce plan put forward by X", "the proposal drafted by X"
+        out.extend(_prep_objects(participle, ("by",)))
     return out
 
 
@@ -671,7 +674,21 @@ class ArgumentResolver:
             return collective
         parts = split_compound_phrase(token, self.rules)
         found = [a for a in (self.actors.resolve(p, date) for p in parts if len(parts) > 1) if a is not None]
-        return found or self._place_sides(token) or self._modifier_sides(token, date)
+        return found or self._place_sides(token) or self._modifier_sides(token, date) or \
+            self._group_antecedent(token, date)
+
+    def _group_antecedent(self, token: Token, date: str | None) -> list[Actor]:
+        """"the group", "the movement": the organisation last named in the story (as "he" is the last person)."""
+        if token.lemma_.lower() not in self.rules.group_anaphors or not any(c.lower_ == "the" for c in token.children):
+            return []
+        here = self._position(token)
+        for seen in reversed(self._seen):
+            if seen.position >= here or seen.person:
+                continue
+            actor = self.actors.resolve(seen.phrase, date)
+            if actor is not None and (actor.kb_id or "").startswith(("named:", "igo:")):
+                return [actor]
+        return []
 
     def _coordinated_modifiers(self, head: Token, first: Actor, date: str | None) -> list[Actor]:
         """"Kenyan and Ethiopian officials", "US and South Korean troops": one actor per coordinated modifier,
