@@ -324,3 +324,10 @@ def test_the_group_is_the_organisation_last_named(coder):
     event = _one(coder, text, "REJECT")
     assert [a.code for a in event.actors] == ["PSEREB"]
     assert _codes(event.recipients) == ["QAT"]  # the plan's proposer, through "put forward by"
+
+
+def test_a_threat_aims_at_the_subject_of_its_condition(coder):
+    events = _events(coder, "Iran threatened to launch a new offensive unless Iraq accepted its conditions.")
+    threat = [e for e in events if e.event_type == "THREATEN"]
+    assert threat and _codes(threat[0].actors) == ["IRN"] and _codes(threat[0].recipients) == ["IRQ"]
+    assert not [e for e in events if e.event_type == "ASSAULT"]  # the offensive is only threatened

@@ -47,6 +47,7 @@ class ArgumentRules:
     target_preps: frozenset[str]
     owner_preps: frozenset[str]
     group_anaphors: frozenset[str]
+    threat_conditions: frozenset[str]
     passive_participation_verbs: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     obligation_modals: dict[str, tuple[str, str]]  # modal -> (intent table for its reported act, generic code)
@@ -490,9 +491,24 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         mention.status = event_status(mention.first)
         mention.speaker = _speaker(mention.first, rules, sent)
         _as_demand(mention, lexicon, rules)
+        if mention.event_type == "THREATEN":  # tried when the direct recipients name no actor
+            mention.fallback_recipients = _condition_subjects(mention, rules) + mention.fallback_recipients
         mention.sent = sent
         mentions.append(mention)
-    return _drop_nested(_fold_demanded(mentions, lexicon))
+    return _drop_nested(_fold_demanded(mentions, lexicon), lexicon)
+
+
+def _condition_subjects(mention: Mention, rules: ArgumentRules) -> list[Token]:
+    """Whom a threat is aimed at: the subject of its condition ("threatened to attack unless Baghdad accepted",
+    "... if the United States goes ahead"), on the threat or on the act threatened."""
+    words = [mention.first, mention.trigger, *_children(mention.first, "xcomp")]
+    for word in words:
+        for clause in _children(word, "advcl"):
+            if any(c.dep_ == "mark" and c.lower_ in rules.threat_conditions for c in clause.children):
+                subject, passive = _subject(clause)
+                if subject and not passive:
+                    return subject
+    return []
 
 
 def _fold_demanded(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Mention]:
@@ -565,7 +581,7 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
     return False
 
 
-def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Mention]:
     """One event per act: a noun event under a verb event of the same type ("met for talks"); an intent verb
     already folded into an intent event ("agreed" of "agreed to meet"); an act requested, threatened or refused
     by a governing trigger ("urged X to settle": the settling has not happened)."""
@@ -577,6 +593,11 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
         if m.trigger.i in lifted and m.first.i == m.trigger.i:
             continue
         if m.first.i == m.trigger.i and m.trigger.dep_ == "xcomp" and m.trigger.head.i in triggers:
+            continue
+        # "threatened to launch an offensive": the offensive is the threatened act, named by a support verb's object
+        governor = _is_support_noun(m.trigger, lexicon) if m.entry.pos == "NOUN" else None
+        if m.first.i == m.trigger.i and governor is not None and governor.dep_ == "xcomp" and \
+                governor.head.i in triggers:
             continue
         if m.entry.pos == "NOUN":
             head = m.trigger.head if m.trigger.dep_ != "pobj" else m.trigger.head.head
