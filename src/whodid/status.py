@@ -33,6 +33,8 @@ class StatusCues:
     future_governors: frozenset[str]
     circumstantial_preps: frozenset[str]
     clause_boundaries: frozenset[str]
+    topic_preps: frozenset[str]
+    topic_heads: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -73,6 +75,18 @@ def _is_reported(chain: list[Token]) -> bool:
     return top.dep_ == "ccomp" and top.head.lemma_.lower() in _REPORTING_LEMMAS
 
 
+def _is_topic(trigger: Token, cues: StatusCues) -> bool:
+    """An event noun (or one coordinated with it) in an "over"/"about" phrase of a dispute or of talks that
+    failed: the matter at stake ("collapsed over sanctions relief and nuclear concessions")."""
+    noun = trigger
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or prep.lower_ not in cues.topic_preps:
+        return False
+    return prep.head.lemma_.lower() in cues.topic_heads or prep.head.lower_ in cues.topic_heads
+
+
 def event_status(trigger: Token, cues: StatusCues | None = None) -> str:
     """asserted, negated, hypothetical or future for the event named by ``trigger``."""
     cues = cues or StatusCues.default()
@@ -83,6 +97,8 @@ def event_status(trigger: Token, cues: StatusCues | None = None) -> str:
 
     if negated and any(t.lemma_.lower() in cues.negated_possibility for t in chain):
         return HYPOTHETICAL  # "cannot be ruled out"
+    if _is_topic(trigger, cues):
+        return HYPOTHETICAL  # "talks collapsed over concessions": what was at stake, not what was done
     if lemmas & cues.conditional_marks and any(w.dep_ == "mark" for w in words):
         return HYPOTHETICAL
     if negated or any(t.lemma_.lower() in cues.negating_verbs for t in chain[1:]):
