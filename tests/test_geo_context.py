@@ -118,3 +118,29 @@ def test_counties_have_their_own_points(gaz):
     assert henry.lat == pytest.approx(36.3, abs=0.3) and henry.lon == pytest.approx(-88.3, abs=0.4)
     counties = [e for e in gaz.entries if e.feature == "admin2"]
     assert len(counties) > 3000 and all(e.lat is not None for e in counties if e.admin1)  # territories aside
+
+
+def test_county_has_its_geonames_id(gaz):
+    text = "Deputies in Cook County, Illinois, closed two roads."
+    county = resolve_spans(text, spans(text, "Cook County", "Illinois"), gaz)[0]
+    assert (county.feature, county.admin1, county.geonameid) == ("admin2", "Illinois", 4888671)
+
+
+def test_street_and_river_names_are_toponyms_not_their_towns(nlp, gaz):
+    text = ("A pickup struck a fence at 1200 Memphis St., Alexandria, on Tuesday, and crews later closed "
+            "North Elm Avenue and Highway 59 near the Kanawha River.")
+    found = {p.text: p for p in geoparse(text, nlp(text), gaz)}
+    assert {"Memphis St.", "North Elm Avenue", "Highway 59", "Kanawha River", "Alexandria"} <= set(found)
+    assert "Memphis" not in found  # the town inside the street's name is no mention of Memphis, Tennessee
+    assert (found["Memphis St."].feature, found["Kanawha River"].feature) == ("street", "water")
+    assert found["Memphis St."].lat is None and found["Memphis St."].geonameid is None
+
+
+def test_street_names_need_a_proper_noun_and_no_person(nlp, gaz):
+    text = ("Judge Ann Becker of the Supreme Court met Virginia L. Lane, and the Wall Street Journal "
+            "reported that Dr. Smith flew to St. Louis.")
+    found = [p.text for p in geoparse(text, nlp(text), gaz)]
+    assert not any(word in name for name in found for word in ("Court", "Lane", "Wall Street", "Dr."))
+    assert "St. Louis" in found
+    headline = "Crews Close Oak Street After Water Main Break"
+    assert "Oak Street" in [p.text for p in geoparse(headline, nlp(headline), gaz)]

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # spaCy is imported lazily by whodid.nlp
 
 __all__ = ["Gazetteer", "geoparse", "resolve_spans", "event_location", "normalize_name", "dateline_end"]
 
-FEATURES = ("country", "admin1", "admin2", "city", "landmark", "region", "water", "other")
+FEATURES = ("country", "admin1", "admin2", "city", "landmark", "region", "water", "street", "other")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
 _LATIN_ALT = re.compile(r"^[A-Z][A-Za-z .'\-]{3,}$")
@@ -606,6 +606,90 @@ def _abbreviation_mentions(text: str, mentions: list[_Mention], conf: dict[str, 
     return out
 
 
+_DIRECTIONS = ("North", "South", "East", "West", "N", "S", "E", "W", "NE", "NW", "SE", "SW", "N.", "S.", "E.", "W.")
+
+
+@lru_cache(maxsize=1)
+def _feature_name_patterns() -> tuple["re.Pattern[str]", ...]:
+    """Regexes of street, road and water-body names, built from geo.yaml's word lists (see there)."""
+    conf = settings()
+
+    def alternation(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    word = r"(?:[A-Z][\w'\u2019-]*\.?|\d+(?:st|nd|rd|th))"
+    name = rf"{word}(?:[ ]{word}){{0,3}}"
+    direction = rf"(?:[ ](?:{alternation(_DIRECTIONS)})(?![\w.]))?"
+    # a full word must not run on into a longer capitalised name ("Wall Street Journal", "Highway Patrol"); an
+    # abbreviation must not be a title or prefix ("St. Louis", "Dr. Smith")
+    free = rf"(?![ ]*(?!(?:{alternation(conf['feature_name_stop_words'])})\b)[A-Z][a-z]|[\w-])"
+    suffix = alternation(list(conf["street_suffixes"]) + list(conf["water_suffixes"]))
+    numbered = alternation(conf["numbered_roads"])
+    return (
+        re.compile(rf"(?<![\w.-])(?P<name>{name})[ ](?P<suffix>{suffix}){direction}{free}"),
+        re.compile(rf"(?<![\w.-])(?P<suffix>{alternation(conf['water_prefixes'])})[ ](?P<name>{name}){free}"),
+        re.compile(rf"(?<![\w.-])(?P<suffix>{numbered})[ ]?(?P<name>\d+[A-Z]?){direction}(?![\w-])"),
+    )
+
+
+def _feature_name_mentions(doc: "Doc", conf: dict[str, Any]) -> list[tuple[int, int, str]]:
+    """Street, road and water names ("North Nokomis Street", "Highway 59", "Lake Lanier"): (start, end, feature).
+
+    Why: GeoNames has no streets, so the town inside a street's name was taken for the street ("Memphis" in "2517
+    Memphis St." read as Memphis, Tennessee). The name words must be proper nouns, numbers or ordinals (spaCy's
+    tags), so a title-case headline ("Crews Close Oak Street") gives "Oak Street", not the whole line.
+    """
+    text = doc.text
+    stop = set(conf["feature_name_stop_words"])
+    water = {w.casefold() for w in (*conf["water_suffixes"], *conf["water_prefixes"])}
+    out: list[tuple[int, int, str]] = []
+    for kind, pattern in enumerate(_feature_name_patterns()):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if kind == 2:  # "Highway 59": the number is the name
+                out.append((start, end, "street"))
+                continue
+            name_start, name_end = match.span("name")
+            span = doc.char_span(name_start, name_end, alignment_mode="expand")
+            if span is None:
+                continue
+            words = list(span)
+            # keep the proper-noun run next to the generic word: "Police Closed Oak Street" -> "Oak Street"
+            keep = words if kind == 1 else []
+            while kind == 1 and keep and keep[-1].is_punct:  # "Lake Lanier." ends a sentence
+                keep.pop()
+            if kind == 0:
+                for tok in reversed(words):
+                    if tok.is_punct or tok.pos_ == "PART" or tok.text in stop:
+                        break  # "Warden's Memphis Street": the run starts after the possessive
+                    if re.fullmatch(r"[A-Z]\.", tok.text) and tok.text not in _DIRECTIONS:
+                        keep = []  # an initial: a person ("Virginia L. Lane"), not a street
+                        break
+                    if not (tok.pos_ in ("PROPN", "NUM") or (tok.ent_type_ and tok.text[:1].isupper())
+                            or re.fullmatch(r"\d+(?:st|nd|rd|th)|[A-Z]", tok.text)):
+                        break
+                    keep.insert(0, tok)
+                    if tok.is_sent_start:
+                        break
+                while keep and keep[0].text in stop:
+                    keep.pop(0)
+            if not keep or (kind == 1 and keep[0].text in stop):
+                continue
+            if kind == 0:
+                start = keep[0].idx
+            else:
+                end = keep[-1].idx + len(keep[-1].text)
+            feature = "water" if match.group("suffix").casefold() in water else "street"
+            out.append((start, end, feature))
+    # overlapping matches ("Lake Street" vs "Lake Mary"): the earlier, then longer one
+    out.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    kept: list[tuple[int, int, str]] = []
+    for m in out:
+        if not kept or m[0] >= kept[-1][1]:
+            kept.append(m)
+    return kept
+
+
 def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = None, *,
              names_in_organisations: bool | None = None) -> list[Place]:
     """Every resolved place mention in ``text``, in text order, with offsets into ``text``.
@@ -629,8 +713,21 @@ def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = 
     mentions += _scan_mentions(doc, gaz, mentions, conf, _context_admin1(text, mentions, gaz),
                                names_in_organisations)
     mentions += _abbreviation_mentions(text, mentions, conf)
-    spans = [(m.start, m.end) for m in _dedupe(mentions)]
-    return [p for p in resolve_spans(text, spans, gaz) if p is not None]
+    named = _feature_name_mentions(doc, conf)
+    # a town inside a street's or river's name is no mention of the town ("Memphis" in "Memphis St.")
+    mentions = [m for m in mentions if not any(s < m.end and m.start < e for s, e, _ in named)]
+    known = [(s, e) for s, e, _ in named if _curated(gaz, text[s:e])]
+    spans = [(m.start, m.end) for m in _dedupe(mentions)] + known
+    places = [p for p in resolve_spans(text, sorted(spans), gaz) if p is not None]
+    # the rest are toponyms GeoNames lacks: reported with their words and kind, no point and no id
+    places += [Place(text=text[s:e], start=s, end=e, name=text[s:e], feature=feature)
+               for s, e, feature in named if (s, e) not in known]
+    return sorted(places, key=lambda p: p.start)
+
+
+def _curated(gaz: Gazetteer, name: str) -> bool:
+    """True if ``name`` is a main name of a gazetteer place that is not a town (a curated sea, river, site)."""
+    return any(e.feature not in ("city", "admin1", "admin2", "country") for e, alt in gaz._lookup(name) if not alt)
 
 
 def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer | None = None) -> list[Place | None]:
@@ -865,6 +962,8 @@ def event_location(trigger: "Token", places: list[Place], doc: "Doc",
     for place in places:
         if not (sent.start_char <= place.start < sent.end_char) or place.start < skip_before:
             continue
+        if place.lat is None and place.geonameid is None:
+            continue  # a street or river GeoNames lacks: named, but no point to place an event at
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or trigger.i in range(span.start, span.end):
             continue
