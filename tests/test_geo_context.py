@@ -144,3 +144,21 @@ def test_street_names_need_a_proper_noun_and_no_person(nlp, gaz):
     assert "St. Louis" in found
     headline = "Crews Close Oak Street After Water Main Break"
     assert "Oak Street" in [p.text for p in geoparse(headline, nlp(headline), gaz)]
+
+
+def test_county_list_names_counties_and_their_state(nlp, gaz):
+    text = "Jobless claims rose in Barrow, Jackson and Madison counties, Georgia officials said."
+    found = {p.text: p for p in geoparse(text, nlp(text), gaz)}
+    assert [found[w].feature for w in ("Barrow", "Jackson", "Madison")] == ["admin2"] * 3
+    assert {found[w].admin1 for w in ("Barrow", "Jackson", "Madison")} == {"Georgia"}
+    assert found["Georgia"].feature == "admin1"  # three of its counties speak for the state, not the country
+
+
+def test_legislator_home_town_and_dateline(nlp, gaz):
+    text = "Rep. Ann Roe, R-Elbow Lake, backed the bill. Senate leader Jim Dahl, DFL-Cook, did not."
+    found = {p.text: p for p in geoparse(text, nlp(text), gaz)}
+    assert (found["Elbow Lake"].feature, found["Elbow Lake"].admin1) == ("city", "Minnesota")
+    assert "Cook" in found
+    text = "Council backs budget. TORRINGTON — The council voted 5-2 on Monday to raise the mill rate."
+    found = {p.text: p for p in geoparse(text, nlp(text), gaz)}
+    assert (found["TORRINGTON"].name, found["TORRINGTON"].admin1) == ("Torrington", "Connecticut")

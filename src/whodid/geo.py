@@ -593,6 +593,46 @@ def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict
     return out
 
 
+def _pattern_mentions(text: str, gaz: Gazetteer, conf: dict[str, Any]) -> list[tuple[_Mention, str | None]]:
+    """Places named in set patterns of US local news, with the feature their pattern implies (None: any).
+
+    County lists ("Clarke, Madison and Oconee counties": counties, not the towns or people of those names),
+    a legislator's home town after the party letter ("Sen. Ann Roe, R-Elbow Lake,") and an all-capitals
+    dateline ("TORRINGTON —"): NER labels these words ORG, PERSON or nothing, and datelines name towns too small
+    for the unlabelled-word scan. Each name must still be a gazetteer name (a county stem, for a county list).
+    """
+    out: list[tuple[_Mention, str | None]] = []
+    word = r"[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?"
+    nouns = "|".join(re.escape(n) for n in conf["county_list_nouns"])
+    county_list = re.compile(rf"\b({word}(?:,[ ]{word})*,?[ ](?:and|or|&)[ ]{word})[ ](?:{nouns})\b")
+    for match in county_list.finditer(text):
+        pos = match.start(1)
+        for item in re.split(r"(,[ ](?:and[ ]|or[ ]|&[ ])?|[ ](?:and|or|&)[ ])", match.group(1)):
+            start = pos
+            pos += len(item)
+            if not item or item[0] in ", " or item in ("and", "or", "&"):
+                continue
+            if not any(e.feature == "admin2" for e, _ in gaz._lookup(item)) and " " in item:
+                start, item = start + item.index(" ") + 1, item.split(" ", 1)[1]  # "In Barrow, ...": sentence start
+            if any(e.feature == "admin2" for e, _ in gaz._lookup(item)):
+                out.append((_Mention(start, start + len(item), False), "admin2"))
+    parties = "|".join(re.escape(p) for p in conf["party_prefixes"])
+    hometown = re.compile(rf"(?<=,[ ])(?:{parties})-(?P<name>[A-Z][\w.]*(?:[ ][A-Z][\w.]*){{0,2}}?)(?=[,;)]|[ ][-\u2013\u2014])")
+    for match in hometown.finditer(text):
+        name = match.group("name").rstrip(".") if not match.group("name").endswith(".") or \
+            match.group("name").count(".") < 2 else match.group("name")
+        if gaz._lookup(name):
+            out.append((_Mention(match.start("name"), match.start("name") + len(name), False), None))
+    dashes = "|".join(re.escape(d) for d in sorted(conf["dateline_dashes"], key=len, reverse=True))
+    dateline = re.compile(rf"(?:^|(?<=[.!?][ ])|(?<=\n))(?P<name>[A-Z][A-Z'\u2019.]+(?:[ ][A-Z][A-Z'\u2019.]+){{0,3}})"
+                          rf"(?:,[ ][A-Z][\w.]+(?:[ ][A-Z][\w.]+)?)?[ ]?(?:{dashes})")
+    for match in dateline.finditer(text):
+        name = match.group("name")
+        if len(name) > 2 and any(not alt for _, alt in gaz._lookup(name)):
+            out.append((_Mention(match.start("name"), match.end("name"), False), None))
+    return out
+
+
 def _abbreviation_mentions(text: str, mentions: list[_Mention], conf: dict[str, Any]) -> list[_Mention]:
     """AP state abbreviations after a comma ("Alexandria, La."), read only as qualifiers of a place."""
     abbrevs = {a: code for code, names in (conf.get("us_state_abbreviations") or {}).items() for a in names}
@@ -712,30 +752,42 @@ def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = 
         names_in_organisations = bool(conf.get("names_in_organisations"))
     mentions += _scan_mentions(doc, gaz, mentions, conf, _context_admin1(text, mentions, gaz),
                                names_in_organisations)
+    patterned = _pattern_mentions(text, gaz, conf)
+    # a pattern knows better than NER what its words are ("Jackson" in "Jackson and Barrow counties")
+    mentions = [m for m in mentions if not any(p.start < m.end and m.start < p.end for p, _ in patterned)]
+    mentions += [p for p, _ in patterned]
     mentions += _abbreviation_mentions(text, mentions, conf)
     named = _feature_name_mentions(doc, conf)
     # a town inside a street's or river's name is no mention of the town ("Memphis" in "Memphis St.")
     mentions = [m for m in mentions if not any(s < m.end and m.start < e for s, e, _ in named)]
-    known = [(s, e) for s, e, _ in named if _curated(gaz, text[s:e])]
+    known = [(s, e) for s, e, feature in named if _known(gaz, text[s:e], feature)]
     spans = [(m.start, m.end) for m in _dedupe(mentions)] + known
-    places = [p for p in resolve_spans(text, sorted(spans), gaz) if p is not None]
+    features = {p.start: feature for p, feature in patterned if feature}
+    places = [p for p in resolve_spans(text, sorted(spans), gaz, features=features) if p is not None]
     # the rest are toponyms GeoNames lacks: reported with their words and kind, no point and no id
     places += [Place(text=text[s:e], start=s, end=e, name=text[s:e], feature=feature)
                for s, e, feature in named if (s, e) not in known]
     return sorted(places, key=lambda p: p.start)
 
 
-def _curated(gaz: Gazetteer, name: str) -> bool:
-    """True if ``name`` is a main name of a gazetteer place that is not a town (a curated sea, river, site)."""
-    return any(e.feature not in ("city", "admin1", "admin2", "country") for e, alt in gaz._lookup(name) if not alt)
+def _known(gaz: Gazetteer, name: str, feature: str) -> bool:
+    """True if a street or water name found by its form is a gazetteer place to resolve: a curated sea, river or
+    site, or, for a water name, a town's main name ("Lake Charles", "Elbow Lake" are towns as often as lakes)."""
+    towns = ("city",) if feature == "water" else ()
+    return any(e.feature in towns or e.feature not in ("city", "admin1", "admin2", "country")
+               for e, alt in gaz._lookup(name) if not alt)
 
 
-def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer | None = None) -> list[Place | None]:
+def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer | None = None, *,
+                  features: dict[int, str] | None = None) -> list[Place | None]:
     """Resolve given place mentions (character spans of ``text``) together, so each is context for the others.
 
     Context: countries and admin1 areas the mentions name bias the others; a mention followed by
     ", Country"/", State"/", La." is restricted to places inside that area. Unknown names give None.
+    ``features``: start offset -> the only feature a mention may resolve to, where it has such a candidate
+    ("admin2" for a name in a county list).
     """
+    features = features or {}
     conf = settings()
     gaz = gazetteer or Gazetteer.default()
     mentions = sorted((_Mention(s, e, False) for s, e in spans), key=lambda m: m.start)
@@ -749,6 +801,8 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer 
             entry = state_by_key.get(f"US.{abbrevs[name]}")
             return [(0.0, entry)] if entry else []
         found = gaz._ranked(name, ctx[0], ctx[1], within=within, populated_admin1=ctx[2])
+        if m.start in features:
+            found = [(score, e) for score, e in found if e.feature == features[m.start]] or found
         if not found and (country := gaz.demonym(name)) is not None:
             found = [(country.prior, country)]
         return found
@@ -767,7 +821,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer 
             countries.add(top.country)
         if top.feature == "admin1":
             admin1s.update(k for k in (top.admin1_key, top.admin1) if k)
-        elif top.feature == "city" and top.admin1_key:
+        elif top.feature in ("city", "admin2") and top.admin1_key:  # a county speaks for its state too
             populated.add(top.admin1_key)
     context = (countries, admin1s, populated)
 
