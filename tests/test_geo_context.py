@@ -162,3 +162,18 @@ def test_legislator_home_town_and_dateline(nlp, gaz):
     text = "Council backs budget. TORRINGTON — The council voted 5-2 on Monday to raise the mill rate."
     found = {p.text: p for p in geoparse(text, nlp(text), gaz)}
     assert (found["TORRINGTON"].name, found["TORRINGTON"].admin1) == ("Torrington", "Connecticut")
+
+
+def test_home_area_is_the_state_nearly_all_names_share():
+    from whodid.geo import _Entry, _home_area
+
+    def town(state: str) -> _Entry:
+        return _Entry(name="t", feature="city", country="USA", admin1=state, lat=0.0, lon=0.0, admin1_key=f"US.{state}")
+
+    conf = {"min_names": 3, "lead": 2}
+    candidates = {0: [(20.0, town("VA")), (10.0, town("MN"))], 10: [(25.0, town("IN")), (9.0, town("MN"))],
+                  20: [(12.0, town("MN")), (11.0, town("WI"))], 30: [(8.0, town("MN")), (8.0, town("WI"))]}
+    keys = {0: "alexandria", 10: "evansville", 20: "douglas county", 30: "osakis"}
+    assert _home_area(candidates, keys, {}, conf) == "US.MN"  # 4 names can lie in MN, 2 in WI
+    candidates[30] = [(8.0, town("WI"))]
+    assert _home_area(candidates, keys, {}, conf) is None  # 3 against 2: no clear lead
