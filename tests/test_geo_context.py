@@ -177,3 +177,10 @@ def test_home_area_is_the_state_nearly_all_names_share():
     assert _home_area(candidates, keys, {}, conf) == "US.MN"  # 4 names can lie in MN, 2 in WI
     candidates[30] = [(8.0, town("WI"))]
     assert _home_area(candidates, keys, {}, conf) is None  # 3 against 2: no clear lead
+
+
+def test_a_state_name_is_never_a_county_stem(gaz):
+    text = "Guymon and Hooker officials met in Texas about water from the Beaver River."
+    places = resolve_spans(text, spans(text, "Guymon", "Hooker", "Texas"), gaz)
+    assert [p.admin1 for p in places[:2]] == ["Oklahoma", "Oklahoma"]
+    assert (places[2].feature, places[2].name) == ("admin1", "Texas")  # not Texas County, however near

@@ -803,6 +803,11 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer 
         found = gaz._ranked(name, ctx[0], ctx[1], within=within, populated_admin1=ctx[2])
         if m.start in features:
             found = [(score, e) for score, e in found if e.feature == features[m.start]] or found
+        elif any(e.feature in ("country", "admin1") and normalize_name(e.name) == normalize_name(name)
+                 for _, e in found):
+            # "Texas" is the state, never Texas County by its stem (stems only name a county nothing else is)
+            stems = {id(e) for e, alt in gaz._lookup(name) if alt and e.feature == "admin2"}
+            found = [(score, e) for score, e in found if id(e) not in stems]
         if not found and (country := gaz.demonym(name)) is not None:
             found = [(country.prior, country)]
         return found
