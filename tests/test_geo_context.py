@@ -184,3 +184,9 @@ def test_a_state_name_is_never_a_county_stem(gaz):
     places = resolve_spans(text, spans(text, "Guymon", "Hooker", "Texas"), gaz)
     assert [p.admin1 for p in places[:2]] == ["Oklahoma", "Oklahoma"]
     assert (places[2].feature, places[2].name) == ("admin1", "Texas")  # not Texas County, however near
+
+
+def test_township_is_a_toponym(nlp, gaz):
+    text = "Trustees in Jerome Township approved a new fire levy on Monday."
+    found = {p.text: p for p in geoparse(text, nlp(text), gaz)}
+    assert "Jerome Township" in found and "Jerome" not in found

@@ -663,7 +663,7 @@ def _feature_name_patterns() -> tuple["re.Pattern[str]", ...]:
     # a full word must not run on into a longer capitalised name ("Wall Street Journal", "Highway Patrol"); an
     # abbreviation must not be a title or prefix ("St. Louis", "Dr. Smith")
     free = rf"(?![ ]*(?!(?:{alternation(conf['feature_name_stop_words'])})\b)[A-Z][a-z]|[\w-])"
-    suffix = alternation(list(conf["street_suffixes"]) + list(conf["water_suffixes"]))
+    suffix = alternation(list(conf["street_suffixes"]) + list(conf["water_suffixes"]) + list(conf["area_suffixes"]))
     numbered = alternation(conf["numbered_roads"])
     return (
         re.compile(rf"(?<![\w.-])(?P<name>{name})[ ](?P<suffix>{suffix}){direction}{free}"),
@@ -682,6 +682,7 @@ def _feature_name_mentions(doc: "Doc", conf: dict[str, Any]) -> list[tuple[int, 
     text = doc.text
     stop = set(conf["feature_name_stop_words"])
     water = {w.casefold() for w in (*conf["water_suffixes"], *conf["water_prefixes"])}
+    areas = {w.casefold() for w in conf["area_suffixes"]}
     out: list[tuple[int, int, str]] = []
     for kind, pattern in enumerate(_feature_name_patterns()):
         for match in pattern.finditer(text):
@@ -719,7 +720,8 @@ def _feature_name_mentions(doc: "Doc", conf: dict[str, Any]) -> list[tuple[int, 
                 start = keep[0].idx
             else:
                 end = keep[-1].idx + len(keep[-1].text)
-            feature = "water" if match.group("suffix").casefold() in water else "street"
+            kind_word = match.group("suffix").casefold()
+            feature = "water" if kind_word in water else "other" if kind_word in areas else "street"
             out.append((start, end, feature))
     # overlapping matches ("Lake Street" vs "Lake Mary"): the earlier, then longer one
     out.sort(key=lambda m: (m[0], -(m[1] - m[0])))
@@ -772,8 +774,9 @@ def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = 
 
 def _known(gaz: Gazetteer, name: str, feature: str) -> bool:
     """True if a street or water name found by its form is a gazetteer place to resolve: a curated sea, river or
-    site, or, for a water name, a town's main name ("Lake Charles", "Elbow Lake" are towns as often as lakes)."""
-    towns = ("city",) if feature == "water" else ()
+    site, or, for a water or area name, a town's main name ("Lake Charles", "Elbow Lake" are towns as often as
+    lakes; GeoNames lists some townships as towns)."""
+    towns = ("city",) if feature != "street" else ()
     return any(e.feature in towns or e.feature not in ("city", "admin1", "admin2", "country")
                for e, alt in gaz._lookup(name) if not alt)
 
