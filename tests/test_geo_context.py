@@ -190,3 +190,9 @@ def test_township_is_a_toponym(nlp, gaz):
     text = "Trustees in Jerome Township approved a new fire levy on Monday."
     found = {p.text: p for p in geoparse(text, nlp(text), gaz)}
     assert "Jerome Township" in found and "Jerome" not in found
+
+
+def test_dateline_makes_its_state_home_for_later_mentions(nlp, gaz):
+    text = "Budget passes. TORRINGTON — The Torrington council voted 5-2 to raise the mill rate."
+    found = [(p.text, p.admin1) for p in geoparse(text, nlp(text), gaz)]
+    assert found == [("TORRINGTON", "Connecticut"), ("Torrington", "Connecticut")]

@@ -752,9 +752,10 @@ def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = 
     mentions = _entity_mentions(doc, gaz, conf)
     if names_in_organisations is None:
         names_in_organisations = bool(conf.get("names_in_organisations"))
-    mentions += _scan_mentions(doc, gaz, mentions, conf, _context_admin1(text, mentions, gaz),
-                               names_in_organisations)
     patterned = _pattern_mentions(text, gaz, conf)
+    # the home states include those of datelines and county lists ("TORRINGTON —" makes Torrington's state home)
+    home = _context_admin1(text, _dedupe(mentions + [p for p, _ in patterned]), gaz)
+    mentions += _scan_mentions(doc, gaz, mentions, conf, home, names_in_organisations)
     # a pattern knows better than NER what its words are ("Jackson" in "Jackson and Barrow counties")
     mentions = [m for m in mentions if not any(p.start < m.end and m.start < p.end for p, _ in patterned)]
     mentions += [p for p, _ in patterned]
