@@ -196,3 +196,9 @@ def test_dateline_makes_its_state_home_for_later_mentions(nlp, gaz):
     text = "Budget passes. TORRINGTON — The Torrington council voted 5-2 to raise the mill rate."
     found = [(p.text, p.admin1) for p in geoparse(text, nlp(text), gaz)]
     assert found == [("TORRINGTON", "Connecticut"), ("Torrington", "Connecticut")]
+
+
+def test_place_after_in_inside_an_organisation_span(nlp, gaz):
+    text = "Pupils of Grace Lutheran School in Lombard won the Illinois prize in Chicago."
+    found = [(p.text, p.admin1) for p in geoparse(text, nlp(text), gaz)]
+    assert ("Lombard", "Illinois") in found  # NER ran the school and its town together as one ORG

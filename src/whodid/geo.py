@@ -575,9 +575,11 @@ def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict
             org = orgs.get(span[0].i)
             if org is not None and _clean_bounds(text, org.start_char, org.end_char) != (start, end) \
                     and not _POSSESSIVE.match(text[end:end + 2]) \
+                    and not (span[0].i > org.start and doc[span[0].i - 1].lower_ in ("in", "at", "near")) \
                     and not (names_in_orgs and _clean_bounds(text, org.start_char, org.end_char)[0] == start):
                 # part of an organisation's name ("the Agency for Ohio Rivers"); one that opens the name ("the
-                # Ohio Department of Health") is a toponym too, when names_in_organisations is set
+                # Ohio Department of Health") is a toponym too, when names_in_organisations is set; one after "in"
+                # is where the organisation is, not its name (NER ran "St. Paul's School in Lombard" together)
                 continue
             ranked = gaz._ranked(name, alternates=False)
             if ranked and (ranked[0][1].feature != "city" or ranked[0][1].population >= min_pop
