@@ -240,6 +240,26 @@ def test_military_operation_legal_action_and_closed_borders(lexicon, nlp):
     assert _match(lexicon, nlp, "The shop closed its doors at six.", "closed") is None
 
 
+def test_peacekeepers_sent_are_protection_not_a_build_up(lexicon, nlp):
+    blue = _match(lexicon, nlp, "Ghana deployed 400 peacekeepers to the mission in Sudan.", "deployed")
+    assert (blue.event_type, blue.cameo) == ("AID", "074")
+    noun = _match(lexicon, nlp, "The deployment of peacekeepers to the border began in May.", "deployment")
+    assert noun.cameo == "074"
+    troops = _match(lexicon, nlp, "The army deployed troops along the border.", "deployed")
+    assert (troops.event_type, troops.cameo) == ("MOBILIZE", "154")
+
+
+def test_ending_sanctions_and_suspending_aid_as_nouns(lexicon, nlp):
+    removed = _match(lexicon, nlp, "The treasury removed sanctions on two banks.", "removed")
+    assert (removed.event_type, removed.cameo) == ("RETREAT", "085")
+    rolled = _match(lexicon, nlp, "Washington rolled back tariffs on steel.", "rolled")
+    assert rolled.cameo == "085"
+    assert _match(lexicon, nlp, "The ministry removed the statue from the square.", "removed") is None
+    suspension = _match(lexicon, nlp, "Denmark announced a suspension of aid to the regime.", "suspension")
+    assert (suspension.event_type, suspension.cameo) == ("SANCTION", "162")
+    assert _match(lexicon, nlp, "The school announced a suspension of classes.", "suspension") is None
+
+
 def test_object_and_particle_object_refinements(lexicon, nlp):
     accused = _match(lexicon, nlp, "The monitors accused the army of torture.", "accused")
     assert (accused.event_type, accused.cameo) == ("ACCUSE", "1122")
