@@ -186,6 +186,80 @@ def test_release_needs_captives(lexicon, nlp):
     assert _match(lexicon, nlp, "The ministry released a report.", "released") is None
 
 
+def test_giving_money_goods_and_training_is_aid(lexicon, nlp):
+    money = _match(lexicon, nlp, "Canada contributed $20 million to the refugee agency.", "contributed")
+    assert (money.event_type, money.cameo) == ("AID", "071")
+    earmarked = _match(lexicon, nlp, "Finland earmarked 3 million euros for the clinics.", "earmarked")
+    assert earmarked is not None and earmarked.cameo == "071"
+    handed = _match(lexicon, nlp, "Norway handed over forty ambulances to the health ministry.", "handed")
+    assert (handed.event_type, handed.cameo) == ("AID", "073")
+    guns = _match(lexicon, nlp, "The navy handed over 300 firearms to the coast guard.", "handed")
+    assert guns.cameo == "072"
+    trained = _match(lexicon, nlp, "The embassy provided training to the border police.", "provided")
+    assert (trained.event_type, trained.cameo) == ("AID", "070")
+    # handing over a suspect stays an extradition; handing over a letter or contributing ideas is no aid
+    suspect = _match(lexicon, nlp, "Spain handed over the suspect to French police.", "handed")
+    assert suspect.cameo == "063"
+    assert _match(lexicon, nlp, "The clerk handed over a letter to the judge.", "handed") is None
+    assert _match(lexicon, nlp, "Students contributed ideas to the debate.", "contributed") is None
+
+
+def test_stopping_work_is_a_strike_only_for_workers(lexicon, nlp):
+    stopped = _match(lexicon, nlp, "Dockworkers stopped work on Monday over pay.", "stopped")
+    assert (stopped.event_type, stopped.cameo, stopped.mode) == ("PROTEST", "143", "strike")
+    assert _match(lexicon, nlp, "The builders stopped work on the bridge because of rain.", "stopped") is None
+
+
+def test_burning_a_flag_or_effigy_is_a_protest(lexicon, nlp):
+    flag = _match(lexicon, nlp, "Villagers burned the national flag in the square.", "burned")
+    assert (flag.event_type, flag.cameo) == ("PROTEST", "141")
+    effigy = _match(lexicon, nlp, "Farmers burned an effigy of the minister.", "burned")
+    assert effigy is not None and effigy.event_type == "PROTEST"
+    assert _match(lexicon, nlp, "The cook burned the bread.", "burned") is None
+
+
+def test_deadline_given_to_a_party_is_an_ultimatum(lexicon, nlp):
+    given = _match(lexicon, nlp, "Officials gave the militia a 48-hour deadline to leave the town.", "deadline")
+    assert (given.event_type, given.cameo) == ("THREATEN", "139")
+    assert _match(lexicon, nlp, "The ministry set a deadline for submissions to the tender.", "deadline") is None
+    assert _match(lexicon, nlp, "The deadline passed quietly.", "deadline") is None
+
+
+def test_military_operation_legal_action_and_closed_borders(lexicon, nlp):
+    operation = _match(lexicon, nlp, "The army launched a military operation against the insurgents.",
+                       "operation")
+    assert (operation.event_type, operation.cameo) == ("ASSAULT", "190")
+    joint = _match(lexicon, nlp, "The two navies held a joint military operation in the gulf.", "operation")
+    assert joint.event_type == "COOPERATE"
+    assert _match(lexicon, nlp, "The surgeon finished the operation at noon.", "operation") is None
+    legal = _match(lexicon, nlp, "The agency launched legal action against the city council.", "action")
+    assert (legal.event_type, legal.cameo) == ("ACCUSE", "115")
+    assert _match(lexicon, nlp, "The council launched an action plan on housing.", "action") is None
+    closed = _match(lexicon, nlp, "Ruritania closed its borders with two neighbours.", "closed")
+    assert (closed.event_type, closed.cameo) == ("COERCE", "191")
+    assert _match(lexicon, nlp, "The shop closed its doors at six.", "closed") is None
+
+
+def test_peacekeepers_sent_are_protection_not_a_build_up(lexicon, nlp):
+    blue = _match(lexicon, nlp, "Ghana deployed 400 peacekeepers to the mission in Sudan.", "deployed")
+    assert (blue.event_type, blue.cameo) == ("AID", "074")
+    noun = _match(lexicon, nlp, "The deployment of peacekeepers to the border began in May.", "deployment")
+    assert noun.cameo == "074"
+    troops = _match(lexicon, nlp, "The army deployed troops along the border.", "deployed")
+    assert (troops.event_type, troops.cameo) == ("MOBILIZE", "154")
+
+
+def test_ending_sanctions_and_suspending_aid_as_nouns(lexicon, nlp):
+    removed = _match(lexicon, nlp, "The treasury removed sanctions on two banks.", "removed")
+    assert (removed.event_type, removed.cameo) == ("RETREAT", "085")
+    rolled = _match(lexicon, nlp, "Washington rolled back tariffs on steel.", "rolled")
+    assert rolled.cameo == "085"
+    assert _match(lexicon, nlp, "The ministry removed the statue from the square.", "removed") is None
+    suspension = _match(lexicon, nlp, "Denmark announced a suspension of aid to the regime.", "suspension")
+    assert (suspension.event_type, suspension.cameo) == ("SANCTION", "162")
+    assert _match(lexicon, nlp, "The school announced a suspension of classes.", "suspension") is None
+
+
 def test_object_and_particle_object_refinements(lexicon, nlp):
     accused = _match(lexicon, nlp, "The monitors accused the army of torture.", "accused")
     assert (accused.event_type, accused.cameo) == ("ACCUSE", "1122")
