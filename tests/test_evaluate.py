@@ -83,3 +83,13 @@ def test_legacy_gold_country_codes_compare_as_iso():
 
     assert side_code("JAPGOV") == "JPN" and side_code("ITL") == "ITA" and side_code("IGOUNO") == "IGO"
     assert side_code("USAGOV") == "USA"
+
+
+def test_plv_rows_without_a_named_id_column(tmp_path):
+    from whodid.evaluate import read_plv
+
+    (tmp_path / "plv").mkdir()
+    (tmp_path / "plv" / "PLV_train.tsv").write_text(
+        "\tsentence\tsource\ttarget\tgold_root\n7\tKenya met Ethiopia.\tKenya\tEthiopia\tCONSULT\n", encoding="utf-8")
+    [record] = read_plv(tmp_path, "train")
+    assert record.id == "plv-7" and record.label == "CONSULT"

@@ -367,8 +367,10 @@ def read_plv(data: Path, split: str = "test", field_name: str = "gold_root") -> 
     csv.field_size_limit(1 << 30)
     with (data / "plv" / f"PLV_{split}.tsv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
-    return [GoldRecord(f"plv-{r['uid']}", r["sentence"], None, r[field_name].strip() or None,
-                       source_text=r.get("source") or None, target_text=r.get("target") or None) for r in rows]
+    # the test file names its id column "uid"; the train file leaves it unnamed
+    return [GoldRecord(f"plv-{r.get('uid') or r.get('') or n}", r["sentence"], None, r[field_name].strip() or None,
+                       source_text=r.get("source") or None, target_text=r.get("target") or None)
+            for n, r in enumerate(rows)]
 
 
 def read_petrarch(data: Path, suite: str = "validation") -> list[GoldRecord]:

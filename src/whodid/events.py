@@ -600,9 +600,13 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Menti
                 governor.head.i in triggers:
             continue
         if m.entry.pos == "NOUN":
-            head = m.trigger.head if m.trigger.dep_ != "pobj" else m.trigger.head.head
+            noun = _phrase_head(m.trigger)  # "earmarked 3 million euros in aid": the amount stands for the aid
+            head = noun.head if noun.dep_ != "pobj" else noun.head.head
             other = verbs.get(head.i)
             if other is not None and other.event_type == m.event_type:
+                if not other.recipients:  # the noun's phrase may name the recipient ("aid for Malawi")
+                    other.recipients = list(m.recipients)
+                    other.fallback_recipients = other.fallback_recipients + m.fallback_recipients
                 continue
         kept.append(m)
     return kept
