@@ -22,3 +22,10 @@ def coder():
     from whodid.coder import Coder
 
     return Coder()
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    from whodid.geo import Gazetteer
+
+    return Gazetteer.default()

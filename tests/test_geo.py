@@ -7,17 +7,6 @@ import pytest
 
 from whodid.geo import Gazetteer, dateline_end, event_location, geoparse, normalize_name, resolve_spans
 from whodid.model import Place
-from whodid.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.default()
 
 
 def parse(nlp, text: str):

@@ -3,18 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from whodid.geo import Gazetteer, geoparse, resolve_spans
-from whodid.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.default()
+from whodid.geo import geoparse, resolve_spans
 
 
 def spans(text: str, *words: str) -> list[tuple[int, int]]:
