@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from whodid.actors import StoryActors
 from whodid.model import Actor, Place
+from whodid.ontology import Ontology
 from whodid.resources import load_yaml
 from whodid.status import StatusCues, event_status
 from whodid.triggers import TriggerEntry, TriggerLexicon
@@ -441,6 +442,11 @@ def _clause_verb(token: Token) -> Token:
     return token
 
 
+def _plover_type(cameo: str) -> str | None:
+    """The PLOVER type of a CAMEO code a rule refined ("036" -> AGREE): the ontology decides, not the entry."""
+    return Ontology.default().plover_type(cameo)
+
+
 def _intent_head(verb: Token, lexicon: TriggerLexicon) -> tuple[Token, str] | None:
     """The word that puts ``verb`` under an intention, and its intent lemma: a verb or adjective ("hoped [to
     meet]", "is ready [to talk]") or a noun ("willingness [to reopen]", see ``intent.nouns`` in triggers.yaml)."""
@@ -464,10 +470,8 @@ def _make_mention(token: Token, entry: TriggerEntry, lexicon: TriggerLexicon) ->
     found = _intent_head(verb, lexicon) if verb is not None else None
     code = lexicon.intent_code(entry.cameo, found[1]) if found else None
     if found and code and found[0].i < token.i:
-        from whodid.ontology import Ontology  # the intent code's type comes from the ontology
-
         first, cameo = found[0], code
-        event_type = Ontology.default().plover_type(code) or event_type
+        event_type = _plover_type(code) or event_type
     particle = [c for c in token.children if c.dep_ == "prt"]
     if entry.particle and particle and particle[0].i > last.i:
         last = particle[0]
@@ -525,9 +529,7 @@ def _fold_demanded(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Men
         table = "demand" if request.cameo.startswith("10") else "appeal"
         code = lexicon.intent_code(act.cameo, table)
         if code:
-            from whodid.ontology import Ontology  # the refined code's type comes from the ontology
-
-            request.cameo, request.event_type = code, Ontology.default().plover_type(code) or request.event_type
+            request.cameo, request.event_type = code, _plover_type(code) or request.event_type
         if not request.recipients:
             subject, passive = _subject(act.trigger)
             request.recipients = [] if passive else subject
@@ -555,9 +557,7 @@ def _as_demand(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) 
         return
     table, generic = rules.obligation_modals[modal.lower_]
     code = lexicon.intent_code(mention.cameo, table) or generic
-    from whodid.ontology import Ontology  # the demand's type comes from the ontology
-
-    event_type = Ontology.default().plover_type(code) if code else None
+    event_type = _plover_type(code) if code else None
     if not code or not event_type:
         return
     mention.cameo, mention.event_type, mention.first = code, event_type, modal
