@@ -502,16 +502,21 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
     return _drop_nested(_fold_demanded(mentions, lexicon), lexicon)
 
 
+def _marked_clauses(word: Token, deps: tuple[str, ...], marks: frozenset[str]) -> list[Token]:
+    """The clauses ``word`` governs under ``deps`` that open with one of ``marks`` ("that", "unless", "if")."""
+    return [clause for clause in _children(word, *deps)
+            if any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)]
+
+
 def _condition_subjects(mention: Mention, rules: ArgumentRules) -> list[Token]:
     """Whom a threat is aimed at: the subject of its condition ("threatened to attack unless Baghdad accepted",
     "... if the United States goes ahead"), on the threat or on the act threatened."""
     words = [mention.first, mention.trigger, *_children(mention.first, "xcomp")]
     for word in words:
-        for clause in _children(word, "advcl"):
-            if any(c.dep_ == "mark" and c.lower_ in rules.threat_conditions for c in clause.children):
-                subject, passive = _subject(clause)
-                if subject and not passive:
-                    return subject
+        for clause in _marked_clauses(word, ("advcl",), rules.threat_conditions):
+            subject, passive = _subject(clause)
+            if subject and not passive:
+                return subject
     return []
 
 
@@ -537,12 +542,11 @@ def _fold_demanded(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Men
     for request in by_head.values():  # the clause's act need not be a trigger: "demand that X give up ..."
         if request.recipients:
             continue
-        for clause in request.trigger.children:
-            if clause.dep_ in ("ccomp", "acl") and clause.pos_ in ("VERB", "AUX") and \
-                    any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
-                subject, passive = _subject(clause)
-                request.recipients = [] if passive else subject
-                break
+        clauses = [c for c in _marked_clauses(request.trigger, ("ccomp", "acl"), frozenset({"that"}))
+                   if c.pos_ in ("VERB", "AUX")]
+        if clauses:
+            subject, passive = _subject(clauses[0])
+            request.recipients = [] if passive else subject
     return [m for m in mentions if id(m) not in folded]
 
 

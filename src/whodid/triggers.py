@@ -273,6 +273,14 @@ _ITEM_KEYS = frozenset({"lemma", "pos", "cameo", "event_type", "mode", "particle
                         "exclude_preps", "note"})
 
 
+def _table_code(table: dict[str, Any], code: str) -> str | None:
+    """The code an intent table maps ``code`` to, by its longest listed prefix (4, 3, then 2 digits), or None."""
+    for size in (4, 3, 2):
+        if len(code) >= size and code[:size] in table["map"]:
+            return table["map"][code[:size]]
+    return None
+
+
 def _marker_words(token: "Token") -> set[str]:
     """Prepositions on a word and complementisers of its clausal complements ("asked about", "asked whether")."""
     out = {c.lower_ for c in token.children if c.dep_ == "prep"}
@@ -448,25 +456,15 @@ class TriggerLexicon:
         """
         code = str(cameo).strip()
         for table in self._intent_tables:
-            lemma = self._normal_verb(intent_lemma, table["intents"])
-            if lemma is None:
-                continue
-            for size in (4, 3, 2):
-                if len(code) >= size and code[:size] in table["map"]:
-                    return table["map"][code[:size]]
-            return None
+            if self._normal_verb(intent_lemma, table["intents"]) is not None:
+                return _table_code(table, code)
         return None
 
     def announced_code(self, cameo: str) -> str | None:
         """CAMEO code of an act announced for the future, read as a statement of intent or a threat
         ("will give aid" 07x -> "033", "would blockade" 191 -> "1381"); None when the table has no entry."""
-        code = str(cameo).strip()
-        for table in self._intent_tables:
-            if table["name"] == self.announcement_table:
-                for size in (4, 3, 2):
-                    if len(code) >= size and code[:size] in table["map"]:
-                        return table["map"][code[:size]]
-        return None
+        table = next((t for t in self._intent_tables if t["name"] == self.announcement_table), None)
+        return _table_code(table, str(cameo).strip()) if table is not None else None
 
     def intent_tables(self) -> list[dict[str, Any]]:
         """The complement-verb tables: dicts with ``name``, ``intents`` (frozenset) and ``map`` (prefix -> code)."""
