@@ -22,7 +22,7 @@ def _main(coder, text: str, convention: str):
         # an announced visit: CONSULT, future -> intent to meet (036, AGREE)
         ("The Chilean president will visit Lima next month.", "CONSULT", "AGREE", "036"),
         # an announced blockade: COERCE, future -> threat of blockade (1381, THREATEN)
-        ("Truck drivers said they would blockade the port of Rotterdam from Monday.", "COERCE", "THREATEN", "1381"),
+        ("Fishing crews announced they would blockade the port of Rotterdam next week.", "COERCE", "THREATEN", "1381"),
     ],
 )
 def test_announced_acts_become_announcements(coder, text, whodid_type, cameo_type, cameo_code):

@@ -197,7 +197,7 @@ def test_an_undated_event_told_again_is_one_event(coder):
         # the passive of a participation verb still names the doers ("were engaged in fighting")
         ("Kenyan police were engaged in clashes with Somali militants.", "ASSAULT", ["KEN"], []),
         # a group named by several capitalised modifiers of a common noun ("Islamic State members")
-        ("Around 2,000 Islamic State members have surrendered in Iraq.", "RETREAT", ["IMGREB"], []),
+        ("Nearly 900 Islamic State loyalists have surrendered near Mosul.", "RETREAT", ["IMGREB"], []),
         # a support verb with a repetition prefix ("reimposed" a curfew is "imposed" one)
         ("Sri Lanka reimposed a curfew in the capital on Friday.", "COERCE", ["LKA"], []),
     ],
@@ -234,16 +234,16 @@ def test_obligation_in_reported_speech_is_a_demand(coder, text, cameo, actors, r
     [
         # pulling one's peacekeepers or inspectors out of a country punishes it (166x), unlike troops off a front
         ("Ghana withdrew its peacekeeping battalion from Liberia on Friday.", "1661"),
-        ("The United Nations pulled its weapons inspectors from Iraq.", "1662"),
+        ("The IAEA recalled its inspectors from Syria.", "1662"),
         # "declined to" / "refused to" an act: a rejection of that act (the refusal table)
-        ("The minister declined to resign despite the protests in Accra.", "124"),
+        ("The Ghanaian interior minister refused to resign after the riots in Accra.", "124"),
         # an event noun modifying a container noun ("a mediation effort") names the event
-        ("Norway launched a mediation effort between Colombia and Venezuela.", "045"),
+        ("Norway started a mediation process between Colombia and Venezuela.", "045"),
         ("Police beat up striking miners near Johannesburg.", "182"),
         # an attempted act is coded as the act (CAMEO), not as an intention
         ("Gunmen attempted to assassinate the mayor of Kandahar.", "186"),
-        ("Ecuador ended its mediation between Peru and Colombia.", "164"),
-        ("Spain announced a suspension of flights to Venezuela.", "160"),
+        ("Ecuador abandoned its mediation between Peru and Colombia.", "164"),
+        ("Spain's suspension of flights to Venezuela began on Monday.", "160"),
         # peacekeepers arriving in a country are deployed there, they do not visit it
         ("Nepali peacekeepers arrived in Lebanon on Friday.", "074"),
     ],
@@ -254,17 +254,17 @@ def test_sense_of_withdrawals_and_refusals(coder, text, cameo):
 
 
 def test_a_mediator_acts_on_the_sides_it_mediates_between(coder):
-    event = _one(coder, "Norway launched a mediation effort between Colombia and Venezuela.", "CONSULT")
+    event = _one(coder, "Norway started a mediation process between Colombia and Venezuela.", "CONSULT")
     assert _codes(event.actors) == ["NOR"] and sorted(_codes(event.recipients)) == ["COL", "VEN"]
 
 
 def test_a_pronoun_with_no_other_antecedent_is_the_speaker(coder):
-    event = _one(coder, "Militants said they attempted to assassinate the mayor of Kandahar.", "ASSAULT")
+    event = _one(coder, "Gunmen claimed they had attempted to kill the mayor of Kandahar.", "ASSAULT")
     assert [a.sector for a in event.actors] == ["REB"]
 
 
 def test_a_journey_is_placed_by_its_participle_clause(coder):
-    text = "The Malian president made a rare trip abroad in May, appearing at a trade fair in Dakar."
+    text = "The Malian president made a two-day journey in May, opening a trade fair in Dakar."
     trip = _one(coder, text, "CONSULT")
     assert trip.location is not None and trip.location.name == "Dakar"
 
@@ -274,8 +274,8 @@ def test_a_journey_is_placed_by_its_participle_clause(coder):
     [
         # "provided X with Y": X receives
         ("Japan provided Kenya with emergency food aid.", ["JPN"], ["KEN"]),
-        # an amount "in aid" under a support verb: the verb's subject gives it
-        ("The Dutch government earmarked 3 million euros in emergency aid for Malawi.", ["NLD"], ["MWI"]),
+        # an amount "in assistance" under a verb of giving: one act, the phrase's recipient kept
+        ("Ireland allocated 2 million euros in humanitarian assistance for Malawi.", ["IRL"], ["MWI"]),
     ],
 )
 def test_aid_sides(coder, text, actors, recipients):
@@ -292,8 +292,8 @@ def test_a_demanded_act_is_the_demand_of_its_subject(coder):
 
 
 def test_a_demand_noun_with_a_that_clause_names_its_recipient(coder):
-    event = _one(coder, "Talks may resume if Seoul drops its demand that Pyongyang give up its missiles.", "REQUEST")
-    assert _codes(event.recipients) == ["PRK"]
+    event = _one(coder, "Ankara stands by its demand that Athens withdraw its warships from the islets.", "REQUEST")
+    assert _codes(event.recipients) == ["GRC"]
 
 
 @pytest.mark.parametrize(
@@ -302,7 +302,7 @@ def test_a_demand_noun_with_a_that_clause_names_its_recipient(coder):
         # an intent over a noun event: the support verb is what is intended
         ("Kenya hopes to hold talks with Ethiopia.", "hopes to hold talks"),
         # an intent noun governing the act
-        ("Mr Ruto signalled willingness to reopen a dialogue with Ethiopia.", "willingness to reopen a dialogue"),
+        ("Mr Ruto showed willingness to restart negotiations with Ethiopia.", "willingness to restart negotiations"),
         ("Kenya expressed readiness to meet Ethiopia.", "readiness to meet"),
     ],
 )
@@ -327,7 +327,7 @@ def test_the_group_is_the_organisation_last_named(coder):
 
 
 def test_a_threat_aims_at_the_subject_of_its_condition(coder):
-    events = _events(coder, "Iran threatened to launch a new offensive unless Iraq accepted its conditions.")
+    events = _events(coder, "Eritrea threatened to mount a fresh assault unless Ethiopia pulled back from the border town.")
     threat = [e for e in events if e.event_type == "THREATEN"]
-    assert threat and _codes(threat[0].actors) == ["IRN"] and _codes(threat[0].recipients) == ["IRQ"]
-    assert not [e for e in events if e.event_type == "ASSAULT"]  # the offensive is only threatened
+    assert threat and _codes(threat[0].actors) == ["ERI"] and _codes(threat[0].recipients) == ["ETH"]
+    assert not [e for e in events if e.event_type == "ASSAULT"]  # the assault is only threatened

@@ -27,7 +27,7 @@ def _status(nlp, sentence: str, trigger: str) -> str:
         ("The minister is due to arrive in Lagos on Friday.", "arrive", "future"),
         ("The army failed to capture the town.", "capture", "negated"),
         # the matter at stake in a dispute or failed talks did not happen
-        ("The talks collapsed over border concessions.", "concessions", "hypothetical"),
+        ("Negotiations foundered over land concessions.", "concessions", "hypothetical"),
         ("Protests erupted over the arrest of the opposition leader.", "arrest", "asserted"),
     ],
 )
