@@ -1,8 +1,8 @@
 """Coding conventions: whodid's own (an act with its status) and CAMEO's (an announcement is its own event).
 
-whodid codes "Finland will give Tanzania a grant" as AID with status ``future``: the act, marked as not yet done.
+whodid codes "Norway will give Malawi a grant" as AID with status ``future``: the act, marked as not yet done.
 CAMEO and PLOVER code the same sentence as what happened on the day, a statement of intent (033, AGREE); a
-future hostile act ("they would blockade Paris") is a threat (13x, THREATEN). :func:`cameo_convention` turns
+future hostile act ("fishing crews said they would blockade the port") is a threat (13x, THREATEN). :func:`cameo_convention` turns
 whodid's events into that reading, so exports and scores line up with data coded by CAMEO's rules. The map
 from act to announcement is data: the ``announcement_table`` of ``triggers.yaml``.
 """

@@ -177,7 +177,7 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head], False
     if depth < 4 and verb.dep_ == "acl" and any(c.lower_ == "to" for c in verb.children):
-        # "signalled willingness to reopen a dialogue": the subject of the verb the noun depends on
+        # "showed willingness to restart talks": the subject of the verb the noun depends on
         noun = verb.head
         if noun.head.i != noun.i and noun.head.pos_ in ("VERB", "AUX"):
             return _subject(noun.head, depth + 1)
@@ -737,7 +737,7 @@ class ArgumentResolver:
         return out
 
     def _modifier_sides(self, token: Token, date: str | None) -> list[Actor]:
-        """A side named by a common noun the knowledge lacks, with a known modifier: "Algerian landowners" -> DZA,
+        """A side named by a common noun the knowledge lacks, with a known modifier: "Chilean vintners" -> CHL,
         "the Turkish and Greek sides" -> TUR, GRC, "the Islamic Jihad movement" -> the group (CAMEO's fallback to
         what is known of a phrase). An organisation or person named in the modifiers wins over a country."""
         if token.pos_ != "NOUN":

@@ -761,7 +761,7 @@ def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = 
     # the home states include those of datelines and county lists ("TORRINGTON —" makes Torrington's state home)
     home = _context_admin1(text, _dedupe(mentions + [p for p, _ in patterned]), gaz)
     mentions += _scan_mentions(doc, gaz, mentions, conf, home, names_in_organisations)
-    # a pattern knows better than NER what its words are ("Jackson" in "Jackson and Barrow counties")
+    # a pattern knows better than NER what its words are ("Adams" in "Adams and Brown counties")
     mentions = [m for m in mentions if not any(p.start < m.end and m.start < p.end for p, _ in patterned)]
     mentions += [p for p, _ in patterned]
     mentions += _abbreviation_mentions(text, mentions, conf)
@@ -1075,7 +1075,7 @@ def event_location(trigger: "Token", places: list[Place], doc: "Doc",
             continue
         link = _attachment(span.root, anchors, include_objects, conf)
         if link is not None and link.lower_ in exclusive and (place.feature or "other") in conf["wide_features"]:
-            continue  # "a rare trip outside North Korea" happened anywhere but there; "outside Kabul" is near it
+            continue  # "a trip outside Ruritania" happened anywhere but there; "outside Kabul" is near it
         if link is not None:
             found.append((abs(span.root.i - trigger.i), link.i, place))
     if not found:
