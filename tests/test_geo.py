@@ -88,10 +88,15 @@ def test_possessive_is_stripped_and_offsets_exact(nlp):
     assert all(text[p.start:p.end] == p.text for p in places)
 
 
-def test_dateline_found_and_no_demonyms(nlp):
+def test_dateline_found_and_demonyms_only_on_request(nlp):
     text = "HANOI \u2013 North Korean envoys arrived for talks that Vietnamese officials called useful."
-    doc, places = parse(nlp, text)
+    doc = nlp(text)
+    places = geoparse(text, doc, demonyms=False)  # the coder's setting
     assert names(places) == ["Hanoi"] and places[0].text == "HANOI" and places[0].start == 0
+    # geoparse's default also reports a country's demonym as a mention of the country, with its own words
+    found = {p.text: (p.name, p.country, p.feature) for p in geoparse(text, doc)}
+    assert found["North Korean"] == ("North Korea", "PRK", "country")
+    assert found["Vietnamese"][1:] == ("VNM", "country") and found["HANOI"][0] == "Hanoi"
     assert dateline_end(text) == text.index("North")
     assert dateline_end("Hanoi is a city. Then more text - and a dash.") == 0
 

@@ -22,13 +22,16 @@ def test_neighbouring_towns_pull_a_homonym_home(gaz):
     assert [(p.country, p.admin1) for p in places] == [("USA", "Louisiana")] * 3
 
 
-def test_demonym_span_resolves_to_its_country_but_is_never_detected(nlp, gaz):
+def test_demonym_span_resolves_to_its_country_and_is_detected_on_request(nlp, gaz):
     text = "Sudanese and Israeli officials met in Cairo."
     sudan, israel = resolve_spans(text, spans(text, "Sudanese", "Israeli"), gaz)
     assert (sudan.name, sudan.feature, israel.country) == ("Sudan", "country", "ISR")
     plural = "Palestinians gathered at the gate."
     assert resolve_spans(plural, spans(plural, "Palestinians"), gaz)[0].country == "PSE"
-    assert [p.text for p in geoparse(text, nlp(text), gaz)] == ["Cairo"]
+    assert [p.text for p in geoparse(text, nlp(text), gaz, demonyms=False)] == ["Cairo"]
+    # a demonym that is also a town's name still names the country ("Canadian", Texas)
+    text = "Canadian and Mexican negotiators resumed talks."
+    assert [(p.text, p.country) for p in geoparse(text, nlp(text), gaz)] == [("Canadian", "CAN"), ("Mexican", "MEX")]
     assert gaz.demonym("U.S.") is None  # a name of the country, not a demonym
 
 

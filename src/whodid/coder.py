@@ -127,8 +127,10 @@ class Coder:
         last_of_type: dict[str, Event] = {}
         sentence_id = 0
         for line_no, line in enumerate(lines):
-            # names inside organisations' names are no places of events ("Seoul National University students")
-            places = geoparse(line.doc.text, doc=line.doc, gazetteer=self.gazetteer, names_in_organisations=False)
+            # names inside organisations' names and demonyms are no places of events ("Seoul National University
+            # students", "Russian troops")
+            places = geoparse(line.doc.text, doc=line.doc, gazetteer=self.gazetteer, names_in_organisations=False,
+                              demonyms=False)
             chunks = list(line.doc.noun_chunks)
             for sent in line.doc.sents:
                 resolver.observe(sent, line.offset, places, chunks)

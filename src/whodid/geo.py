@@ -422,8 +422,9 @@ class Gazetteer:
     def demonym(self, word: str) -> _Entry | None:
         """The country a demonym names ("Sudanese", "Israelis" -> the country), from ``countries.tsv``.
 
-        Never used to *find* toponyms (a demonym names people, an actor); only to resolve a span a caller gives
-        (:func:`resolve_spans`), as gazetteer-style corpora tag demonyms with their country.
+        Finds toponyms only where spaCy labels the word NORP and the caller wants demonyms (:func:`geoparse`),
+        and resolves a span a caller gives (:func:`resolve_spans`), as gazetteer-style corpora tag demonyms with
+        their country.
         """
         if self._demonyms is None:
             by_iso3 = {e.country: e for e in self.entries if e.feature == "country"}
@@ -738,15 +739,18 @@ def _feature_name_mentions(doc: "Doc", conf: dict[str, Any]) -> list[tuple[int, 
 
 
 def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = None, *,
-             names_in_organisations: bool | None = None) -> list[Place]:
+             names_in_organisations: bool | None = None, demonyms: bool | None = None) -> list[Place]:
     """Every resolved place mention in ``text``, in text order, with offsets into ``text``.
 
     Mentions are spaCy GPE/LOC/FAC entities plus gazetteer matches for capitalised words the model missed.
     Resolution uses the countries and states named elsewhere in the text, an adjacent ", Country", and the
     spatial coherence of the story's names (see :func:`resolve_spans`).
     ``names_in_organisations``: also report a place name opening an organisation's name ("the Ohio Department
-    of Health" -> Ohio), as gazetteer corpora such as LGL do; None takes geo.yaml's setting (off). Event coding
-    leaves it off: there the organisation is the actor, and a place inside its name must not stand in for it.
+    of Health" -> Ohio), as gazetteer corpora such as LGL do; None takes geo.yaml's setting (on). Event coding
+    turns it off: there the organisation is the actor, and a place inside its name must not stand in for it.
+    ``demonyms``: also report a country's demonym that spaCy labels NORP ("Russian troops" -> Russia; the place's
+    ``text`` is the demonym, its ``name`` the country's); None takes geo.yaml's setting (on). Event coding turns
+    it off: a demonym names people, not where something happened.
     """
     conf = settings()
     gaz = gazetteer or Gazetteer.default()
@@ -772,10 +776,28 @@ def geoparse(text: str, doc: "Doc | None" = None, gazetteer: Gazetteer | None = 
     spans = [(m.start, m.end) for m in _dedupe(mentions)] + known
     features = {p.start: feature for p, feature in patterned if feature}
     places = [p for p in resolve_spans(text, sorted(spans), gaz, features=features) if p is not None]
+    if conf.get("demonyms") if demonyms is None else demonyms:
+        places += _demonym_places(doc, gaz, spans)
     # the rest are toponyms GeoNames lacks: reported with their words and kind, no point and no id
     places += [Place(text=text[s:e], start=s, end=e, name=text[s:e], feature=feature)
                for s, e, feature in named if (s, e) not in known]
     return sorted(places, key=lambda p: p.start)
+
+
+def _demonym_places(doc: "Doc", gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[Place]:
+    """NORP entities that are a country's demonym, as mentions of the country ("Sri Lankan" -> Sri Lanka).
+
+    Resolved straight to the country, never through the gazetteer's names: "Canadian" is also a Texas town.
+    """
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        start, end = _clean_bounds(doc.text, ent.start_char, ent.end_char)
+        country = gaz.demonym(doc.text[start:end]) if end > start else None
+        if country is not None and not any(s < end and start < e for s, e in taken):
+            out.append(country.place(doc.text[start:end], start, end))
+    return out
 
 
 def _known(gaz: Gazetteer, name: str, feature: str) -> bool:

@@ -99,10 +99,10 @@ class Resolution:
 
 
 def score(articles: list[tuple[str, list[Gold]]], nlp: Any, gazetteer: Any,
-          names_in_organisations: bool | None = None) -> dict[str, Any]:
+          names_in_organisations: bool | None = None, demonyms: bool | None = None) -> dict[str, Any]:
     """Detection and resolution figures of ``whodid.geo`` on the articles; times the geoparse alone.
 
-    ``names_in_organisations`` is passed to :func:`whodid.geo.geoparse` (None: its geo.yaml default).
+    ``names_in_organisations`` and ``demonyms`` are passed to :func:`whodid.geo.geoparse` (None: geo.yaml's).
     """
     from whodid.geo import geoparse, resolve_spans
 
@@ -113,7 +113,7 @@ def score(articles: list[tuple[str, list[Gold]]], nlp: Any, gazetteer: Any,
     for text, golds in articles:
         doc = nlp(text)
         t0 = time.perf_counter()
-        pred = geoparse(text, doc, gazetteer, names_in_organisations=names_in_organisations)
+        pred = geoparse(text, doc, gazetteer, names_in_organisations=names_in_organisations, demonyms=demonyms)
         geo_s += time.perf_counter() - t0
         words += len(text.split())
         n_gold += len(golds)
@@ -135,7 +135,7 @@ def score(articles: list[tuple[str, list[Gold]]], nlp: Any, gazetteer: Any,
         for g, place in zip(tagged, resolve_spans(text, [(g.start, g.end) for g in tagged], gazetteer)):
             oracle.add(g, place)
     return {"articles": len(articles), "gold": n_gold, "predicted": n_pred,
-            "names_in_organisations": names_in_organisations,
+            "names_in_organisations": names_in_organisations, "demonyms": demonyms,
             "exact": prf(tp_exact, n_pred, n_gold),
             "overlap": prf(tp_over_pred, n_pred, n_gold)[:1] + prf(tp_over_gold, n_pred, n_gold)[1:2],
             "recall_tagged": tp_tagged / n_tagged if n_tagged else 0.0,
@@ -147,9 +147,10 @@ def report(fig: dict[str, Any]) -> list[str]:
     """The figures as printable lines."""
     p, r, f = fig["exact"]
     op, orr = fig["overlap"]
-    orgs = {None: "default", True: "on", False: "off"}[fig.get("names_in_organisations")]
+    setting = {None: "default", True: "on", False: "off"}
+    orgs, demonyms = setting[fig.get("names_in_organisations")], setting[fig.get("demonyms")]
     return [f"LGL: {fig['articles']} articles, {fig['gold']} gold toponyms, {fig['predicted']} predicted "
-            f"(place names in organisation names: {orgs}); "
+            f"(place names in organisation names: {orgs}; demonyms: {demonyms}); "
             f"geoparse {fig['ms_per_600_words']:.1f} ms per 600 words beyond the parse",
             f"{'detection, exact span':<28} P {p:6.1%}  R {r:6.1%}  F1 {f:6.1%}  "
             f"(R on GeoNames-tagged gold {fig['recall_tagged']:6.1%})",
@@ -168,6 +169,9 @@ def add_command(sets: argparse._SubParsersAction) -> None:
     parser.add_argument("--names-in-organisations", action=argparse.BooleanOptionalAction, default=None,
                         help="read place names opening organisation names (\"the Ohio Department of Health\"); "
                              "default: geo.yaml's (on)")
+    parser.add_argument("--demonyms", action=argparse.BooleanOptionalAction, default=None,
+                        help="report countries' demonyms labelled NORP (\"Russian troops\") as mentions of the "
+                             "country; default: geo.yaml's (on)")
     parser.set_defaults(run=run, gold_set="geo")
 
 
@@ -187,7 +191,7 @@ def run(args: argparse.Namespace) -> int:
     gazetteer = Gazetteer.default()
     load_s = time.perf_counter() - t0
     nlp = load_pipeline()
-    for line in report(score(articles, nlp, gazetteer, args.names_in_organisations)):
+    for line in report(score(articles, nlp, gazetteer, args.names_in_organisations, args.demonyms)):
         print(line)
     print(f"gazetteer: {len(gazetteer.entries)} entries, loaded in {load_s:.2f} s")
     return 0
