@@ -195,3 +195,28 @@ def test_place_after_in_inside_an_organisation_span(nlp, gaz):
     text = "Pupils of Grace Lutheran School in Lombard won the Illinois prize in Chicago."
     found = [(p.text, p.admin1) for p in geoparse(text, nlp(text), gaz)]
     assert ("Lombard", "Illinois") in found  # NER ran the school and its town together as one ORG
+
+
+def test_confidence_reads_how_clearly_the_story_picks_the_place(nlp, gaz):
+    def confidence(text: str, name: str) -> float:
+        return next(p.confidence for p in geoparse(text, nlp(text), gaz) if p.text == name)
+
+    bare = confidence("Crews reached Springfield before noon.", "Springfield")  # dozens of US namesakes
+    qualified = confidence("Crews reached Springfield, Illinois before noon.", "Springfield")
+    assert bare < 0.3 and qualified >= 0.9
+    assert confidence("The ministers flew to Tokyo.", "Tokyo") >= 0.9  # one place by far
+
+
+def test_event_location_confidence_weighs_the_attachment(nlp, gaz):
+    from whodid.geo import event_location
+
+    def located(text: str, trigger: str):
+        doc = nlp(text)
+        places = geoparse(text, doc, gaz, demonyms=False)
+        place = event_location(next(t for t in doc if t.text == trigger), places, doc)
+        return place, next(p.confidence for p in places if p.start == place.start)
+
+    direct, resolved = located("In Nairobi, the ministers held talks.", "talks")  # on the event's verb
+    assert direct.name == "Nairobi" and direct.confidence == resolved
+    through_noun, resolved = located("A meeting of envoys in Nairobi ended late.", "meeting")  # via "envoys"
+    assert through_noun.name == "Nairobi" and through_noun.confidence == pytest.approx(0.85 * resolved, abs=0.001)

@@ -124,7 +124,7 @@ def test_migrates_a_version_1_store(tmp_path: Path) -> None:
                    [(e.id, e.story_id, json.dumps(e.to_dict())) for e in old])
     db.close()
     with Store(path) as store:
-        assert store.version() == 2
+        assert store.version() == 3
         assert sorted(e.id for e in store.events()) == sorted(e.id for e in old)
         assert store.events_count() == 1 and store.merged_events()[0].n_mentions == 2
 

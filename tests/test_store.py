@@ -98,11 +98,22 @@ def test_date_span() -> None:
 def test_schema_version_and_read_only_missing(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     with Store(path) as store:
-        assert store.connection.execute("SELECT version FROM schema_version").fetchall() == [(2,)]
+        assert store.connection.execute("SELECT version FROM schema_version").fetchall() == [(3,)]
     with Store(path) as store:  # reopening does not add a second version row
         assert store.connection.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 1
     with pytest.raises(FileNotFoundError):
         Store(tmp_path / "absent.duckdb", read_only=True)
+
+
+def test_version_2_file_gains_place_confidence(tmp_path: Path) -> None:
+    path = tmp_path / "v2.duckdb"
+    with Store(path) as store:  # a version-2 file: places without the confidence column
+        store.connection.execute("ALTER TABLE places DROP COLUMN confidence; UPDATE schema_version SET version = 2")
+        store.connection.execute("INSERT INTO places (mention_id, story_id, name) VALUES ('m1', 's1', 'Hanoi')")
+    with Store(path) as store:
+        db = store.connection
+        assert db.execute("SELECT version FROM schema_version").fetchall() == [(3,)]
+        assert db.execute("SELECT name, confidence FROM places").fetchall() == [("Hanoi", None)]
 
 
 def test_locked_by_another_process(tmp_path: Path) -> None:

@@ -33,6 +33,9 @@ def test_venue_named_later_refines_country(nlp):
     japan = next(p for p in places if p.feature == "country")
     assert venues.refine(japan, ["IGOAPEC"]).name == "Nagoya"  # the venue's country named: the city wins
     assert venues.refine(None, ["IGOAPEC"]).name == "Nagoya"
+    # a venue told in another sentence is a weaker attachment than the event's own locative phrase
+    nagoya = venues.places["IGOAPEC"]
+    assert venues.refine(None, ["IGOAPEC"]).confidence == pytest.approx(0.8 * nagoya.confidence, abs=0.001)
     elsewhere = Place(text="Lima", start=0, end=4, name="Lima", country="PER", feature="city")
     assert venues.refine(elsewhere, ["IGOAPEC"]) is elsewhere  # a place of its own is kept
     assert venues.refine(None, ["IGOG20"]) is None

@@ -140,7 +140,8 @@ def plover_record(item: Item) -> dict[str, Any]:
         "recipient_country": sorted({a.country for a in event.recipients if a.country}),
         "location": None if location is None else {
             "name": location.name or location.text, "country": location.country, "geonameid": location.geonameid,
-            "lat": location.lat, "lon": location.lon, "feature": location.feature},
+            "lat": location.lat, "lon": location.lon, "feature": location.feature,
+            "confidence": location.confidence},
         "cameo": event.cameo, "quad_class": event.quad_class, "goldstein": event.goldstein,
         "story_id": event.story_id, "sentence_id": event.sentence_id, "trigger": event.trigger.text,
     }

@@ -12,6 +12,7 @@ Language data (prepositions, movement verbs, aliases, scores) lives in ``data/ge
 """
 from __future__ import annotations
 
+import dataclasses
 import gc as _gc
 import json
 import math
@@ -85,10 +86,11 @@ class _Entry:
     prior: float = 0.0
     admin1_key: str | None = None  # "US.TX", "KR.14": ties cities to their admin1 for context and qualifiers
 
-    def place(self, text: str = "", start: int = 0, end: int = 0) -> Place:
+    def place(self, text: str = "", start: int = 0, end: int = 0, confidence: float | None = None) -> Place:
         """This entry as a Place for the mention ``text`` at ``start``-``end``."""
         return Place(text=text or self.name, start=start, end=end, name=self.name, geonameid=self.geonameid,
-                     country=self.country, admin1=self.admin1, lat=self.lat, lon=self.lon, feature=self.feature)
+                     country=self.country, admin1=self.admin1, lat=self.lat, lon=self.lon, feature=self.feature,
+                     confidence=confidence)
 
     def inside(self, area: "_Entry") -> bool:
         """True if this place lies in ``area`` (a country or an admin1)."""
@@ -796,7 +798,7 @@ def _demonym_places(doc: "Doc", gaz: Gazetteer, taken: list[tuple[int, int]]) ->
         start, end = _clean_bounds(doc.text, ent.start_char, ent.end_char)
         country = gaz.demonym(doc.text[start:end]) if end > start else None
         if country is not None and not any(s < end and start < e for s, e in taken):
-            out.append(country.place(doc.text[start:end], start, end))
+            out.append(country.place(doc.text[start:end], start, end, settings()["confidence"]["demonym"]))
     return out
 
 
@@ -887,12 +889,31 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer 
     candidates = current
     out: list[Place | None] = []
     for m in mentions:
-        entry = chosen.get(m.start)
+        entry, confidence = chosen.get(m.start), conf["confidence"]["qualified"]
         if entry is None:
             best = candidates.get(m.start)
-            entry = best[0][1] if best else None
-        out.append(entry.place(text[m.start:m.end], m.start, m.end) if entry else None)
+            entry, confidence = (best[0][1], _top_share(best, conf["confidence"]["temperature"])) if best else (None, 0)
+        out.append(entry.place(text[m.start:m.end], m.start, m.end, round(confidence, 3)) if entry else None)
     return out
+
+
+def _top_share(ranked: list[tuple[float, "_Entry"]], temperature: float) -> float:
+    """The best candidate's share of a softmax over the candidates' final scores: 1.0 for an unambiguous name,
+    about 1/n for n namesakes nothing in the story tells apart. Rivals at the same spot (a town and its
+    township, a county and its seat) do not count against it: they put the event at the same place."""
+    top_score, top = ranked[0]
+    total = 0.0
+    for score, entry in ranked:
+        near = entry is top or (None not in (entry.lat, top.lat) and _km(entry, top) <= 25)
+        total += 0.0 if near and entry is not top else math.exp((score - top_score) / temperature)
+    return 1.0 / total
+
+
+def _km(a: "_Entry", b: "_Entry") -> float:
+    """Great-circle distance between two gazetteer entries with points, in kilometres."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _home_area(candidates: dict[int, list[tuple[float, "_Entry"]]], keys: dict[int, str],
@@ -1106,4 +1127,15 @@ def event_location(trigger: "Token", places: list[Place], doc: "Doc",
     nearest_link = found[0][1]
     group = [f[2] for f in found if f[1] == nearest_link]
     # Within one locative phrase, the most specific place ("Hanoi" over "Vietnam"); else text order.
-    return max(group, key=lambda p: (specificity.get(p.feature or "other", 0), -p.start))
+    place = max(group, key=lambda p: (specificity.get(p.feature or "other", 0), -p.start))
+    link = doc[nearest_link]
+    weights = conf["attachment_confidence"]
+    direct = link.pos_ in ("VERB", "AUX") or link.head.i in anchors  # not climbed up through a noun phrase
+    weight = weights["direct"] if direct else weights["phrase"]
+    return attached(place, weight)
+
+
+def attached(place: Place, weight: float) -> Place:
+    """``place`` as an event's location: its resolution confidence times the attachment's ``weight``."""
+    confidence = None if place.confidence is None else round(place.confidence * weight, 3)
+    return dataclasses.replace(place, confidence=confidence)

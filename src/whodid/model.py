@@ -67,6 +67,7 @@ class Place(_Record):
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None  # country, admin1, admin2, city, landmark, region, water, other
+    confidence: float | None = None  # 0-1: the resolution's (for an event, times its attachment's); None: no point
 
     def shifted(self, offset: int) -> "Place":
         """The same place with offsets moved by ``offset`` (from a line of the story to the story text)."""

@@ -26,7 +26,7 @@ from whodid.model import Actor, Article, Event, Trigger
 if TYPE_CHECKING:
     import pandas as pd
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _CURSOR_LOCK = threading.Lock()  # see Store.reader
 
 # (column, type) of each table; the DDL and the typed bulk insert are both built from these.
@@ -68,7 +68,7 @@ _ACTOR_TABLE = (
 _PLACE_TABLE = (
     ("mention_id", "VARCHAR"), ("story_id", "VARCHAR"), ("text", "VARCHAR"), ("start", "INTEGER"),
     ("end", "INTEGER"), ("name", "VARCHAR"), ("geonameid", "BIGINT"), ("country", "VARCHAR"), ("admin1", "VARCHAR"),
-    ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("feature", "VARCHAR"),
+    ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("feature", "VARCHAR"), ("confidence", "DOUBLE"),
 )
 # version 1's single table of mentions, named "events"
 _V1_EVENT_TABLE = (
@@ -106,8 +106,13 @@ def _migrate_2(db: duckdb.DuckDBPyConnection) -> list[Event]:
     return old
 
 
+def _migrate_3(db: duckdb.DuckDBPyConnection) -> None:
+    """Version 3: places carry their confidence (NULL for places written before)."""
+    db.execute("ALTER TABLE places ADD COLUMN IF NOT EXISTS confidence DOUBLE;")
+
+
 # version -> the function that brings a store from the version before to it
-_MIGRATIONS = {1: _migrate_1, 2: _migrate_2}
+_MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3}
 
 
 class StoreLocked(RuntimeError):
@@ -201,7 +206,7 @@ def _place_rows(event: Event) -> list[tuple[Any, ...]]:
     if p is None:
         return []
     return [(event.id, event.story_id, p.text, p.start, p.end, p.name, p.geonameid, p.country, p.admin1, p.lat,
-             p.lon, p.feature)]
+             p.lon, p.feature, p.confidence)]
 
 
 def _story_row(article: Article, n_events: int) -> tuple[Any, ...]:

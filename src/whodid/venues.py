@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from whodid.geo import attached, settings
 from whodid.model import Place
 from whodid.resources import load_yaml
 
@@ -105,5 +106,5 @@ class StoryVenues:
             if venue is None:
                 continue
             if location is None or (location.feature == "country" and location.country == venue.country):
-                return venue
+                return attached(venue, settings()["attachment_confidence"]["venue"])
         return location

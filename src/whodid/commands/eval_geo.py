@@ -74,6 +74,7 @@ class Resolution:
     country: int = 0
     within: int = 0
     errors: list[float] = field(default_factory=list)
+    calibration: list[tuple[float, bool]] = field(default_factory=list)  # (place confidence, within 161 km)
 
     def add(self, gold: Gold, place: Any) -> None:
         self.n += 1
@@ -85,11 +86,22 @@ class Resolution:
             err = km(gold.lat, gold.lon, place.lat, place.lon)
             self.errors.append(err)
             self.within += int(err <= 161)
+            if place.confidence is not None:
+                self.calibration.append((place.confidence, err <= 161))
 
     def figures(self) -> dict[str, float]:
         n = max(self.n, 1)
         return {"n": self.n, "geonameid": self.gid / n, "country": self.country / n, "acc161": self.within / n,
                 "median_km": statistics.median(self.errors) if self.errors else float("nan")}
+
+    def calibration_row(self, edges: tuple[float, ...] = (0.0, 0.5, 0.8, 0.95, 1.01)) -> str:
+        """Accuracy within 161 km by band of the places' own confidence: a confidence worth reading rises with it."""
+        cells = []
+        for low, high in zip(edges, edges[1:]):
+            band = [ok for c, ok in self.calibration if low <= c < high]
+            acc = f"{sum(band) / len(band):6.1%}" if band else "     -"
+            cells.append(f"[{low:.2f},{min(high, 1.0):.2f}{')' if high <= 1.0 else ']'} n={len(band):4d} {acc}")
+        return f"{'confidence vs acc@161km':<28} " + "  ".join(cells)
 
     def row(self, label: str) -> str:
         f = self.figures()
@@ -157,6 +169,7 @@ def report(fig: dict[str, Any]) -> list[str]:
             f"{'detection, overlap':<28} P {op:6.1%}  R {orr:6.1%}",
             fig["oracle"].row("resolution, oracle spans"),
             fig["detected"].row("resolution, detected only"),
+            fig["detected"].calibration_row(),
             fig["end_to_end"].row("resolution, end-to-end")]
 
 
