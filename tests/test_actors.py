@@ -375,3 +375,21 @@ def test_actors_cli_lookup(capsys: pytest.CaptureFixture[str]) -> None:
 def test_counted_groups(kb, phrase, code):
     actor = kb.lookup(phrase, "2020-05-01")
     assert actor is not None and actor.code == code
+
+
+def test_long_acronym_spelt_as_a_word_is_not_read_inside_a_name(kb):
+    # "Sadr" ends a cleric's name; only the capitals (or the word alone) name the Sahrawi Republic
+    assert getattr(kb.lookup("Muqtada al-Sadr", "2017-03-25"), "code", None) != "ESH"
+    assert kb.lookup("SADR", "2017-03-25").code == "ESH"
+    assert kb.lookup("Nato", "2017-03-25").code == "IGONATO"  # British spelling of an acronym still works
+    assert kb.lookup("Nato Secretary-General Jens Stoltenberg", "2017-03-25").code == "IGONATO"
+
+
+def test_place_after_at_gives_the_country_not_the_institution(kb):
+    day = "2017-03-25"
+    assert kb.lookup("business leaders at the White House", day).code == "USABUS"  # guests, not the government
+    assert kb.lookup("officials at the White House", day).code == "USAGOV"  # staff of the institution
+    # where protesters stand is no affiliation at all
+    assert kb.lookup("protesters outside the Russian embassy", day).code == "CVL"
+    assert kb.lookup("nurses across Indonesia", day).code == "IDNHLH"  # an area gives the people's country
+    assert kb.lookup("activists from the Fatah party", day).code.startswith("PSE")  # members of it

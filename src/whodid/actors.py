@@ -176,6 +176,7 @@ class Entry:
     ref: Any  # the Person / Named / Igo / Country / Noun, or None
     cased: tuple[str, ...] | None = None  # required spelling for acronyms
     plural: bool = False
+    capitals: bool = False  # a longer all-capital alias ("NATO", "SADR"): also spelt as a word, but not in a name
 
 
 @dataclass
@@ -237,6 +238,8 @@ class ActorKB:
         self.dominant: set[str] = set()
         self.determiners: set[str] = set()
         self.cut_words: set[str] = set()
+        self.name_particles: set[str] = set()
+        self.membership_preps: set[str] = set()
         self.affiliation_preps: set[str] = set()
         self._collectives: dict[str, tuple[str, ...]] = {}  # "two koreas" -> ("KOR", "PRK")
         self._index: dict[tuple[str, ...], list[Entry]] = {}
@@ -380,6 +383,8 @@ class ActorKB:
         self._honorifics = getattr(self, "_honorifics", set()) | {str(h).lower() for h in data.get("honorifics") or []}
         self.determiners |= {str(d).lower() for d in data.get("determiners") or []}
         self.cut_words |= {str(w).lower() for w in data.get("cut_words") or []}
+        self.name_particles |= {str(w).lower() for w in data.get("name_particles") or []}
+        self.membership_preps |= {str(w).lower() for w in data.get("membership_preps") or []}
         self.affiliation_preps |= {str(w).lower() for w in data.get("affiliation_preps") or []}
         for item in data.get("named") or []:
             sector = item.get("sector")
@@ -411,7 +416,8 @@ class ActorKB:
         key, cased = self._key(alias)
         if not key:
             return
-        entry = Entry(kind, ref, cased, plural)
+        letters = alias.replace(".", "").replace(" ", "")
+        entry = Entry(kind, ref, cased, plural, capitals=cased is None and letters.isalpha() and letters.isupper())
         bucket = self._index.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
@@ -532,11 +538,15 @@ class ActorKB:
     def _lookup_uncached(self, phrase: str, date: str | None) -> Actor | None:
         return self._resolve(phrase, date, None)
 
-    def _entries(self, toks: tuple[Tok, ...]) -> list[Entry]:
-        """Entries whose key is exactly these tokens (spelling checked for acronyms)."""
+    def _entries(self, toks: tuple[Tok, ...], before: Tok | None = None) -> list[Entry]:
+        """Entries whose key is exactly these tokens (spelling checked for acronyms). ``before``: the word in
+        front of them; after a capitalised word or a name particle, a long acronym spelt as a word ("Nato" is
+        NATO, but "al-Sadr" is no SADR) is the end of someone's name."""
         bucket = self._index.get(tuple(t.key for t in toks), [])
         cased = tuple(t.cased for t in toks)
-        return [e for e in bucket if e.cased is None or e.cased == cased]
+        in_name = before is not None and (before.cased[:1].isupper() or before.key in self.name_particles) \
+            and not all(c.isupper() for c in cased)
+        return [e for e in bucket if (e.cased is None or e.cased == cased) and not (e.capitals and in_name)]
 
     def _strip(self, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         """Drop leading determiners and stray commas."""
@@ -555,7 +565,7 @@ class ActorKB:
         i = 0
         while i < len(toks):
             for j in range(min(len(toks), i + self._maxlen), i, -1):
-                entries = self._entries(toks[i:j])
+                entries = self._entries(toks[i:j], toks[i - 1] if i else None)
                 if entries:
                     out.append(Span(i, j, tuple(entries)))
                     i = j
@@ -684,6 +694,12 @@ class ActorKB:
                 if owner.kind == "igo":
                     return _igo_actor(owner.entry.ref)
                 base = self._named_actor(owner.entry.ref, date)
+                own_sector = sector if not noun.weak or sector != noun.sector else None
+                if owner not in before and own_sector and base.sector and own_sector != base.sector \
+                        and base.country in self.countries and _tail_prep(tail, toks) not in self.membership_preps:
+                    # "business leaders at the White House": the place where they are gives the country only
+                    return self._country_actor(self.countries[base.country], own_sector,
+                                               f"named-place+noun:{noun.words}")
                 if base.code and len(base.code) == 3 and base.sector is None:
                     # a country-like dictionary entry ("ARN" from a PETRARCH file) plus an agent: ARN + GOV
                     return dataclasses.replace(base, code=base.code + sector, country=base.code, sector=sector,
@@ -877,6 +893,14 @@ def _default_surnames(name: str, family_first: bool) -> list[str]:
 
 def _split(cell: str | None) -> list[str]:
     return [v.strip() for v in (cell or "").split("|") if v.strip()]
+
+
+def _tail_prep(tail: list[Span | int], toks: tuple[Tok, ...]) -> str | None:
+    """The preposition that opens an affiliation tail ("at" of "leaders at the White House")."""
+    if not tail:
+        return None
+    first = tail[0].start if isinstance(tail[0], Span) else tail[0]
+    return toks[first - 1].key if first > 0 else None
 
 
 def _affiliation(spans: list[Span]) -> Span | None:
