@@ -44,6 +44,10 @@ def _one(coder, text: str, event_type: str):
         ("Brazil urged Venezuela and Guyana to settle the dispute.", "REQUEST", ["BRA"], ["VEN", "GUY"]),
         # a town named as a side stands for its country
         ("Russian troops shelled Kharkiv on Tuesday.", "ASSAULT", ["RUS"], ["UKR"]),
+        # a withdrawal "of" its movers "from" the place left
+        ("The pullout of Chadian soldiers from Mali ended in May.", "RETREAT", ["TCD"], ["MLI"]),
+        # talking over an act: the parties of the act are not the talks' recipients ("with" is)
+        ("Peru and Chile discussed the expulsion of Bolivian diplomats.", "CONSULT", ["PER", "CHL"], []),
     ],
 )
 def test_sides(coder, text, event_type, actors, recipients):
@@ -71,6 +75,15 @@ def test_intent_to_meet_is_agree_with_the_actor_of_the_intent(coder):
 def test_requested_act_is_not_coded_as_done(coder):
     types = [e.event_type for e in _events(coder, "Brazil urged Venezuela and Guyana to settle the dispute.")]
     assert types == ["REQUEST"]
+    # an act named by the request's object or "for" phrase has not happened either
+    for text in ("Norway demanded the release of two detained Iranian sailors.",
+                 "Ghana called for a ceasefire between Sudan's army and its rivals."):
+        assert [e.event_type for e in _events(coder, text)] == ["REQUEST"], text
+
+
+def test_act_talked_over_is_not_asserted(coder):
+    event = _one(coder, "Ministers from Peru and Chile discussed sanctions on Bolivia.", "SANCTION")
+    assert event.status == "hypothetical"
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,9 @@ class ArgumentRules:
     group_anaphors: frozenset[str]
     threat_conditions: frozenset[str]
     passive_participation_verbs: frozenset[str]
+    topic_object_verbs: frozenset[str]
+    departure_modes: frozenset[str]
+    unrealised_object_types: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     obligation_modals: dict[str, tuple[str, str]]  # modal -> (intent table for its reported act, generic code)
 
@@ -329,7 +332,7 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
             for obj in objects:
                 mention.recipients.extend(c for c in obj.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN")
                 mention.recipients.extend(_prep_objects(obj, entry.recipient_preps))
-        else:
+        elif verb.lemma_.lower() not in rules.topic_object_verbs:  # "discussed the deployment": a topic
             mention.recipients.extend(objects)
         mention.recipients.extend(datives)
     mention.recipients.extend(_prep_objects(verb, entry.recipient_preps))
@@ -369,7 +372,8 @@ def _fallback_targets(verb: Token, recipients: list[Token], rules: ArgumentRules
             break
         verbs.append(nxt[0])
     for index, current in enumerate(verbs):
-        objects = [o for c in _children(current, "dobj") for o in _with_conjuncts(c)]
+        objects = [o for c in _children(current, "dobj") for o in _with_conjuncts(c)] \
+            if current.lemma_.lower() not in rules.topic_object_verbs else []  # a topic's parties are not the event's
         if index:  # a controlled verb's object is a target of the whole act
             out.extend(objects)
         for obj in objects:
@@ -407,9 +411,13 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
         noun = container
         mention.last = container if container.i > mention.last.i else mention.last
     mention.actors.extend(_children(noun, "poss"))
-    mention.actors.extend(_prep_objects(noun, rules.agent_preps))
+    departure = (entry.mode or "") in rules.departure_modes
+    # "a demand from X" names the demander, but "a withdrawal from Syria" the place left, and "of" who leaves
+    mention.actors.extend(_prep_objects(noun, rules.agent_preps - {"from"} if departure else rules.agent_preps))
+    if departure and not mention.actors:
+        mention.actors.extend(_prep_objects(noun, ("of",)))  # "the withdrawal of Russian troops"
     mention.recipients.extend(_prep_objects(noun, entry.recipient_preps))
-    if mention.actors and "of" not in entry.recipient_preps:
+    if mention.actors and "of" not in entry.recipient_preps and not departure:
         mention.recipients.extend(_prep_objects(noun, ("of",)))  # "Russia's invasion of Ukraine"
     between = _prep_objects(noun, _between_preps(entry, rules))
     if between:
@@ -499,7 +507,7 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
             mention.fallback_recipients = _condition_subjects(mention, rules) + mention.fallback_recipients
         mention.sent = sent
         mentions.append(mention)
-    return _drop_nested(_fold_demanded(mentions, lexicon), lexicon)
+    return _drop_nested(_fold_demanded(mentions, lexicon), lexicon, rules)
 
 
 def _marked_clauses(word: Token, deps: tuple[str, ...], marks: frozenset[str]) -> list[Token]:
@@ -585,7 +593,7 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
     return False
 
 
-def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Mention]:
+def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: ArgumentRules) -> list[Mention]:
     """One event per act: a noun event under a verb event of the same type ("met for talks"); an intent verb
     already folded into an intent event ("agreed" of "agreed to meet"); an act requested, threatened or refused
     by a governing trigger ("urged X to settle": the settling has not happened)."""
@@ -607,6 +615,9 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Menti
             noun = _phrase_head(m.trigger)  # "earmarked 3 million euros in aid": the amount stands for the aid
             head = noun.head if noun.dep_ != "pobj" else noun.head.head
             other = verbs.get(head.i)
+            if other is not None and other is not m and other.event_type.lower() in rules.unrealised_object_types \
+                    and noun.dep_ in ("dobj", "pobj", "conj"):
+                continue  # "demanded the release of X", "called for a ceasefire": asked for, not done
             if other is not None and other.event_type == m.event_type:
                 if not other.recipients:  # the noun's phrase may name the recipient ("aid for Malawi")
                     other.recipients = list(m.recipients)

@@ -35,6 +35,7 @@ class StatusCues:
     clause_boundaries: frozenset[str]
     topic_preps: frozenset[str]
     topic_heads: frozenset[str]
+    topic_object_heads: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -77,11 +78,14 @@ def _is_reported(chain: list[Token]) -> bool:
 
 def _is_topic(trigger: Token, cues: StatusCues) -> bool:
     """An event noun (or one coordinated with it) in an "over"/"about" phrase of a dispute or of talks that
-    failed: the matter at stake ("collapsed over sanctions relief and nuclear concessions")."""
+    failed: the matter at stake ("collapsed over sanctions relief and nuclear concessions"); or the object of a
+    verb of talking it over ("discussed sanctions against Iran")."""
     noun = trigger
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     prep = noun.head
+    if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and prep.lemma_.lower() in cues.topic_object_heads:
+        return True
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or prep.lower_ not in cues.topic_preps:
         return False
     return prep.head.lemma_.lower() in cues.topic_heads or prep.head.lower_ in cues.topic_heads
