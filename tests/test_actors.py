@@ -393,3 +393,10 @@ def test_place_after_at_gives_the_country_not_the_institution(kb):
     assert kb.lookup("protesters outside the Russian embassy", day).code == "CVL"
     assert kb.lookup("nurses across Indonesia", day).code == "IDNHLH"  # an area gives the people's country
     assert kb.lookup("activists from the Fatah party", day).code.startswith("PSE")  # members of it
+
+
+def test_national_body_named_like_an_international_one(kb):
+    day = "2017-03-25"
+    assert kb.lookup("the Ukrainian Security Council", day).code == "UKRGOV"
+    assert kb.lookup("the American Red Cross", day).code == "USANGO"
+    assert kb.lookup("the Security Council", day).code == "IGOUNOSC"  # alone, the UN's

@@ -81,6 +81,10 @@ def test_requested_act_is_not_coded_as_done(coder):
         assert [e.event_type for e in _events(coder, text)] == ["REQUEST"], text
 
 
+def test_seizing_on_a_remark_seizes_nothing(coder):
+    assert not _events(coder, "Chilean opposition leaders seized on the remarks of the Peruvian minister.")
+
+
 def test_act_talked_over_is_not_asserted(coder):
     event = _one(coder, "Ministers from Peru and Chile discussed sanctions on Bolivia.", "SANCTION")
     assert event.status == "hypothetical"

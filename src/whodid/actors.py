@@ -650,6 +650,12 @@ class ActorKB:
         if kind == "named":
             return self._named_actor(head.entry.ref, date)
         if kind == "igo":
+            national = before[-1] if before and before[-1].end == head.start else None
+            if national is not None and national.kind in ("country", "adj"):
+                # "the Ukrainian Security Council", "the American Red Cross": a national body of that name
+                igo: Igo = head.entry.ref
+                return self._country_actor(national.entry.ref, "GOV" if igo.sector == "IGO" else igo.sector,
+                                           f"{national.kind}+igo-name:{igo.id}")
             return _igo_actor(head.entry.ref)
         if kind in ("country", "capital", "adj"):
             if any(s.kind in ("country", "capital", "adj") for s in before):
