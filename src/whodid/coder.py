@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -21,7 +21,7 @@ from whodid.dating import past_tense as _past
 from whodid.events import ArgumentResolver, Mention, find_mentions
 from whodid.geo import Gazetteer, event_location, geoparse
 from whodid.merge import merge_story_events, participants
-from whodid.model import Article, Event, Place, Timex, Trigger
+from whodid.model import Article, Event, Place, Timex, Trigger, stable_hash
 from whodid.nlp import DEFAULT_MODEL, load_pipeline
 from whodid.ontology import Ontology
 from whodid.timex import is_historical, value_bounds, value_precision
@@ -64,12 +64,22 @@ class Coder:
     """Codes news stories into events. Loads the spaCy pipeline and the knowledge files once."""
 
     def __init__(self, model: str = DEFAULT_MODEL, actors_files: Iterable[str] = (), places_files: Iterable[str] = (),
-                 batch_size: int = 64, n_process: int = 1):
+                 batch_size: int = 64, n_process: int = 1, verbs_files: Iterable[str] = (), verbs_only: bool = False):
+        """``verbs_files``: PETRARCH/TABARI verb dictionaries (whodid.petrarch_verbs) whose senses of a verb take
+        precedence over whodid's; with ``verbs_only``, PETRARCH's reading: they are the only triggers, and an event
+        needs a source and a target that name actors (PETRARCH codes dyads)."""
         self.nlp: Language = load_pipeline(model)
         self.kb = ActorKB.load(*actors_files) if actors_files else ActorKB.default()
         self.gazetteer = Gazetteer.load(*places_files) if places_files else Gazetteer.default()
-        self.lexicon = TriggerLexicon.default()
         self.ontology = Ontology.default()
+        self.lexicon = TriggerLexicon.default()
+        self.dyads_only = bool(verbs_only)
+        verbs_files = list(verbs_files)
+        if verbs_files:
+            from whodid.petrarch_verbs import load_verbs
+
+            self.lexicon = self.lexicon.with_entries(load_verbs(*verbs_files, ontology=self.ontology),
+                                                     only=verbs_only)
         self.dating = DatingRules.default()
         self.dater = EventDater(self.dating)
         self.batch_size = batch_size
@@ -149,11 +159,38 @@ class Coder:
                     if event.date_source == "text":
                         dated.append(_Dated(event, line_no, participants(event)))
                     last_of_type[event.event_type] = event
-                    events.append((event, venues.gatherings_under(mention.clause or mention.trigger)))
+                    gatherings = venues.gatherings_under(mention.clause or mention.trigger)
+                    events.extend((e, gatherings) for e in self._paired(event, mention)
+                                  if not self.dyads_only or (_named(e.actors) and _named(e.recipients)))
                 sentence_id += 1
         for event, keys in events:  # venues may be told after the event
             event.location = venues.refine(event.location, keys)
         return merge_story_events([e for e, _ in events])
+
+    def _paired(self, event: Event, mention: Mention) -> list[Event]:
+        """The event, and the reverse of a paired code ("042:043": the host receives the visit) with the sides
+        swapped. Participants of a reciprocal one ("A and B met", PLOVER style) become the dyads the paired code
+        names: each ordered pair, the forward code for text order and the reverse code for the other."""
+        code = mention.entry.reverse_cameo
+        if not code or mention.cameo != mention.entry.cameo:  # none, or a rule gave the act another code
+            return [event]
+        if event.actors and event.recipients:
+            return [event, self._recoded(event, code, event.recipients, event.actors, 1)]
+        if mention.entry.reciprocal and len(event.actors) > 1 and not event.recipients:
+            pairs = [(a, b) for a in event.actors for b in event.actors if a is not b]
+            first = event.actors.index
+            return [self._recoded(event, event.cameo if first(a) < first(b) else code, [a], [b], n)
+                    for n, (a, b) in enumerate(pairs)]
+        return [event]
+
+    def _recoded(self, event: Event, code: str, actors: list, recipients: list, n: int) -> Event:
+        """A copy of ``event`` with these sides and code (the n-th event of its trigger: its own id)."""
+        from whodid.petrarch_verbs import code_type  # the type of a code outside CAMEO, as the importer reads it
+
+        event_type, mode = code_type(code, self.ontology)
+        return replace(event, actors=list(actors), recipients=list(recipients), cameo=code, event_type=event_type,
+                       mode=mode, quad_class=self.ontology.quad_class(code), goldstein=self.ontology.goldstein(code),
+                       id=stable_hash(event.id, n) if n else event.id)
 
     def _gathering_key(self, phrase: str, date: str | None) -> str | None:
         actor = self.kb.lookup(phrase, date)
@@ -246,6 +283,11 @@ def _inherit_when_where(event: Event, antecedent: Event) -> None:
         event.location = antecedent.location
 
 
+
+
+def _named(side: list) -> bool:
+    """Whether a side names an actor with a code (not only words the knowledge lacks)."""
+    return any(actor.code for actor in side)
 
 
 def _representative_day(value: str | None) -> str | None:

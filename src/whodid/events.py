@@ -24,7 +24,7 @@ from whodid.model import Actor, Place
 from whodid.ontology import Ontology
 from whodid.resources import load_yaml
 from whodid.status import StatusCues, event_status
-from whodid.triggers import TriggerEntry, TriggerLexicon
+from whodid.triggers import TriggerEntry, TriggerLexicon, phrase_after
 
 
 @dataclass(frozen=True)
@@ -344,7 +344,9 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
         mention.participants = between
     if entry.reciprocal and len(mention.actors) > 1 and not mention.recipients:
         mention.participants = mention.actors
-    if not passive:
+    if entry.phrase_targets:  # the words of the verb's phrase, in order: the first that names an actor
+        mention.fallback_recipients = [t for t in phrase_after(verb) if t.pos_ in ("PROPN", "NOUN")]
+    elif not passive:
         mention.fallback_recipients = _fallback_targets(verb, mention.recipients, rules)
     mention.fallback_actors = _outer_subject(mention.first)
 
@@ -829,10 +831,13 @@ class ArgumentResolver:
             recipients = self._resolve_all(mention.recipients, date, speaker)
         recipients = [r for r in recipients if all(r.code != a.code or r.name != a.name for a in actors)]
         if not recipients and not mention.participants and mention.fallback_recipients:
-            found = self._resolve_all(mention.fallback_recipients, date, speaker)
-            # one recipient (the first found, with its conjuncts' actors): fallbacks are guesses in order
-            found = [r for r in found if all(r.code != a.code or r.name != a.name for a in actors)]
-            recipients = found[:1]
+            if mention.entry.phrase_targets:
+                recipients = self._first_named(mention.fallback_recipients, actors, date, speaker)
+            else:
+                found = self._resolve_all(mention.fallback_recipients, date, speaker)
+                # one recipient (the first found, with its conjuncts' actors): fallbacks are guesses in order
+                found = [r for r in found if all(r.code != a.code or r.name != a.name for a in actors)]
+                recipients = found[:1]
         if not actors and not recipients and mention.anaphoric:
             actors, recipients = self._last_by_type.get(mention.event_type, ([], []))
             actors, recipients = list(actors), list(recipients)
@@ -850,6 +855,17 @@ class ArgumentResolver:
                 self._pair_sentence = self._sentences
         return actors, recipients, speaker
 
+
+    def _first_named(self, tokens: list[Token], actors: list[Actor], date: str | None,
+                     speaker: Actor | None) -> list[Actor]:
+        """The actors of the first token that names one (other than ``actors``), with those of its conjuncts."""
+        def others(found: list[Actor]) -> list[Actor]:
+            return [r for r in found if all(r.code != a.code or r.name != a.name for a in actors)]
+
+        for token in tokens:
+            if others(self._resolve_all([token], date, speaker)):
+                return others(self._resolve_all(_with_conjuncts(token), date, speaker))
+        return []
 
     def _unresolved(self, tokens: list[Token]) -> list[Actor]:
         """A side named by a name the knowledge lacks ("the Zorgan navy", "Acme Corp"): kept as words with no

@@ -54,6 +54,7 @@ def same_event(a: Event, b: Event) -> bool:
     """Whether two mentions of one story tell the same event."""
     return (
         a.event_type == b.event_type
+        and a.trigger.start != b.trigger.start  # one trigger's events are distinct acts (an act and its reverse)
         and _status_class(a) == _status_class(b)
         and participants(a) == participants(b)
         and bool(participants(a))

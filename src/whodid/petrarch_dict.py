@@ -16,7 +16,7 @@ directly. The readers return the mapping ``ActorKB._add_agents`` takes (the shap
   ``!MACRO! = A, B`` substitutions expanded and ``{PLURAL, ...}`` forms added.
 
 Not supported: TABARI's prefix (stem) matching of names without a trailing underscore ("ARGENTIN" matches only the
-word "Argentin"), and the verb, discard and ontology dictionaries.
+word "Argentin"), and the discard and ontology dictionaries (verb dictionaries: ``whodid.petrarch_verbs``).
 """
 from __future__ import annotations
 

@@ -32,6 +32,11 @@ _NOUN_OBJECT_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # Prepositions introducing a noun's "object": "deployment of troops", "probe into corruption", "fight against graft".
 _NOUN_OBJECT_PREPS = frozenset({"of", "on", "into", "against"})
 _PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative"})
+# The code of an entry that matches like any other but names no event (PETRARCH's "[---]": "approved the budget"
+# is no event although "approved" is): match() returns None when such an entry wins.
+NO_EVENT = "---"
+# Clauses a trigger's phrase stops at when word patterns look after it: a conjoined or adverbial clause is its own.
+_PHRASE_STOP_DEPS = frozenset({"conj", "advcl", "cc"})
 
 
 @dataclass(frozen=True)
@@ -56,14 +61,28 @@ class TriggerEntry:
     heads: tuple[str, ...] = ()
     # A preposition or complementiser that gives the word another sense: "asked about the talks" is a question.
     exclude_preps: tuple[str, ...] = ()
+    # Word patterns (imported PETRARCH/TABARI verb patterns, see whodid.petrarch_verbs): words that must come
+    # before the trigger in its sentence / after it in its phrase, in this order, other words between allowed. Each
+    # slot lists alternatives; an alternative of several words ("armed forces") must appear as consecutive words.
+    before: tuple[tuple[str, ...], ...] = ()
+    after: tuple[tuple[str, ...], ...] = ()
+    # A paired code ("042:043", visitor visits host, host receives the visit): the same act read the other way
+    # round, coded as a second event with the sides swapped.
+    reverse_cameo: str | None = None
+    compound: bool = False  # the subject must be conjoined actors ("A and B met"): PETRARCH's "%"
+    # When no direct recipient names an actor, the recipient is the first actor named in the verb's phrase, with
+    # those conjoined to it (PETRARCH's target: "welcomed the resumption of ties with A and B" -> A, B).
+    phrase_targets: bool = False
     note: str | None = field(default=None, compare=False)
 
     @property
     def specificity(self) -> float:
         """How constrained the entry is: the most specific fitting entry wins a match."""
-        # Exclusions only filter; they do not make an entry more specific.
+        # Exclusions only filter; they do not make an entry more specific. A word pattern counts like an object,
+        # plus one per word, so that the longest fitting pattern wins (as in PETRARCH).
+        slots = len(self.before) + len(self.after) + self.compound
         return (4.0 * bool(self.particle) + 4.0 * bool(self.heads) + 4.0 * bool(self.objects)
-                + 3.0 * bool(self.subjects))
+                + 3.0 * bool(self.subjects) + (4.0 + slots if slots else 0.0))
 
 
 # --- surface forms -------------------------------------------------------------------------------------------
@@ -253,6 +272,66 @@ def _head_keys(token: "Token") -> set[str]:
     return keys
 
 
+def _word_forms(word: str) -> set[str]:
+    """A pattern word and its candidate base forms ("ties" -> {"ties", "tie", "ti"}), met by a token's word or lemma:
+    "TIES" matches "tie" and "ties", "MEET" does not match the noun "meeting"."""
+    return {word, *surface_lemmas(word)}
+
+
+def _token_forms(token: "Token") -> set[str]:
+    return {token.lower_, token.lemma_.lower()}
+
+
+def phrase_after(token: "Token") -> list["Token"]:
+    """The words of a trigger's phrase after it, in order: its dependency subtree, less conjoined and adverbial
+    clauses (they tell their own events)."""
+    stop: set[int] = set()
+    for child in token.children:
+        if child.dep_ in _PHRASE_STOP_DEPS and child.i > token.i:
+            stop.update(t.i for t in child.subtree)
+    return [t for t in token.subtree if t.i > token.i and t.i not in stop]
+
+
+def _in_order(slots: tuple[tuple[str, ...], ...], words: list[set[str]]) -> bool:
+    """Whether each slot has an alternative among ``words`` (forms of consecutive tokens), slots in order."""
+    pos = 0
+    for slot in slots:
+        found = None
+        for alt in slot:
+            parts = alt.split()
+            for start in range(pos, len(words) - len(parts) + 1):
+                if all(_word_forms(p) & words[start + k] for k, p in enumerate(parts)):
+                    found = start + len(parts) if found is None else min(found, start + len(parts))
+                    break
+        if found is None:
+            return False
+        pos = found
+    return True
+
+
+def _pattern_fits(entry: TriggerEntry, token: "Token") -> bool:
+    """Whether the entry's word patterns fit: ``before`` in the sentence before the trigger, ``after`` in its phrase."""
+    if entry.after and not _in_order(entry.after, [_token_forms(t) for t in phrase_after(token)]):
+        return False
+    if entry.before:
+        if not _in_order(entry.before, [_token_forms(t) for t in token.doc[token.sent.start:token.i]]):
+            return False
+    return True
+
+
+def _compound_subject(token: "Token") -> bool:
+    """Whether the verb's subject (or that of the verb it is conjoined to or controlled by) is conjoined ("A and B")."""
+    tok = token
+    for _ in range(4):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return any(c.dep_ == "conj" for s in subj for c in s.children)
+        if tok.dep_ not in ("conj", "xcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 # --- the lexicon ---------------------------------------------------------------------------------------------
 def _tuple(value: Any) -> tuple[str, ...]:
     """Lower-cased words of a YAML scalar or (nested: anchors inside lists) list, order kept, no repeats."""
@@ -319,6 +398,16 @@ class TriggerLexicon:
         """The lexicon shipped with whodid (cached)."""
         return _default_lexicon()
 
+    def with_entries(self, entries: Iterable[TriggerEntry], only: bool = False) -> "TriggerLexicon":
+        """This lexicon (its tables kept) with ``entries`` taking precedence: a verb they list keeps only their
+        senses of it; with ``only``, they are the whole trigger list (the imported dictionary alone says what an
+        event is, as in PETRARCH)."""
+        added = list(entries)
+        covered = {(e.lemma, e.pos) for e in added}
+        kept = [] if only else [e for e in self.entries if (e.lemma, e.pos) not in covered]
+        return TriggerLexicon(added + kept, self.support_verbs, self.intent_verbs, self._intent_tables,
+                              self._aliases, self.compound_heads, self.announcement_table, self.intent_nouns)
+
     @classmethod
     def load(cls, *paths: str | Path, ontology: Ontology | None = None) -> "TriggerLexicon":
         """Load one or more trigger YAML files; later files add entries and extend the tables."""
@@ -364,17 +453,19 @@ class TriggerLexicon:
                     yield entry, primary
 
     def match(self, token: "Token") -> TriggerEntry | None:
-        """The most specific entry naming an event at ``token``, or None."""
-        best: tuple[float, float, int] | None = None
+        """The most specific entry naming an event at ``token``, or None (also when the winner is a NO_EVENT one)."""
+        best: tuple[float, float, bool, int] | None = None
         best_entry: TriggerEntry | None = None
         has_prt = any(c.dep_ == "prt" for c in token.children)
         for order, (entry, primary) in enumerate(self.candidates(token)):
             if not self._fits(entry, token, has_prt):
                 continue
-            rank = (entry.specificity + (0.5 if primary else 0.0), entry.confidence, -order)
+            # ties: an entry spelled as the word itself ("left") before one reached by its lemma ("leave")
+            rank = (entry.specificity + (0.5 if primary else 0.0), entry.confidence, entry.lemma == token.lower_,
+                    -order)
             if best is None or rank > best:
                 best, best_entry = rank, entry
-        return best_entry
+        return None if best_entry is None or best_entry.cameo == NO_EVENT else best_entry
 
     def matches(self, doc_or_span: Iterable["Token"]) -> list[tuple["Token", TriggerEntry]]:
         """Every (token, entry) match in a Doc or Span, in text order."""
@@ -400,8 +491,8 @@ class TriggerLexicon:
             particle_tok = _particle_child(token, entry.particle)
             if particle_tok is None:
                 return False
-        elif has_prt and entry.pos == "VERB":
-            return False  # "back down" is not "back", "blow up" is not "blow"
+        elif has_prt and entry.pos == "VERB" and not entry.after:
+            return False  # "back down" is not "back", "blow up" is not "blow" (a word pattern may spell the particle)
         if entry.objects or entry.exclude_objects:
             objs = _objects(token, entry.pos, particle_tok)
             if entry.objects and not (objs.intersection(entry.objects) or ("*" in entry.objects and objs)):
@@ -417,6 +508,10 @@ class TriggerLexicon:
         if entry.heads and not _head_keys(token).intersection(entry.heads):
             return False
         if entry.exclude_preps and _marker_words(token).intersection(entry.exclude_preps):
+            return False
+        if (entry.before or entry.after) and not _pattern_fits(entry, token):
+            return False
+        if entry.compound and not _compound_subject(token):
             return False
         return True
 

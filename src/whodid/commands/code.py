@@ -46,6 +46,12 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     code.add_argument("--convention", choices=CONVENTIONS, default="whodid",
                       help="'whodid' (default): a future act is coded as the act with status future; 'cameo': as "
                            "CAMEO/PLOVER code it, the announcement (intent 03x or threat 13x), asserted")
+    code.add_argument("--verbs", action="append", default=[], metavar="FILE",
+                      help="PETRARCH/TABARI verb dictionary whose verbs code events before whodid's own triggers "
+                           "(repeatable; see docs: importing PETRARCH dictionaries)")
+    code.add_argument("--verbs-only", action="store_true",
+                      help="with --verbs: the dictionary's verbs are the only triggers and an event needs a source "
+                           "and a target (PETRARCH's reading)")
     code.add_argument("--quiet", action="store_true", help="no progress display")
     code.add_argument("--dask", metavar="SCHEDULER",
                       help="code on Dask: 'local' (a LocalCluster of --workers processes) or tcp://host:8786 "
@@ -68,6 +74,9 @@ Source = Callable[["Store | None", ExitStack], tuple[Iterable[tuple[Article, lis
 
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "dask", None):  # the coding runs on a Dask cluster: whodid.distributed does the run
+        if getattr(args, "verbs", None):
+            stderr.print("[red]error:[/red] --verbs is not available with --dask (workers load the shipped lexicon)")
+            return 2
         from whodid.distributed import run_code_command
 
         return run_code_command(args)
@@ -79,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
                                on_skip=lambda origin, reason: skipped.append((origin, reason)))
         if args.resume and store is not None:
             articles = (a for a in articles if not store.has_story(a.id))
-        coder = Coder(model=args.model, n_process=max(1, args.workers))
+        coder = Coder(model=args.model, n_process=max(1, args.workers), verbs_files=getattr(args, "verbs", None) or (),
+                      verbs_only=bool(getattr(args, "verbs_only", False)))
         return coder.code_articles(articles), lambda: skipped
 
     return emit(args, local)

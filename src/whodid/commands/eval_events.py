@@ -3,7 +3,7 @@
     whodid eval plover [--limit N] [--misses]
     whodid eval conflibert [--split test|train]
     whodid eval plv [--split test|train]
-    whodid eval petrarch [--suite validation|unittests] [--actors FILE]
+    whodid eval petrarch [--suite validation|unittests] [--actors FILE] [--verbs FILE [--verbs-only]]
 
 Each run codes the gold sentences with ``Coder.code_articles`` (batched) and prints, beside whodid's own figures,
 two baselines scored the same way: the majority class, and "trigger only" (lexicon triggers, no arguments).
@@ -47,6 +47,11 @@ def add_command(sets: argparse._SubParsersAction) -> None:
             parser.add_argument("--suite", choices=("validation", "unittests"), default="validation")
             parser.add_argument("--actors", action="append", default=[], metavar="FILE",
                                 help="whodid actor file(s) to use instead of the shipped ones (repeatable)")
+            parser.add_argument("--verbs", action="append", default=[], metavar="FILE",
+                                help="PETRARCH/TABARI verb dictionary whose verbs code events, before whodid's own "
+                                     "triggers (repeatable)")
+            parser.add_argument("--verbs-only", action="store_true",
+                                help="with --verbs: the dictionary's verbs are the only triggers (PETRARCH's reading)")
         parser.set_defaults(run=run, gold_set=name)
 
 
@@ -93,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         stderr.print(f"[red]error:[/red] {exc}")
         return 2
-    coder = Coder(actors_files=getattr(args, "actors", None) or ())
+    coder = Coder(actors_files=getattr(args, "actors", None) or (), verbs_files=getattr(args, "verbs", None) or (),
+                  verbs_only=bool(getattr(args, "verbs_only", False)))
     all_records = [r for records, _, _ in scorings.values() for r in records]
     as_coded = ev.code_records(coder, all_records)
     # Score whodid under the convention the gold set was coded by (see CONVENTION_OF_SET), and show whodid's own
