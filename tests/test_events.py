@@ -81,6 +81,23 @@ def test_requested_act_is_not_coded_as_done(coder):
         assert [e.event_type for e in _events(coder, text)] == ["REQUEST"], text
 
 
+def test_reflexive_recipient_is_never_the_speaker(coder):
+    event = _one(coder, "Eight fighters blew themselves up with a grenade, police said on Thursday.", "ASSAULT")
+    assert event.recipients == []  # not the police who reported it
+
+
+def test_possessor_of_an_act_done_to_someone(coder):
+    arrest = _one(coder, "Two Somali gunmen fired at guards before their arrest.", "COERCE")
+    assert arrest.actors == [] and _codes(arrest.recipients) == ["SOM"]
+    arrest = _one(coder, "Egypt condemned Israel's arrest of the Egyptian fishermen.", "COERCE")
+    assert _codes(arrest.actors) == ["ISR"] and _codes(arrest.recipients) == ["EGY"]
+
+
+def test_cutting_a_programme_kills_no_one(coder):
+    assert not [e for e in _events(coder, "The Canadian government eliminated a subsidy programme for farmers.")
+                if e.event_type == "ASSAULT"]
+
+
 def test_seizing_on_a_remark_seizes_nothing(coder):
     assert not _events(coder, "Chilean opposition leaders seized on the remarks of the Peruvian minister.")
 

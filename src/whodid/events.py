@@ -39,6 +39,8 @@ class ArgumentRules:
     group_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
+    reflexive_pronouns: frozenset[str]
+    patient_possessive_nouns: frozenset[str]
     pair_words: frozenset[str]
     anaphoric_modifiers: frozenset[str]
     venue_heads: frozenset[str]
@@ -412,7 +414,11 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     if container is not None:  # "launched a mediation effort between A and B": the arguments hang on "effort"
         noun = container
         mention.last = container if container.i > mention.last.i else mention.last
-    mention.actors.extend(_children(noun, "poss"))
+    # "Russia's invasion": the doer; "his arrest": the one it was done to (but "Israel's arrest of X": the doer)
+    owners = _children(noun, "poss")
+    patient = (noun.lemma_.lower() in rules.patient_possessive_nouns or noun.lower_ in rules.patient_possessive_nouns) \
+        and not _prep_objects(noun, ("of",))
+    (mention.recipients if patient else mention.actors).extend(owners)
     departure = (entry.mode or "") in rules.departure_modes
     # "a demand from X" names the demander, but "a withdrawal from Syria" the place left, and "of" who leaves
     mention.actors.extend(_prep_objects(noun, rules.agent_preps - {"from"} if departure else rules.agent_preps))
@@ -693,6 +699,8 @@ class ArgumentResolver:
     # -- resolution --------------------------------------------------------------------------------------------
     def _resolve_token(self, token: Token, date: str | None, speaker: Actor | None) -> list[Actor]:
         low = token.lower_
+        if low in self.rules.reflexive_pronouns:
+            return []  # "blew themselves up": the doer again, never someone else (nor the speaker)
         if low in self.rules.speaker_pronouns:
             return [speaker] if speaker else []
         if low in self.rules.plural_pronouns and self._last_pair and self._sentences - self._pair_sentence <= 1:
