@@ -221,12 +221,36 @@ def test_asking_a_question_is_no_request(coder):
         ("Greece said on Monday that Turkey must withdraw its troops from the island.", "10", ["GRC"], ["TUR"]),
         # "should": an appeal; a noun event under its support verb counts too ("should hold talks")
         ("Kenya said Ethiopia and Eritrea should hold talks.", "02", ["KEN"], ["ERI", "ETH"]),
+        # the obliged act need not be a trigger: a generic demand (100) of the clause's subject
+        ("The Japanese foreign minister stated that North Korea must dismantle its missile sites.", "100",
+         ["JPN"], ["PRK"]),
+        # a that-clause stated by a verb that is no reporting verb, or completing a statement noun; "it" is the
+        # addressee the statement names
+        ("The African Union concluded on Friday that Sudan should reopen its border crossings.", "02", ["IGOAU"],
+         ["SDN"]),
+        ("The Italian premier sent a sharp message on Sunday to Serbia that it must respect the border accord.",
+         "100", ["ITA"], ["SRB"]),
+        # an intended act under the obligation: "must be willing to negotiate"
+        ("Mexico said the United States must be willing to negotiate with Cuba.", "10", ["MEX"], ["USA"]),
     ],
 )
 def test_obligation_in_reported_speech_is_a_demand(coder, text, cameo, actors, recipients):
     event = _one(coder, text, "REQUEST")
     assert event.cameo.startswith(cameo) and event.status == "asserted"  # 10x demands, 02x appeals
     assert _codes(event.actors) == actors and sorted(_codes(event.recipients)) == recipients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany said it must rethink its energy policy.",  # the speaker obliges itself
+        "Brazil said that we must protect the rainforest.",  # a resolve, not a demand
+        "Peru argued that the tariffs must be lifted.",  # passive: no one named to act
+        "Chile said that Bolivia must not close the border.",  # left to the negated act
+    ],
+)
+def test_obligation_on_oneself_or_no_one_is_no_demand(coder, text):
+    assert not [e for e in _events(coder, text) if e.event_type == "REQUEST"]
 
 
 @pytest.mark.parametrize(
