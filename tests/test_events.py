@@ -355,3 +355,19 @@ def test_a_threat_aims_at_the_subject_of_its_condition(coder):
     threat = [e for e in events if e.event_type == "THREATEN"]
     assert threat and _codes(threat[0].actors) == ["ERI"] and _codes(threat[0].recipients) == ["ETH"]
     assert not [e for e in events if e.event_type == "ASSAULT"]  # the assault is only threatened
+
+
+@pytest.mark.parametrize(
+    "text, recipients",
+    [
+        # a purpose clause names the protest's target
+        ("Opposition activists in Lima began a hunger strike to demand the resignation of the Peruvian president.",
+         ["PER"]),
+        # so does a participle clause, where the marchers themselves name no known actor
+        ("Thousands of Kurds rallied in Erbil on Sunday calling for independence from Iraq.", ["IRQ"]),
+    ],
+)
+def test_a_protest_is_aimed_at_the_target_of_its_purpose(coder, text, recipients):
+    events = _events(coder, text)
+    assert events and events[0].event_type == "PROTEST"  # the protest is told first and kept
+    assert _codes(events[0].recipients) == recipients

@@ -501,7 +501,19 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         mentions.append(mention)
     mentions.extend(_obligation_demands(sent, mentions, rules))
     mentions.sort(key=lambda m: m.trigger.i)  # stable: the mentions found above keep their order
+    _aim_protests(mentions)
     return _drop_nested(_fold_demanded(mentions, lexicon), lexicon)
+
+
+def _aim_protests(mentions: list[Mention]) -> None:
+    """"began a hunger strike to demand the minister's resignation", "rallied, calling for independence from X": a
+    protest whose own phrase names no target is aimed at the target of its purpose or participle clause (tried
+    after its own candidates)."""
+    for protest in (m for m in mentions if m.event_type == "PROTEST"):
+        anchors = {protest.trigger.i} | ({protest.clause.i} if protest.clause is not None else set())
+        for act in mentions:
+            if act is not protest and act.trigger.dep_ in ("xcomp", "advcl", "acl") and act.trigger.head.i in anchors:
+                protest.fallback_recipients = protest.fallback_recipients + act.recipients + act.fallback_recipients
 
 
 def _marked_clauses(word: Token, deps: tuple[str, ...], marks: frozenset[str]) -> list[Token]:
