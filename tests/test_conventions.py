@@ -52,7 +52,7 @@ def test_unknown_convention_is_a_clear_error():
         # a lifting refused: CONCEDE, negated -> refuse to ease penalties (1241, REJECT)
         ("The Dutch cabinet said it would not lift the import ban on Brazilian beef.", "CONCEDE", "1241"),
         # an agreement not reached: AGREE, negated -> reject (120)
-        ("Serbia and Kosovo failed to reach a deal on the electricity grid in Brussels.", "AGREE", "120"),
+        ("Peru failed to reach a fishing deal with Ecuador in Lima.", "AGREE", "120"),
     ],
 )
 def test_declined_cooperation_becomes_a_rejection(coder, text, whodid_type, cameo_code):

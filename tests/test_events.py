@@ -228,10 +228,10 @@ def test_asking_a_question_is_no_request(coder):
         # addressee the statement names
         ("The African Union concluded on Friday that Sudan should reopen its border crossings.", "02", ["IGOAU"],
          ["SDN"]),
-        ("The Italian premier sent a sharp message on Sunday to Serbia that it must respect the border accord.",
+        ("The Italian premier addressed a note to Serbia that it must honour the border accord.",
          "100", ["ITA"], ["SRB"]),
         # an intended act under the obligation: "must be willing to negotiate"
-        ("Mexico said the United States must be willing to negotiate with Cuba.", "10", ["MEX"], ["USA"]),
+        ("Chile said Argentina must be willing to reopen the border talks.", "10", ["CHL"], ["ARG"]),
     ],
 )
 def test_obligation_in_reported_speech_is_a_demand(coder, text, cameo, actors, recipients):
@@ -361,10 +361,11 @@ def test_a_threat_aims_at_the_subject_of_its_condition(coder):
     "text, recipients",
     [
         # a purpose clause names the protest's target
-        ("Opposition activists in Lima began a hunger strike to demand the resignation of the Peruvian president.",
+        ("Nurses in Lima held a sit-in on Monday to demand the resignation of the Peruvian health minister.",
          ["PER"]),
-        # so does a participle clause, where the marchers themselves name no known actor
-        ("Thousands of Kurds rallied in Erbil on Sunday calling for independence from Iraq.", ["IRQ"]),
+        # so does a participle clause
+        ("Crowds of Catalans marched in Girona on Saturday, calling for a referendum on secession from Spain.",
+         ["ESP"]),
     ],
 )
 def test_a_protest_is_aimed_at_the_target_of_its_purpose(coder, text, recipients):

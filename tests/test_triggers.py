@@ -368,11 +368,11 @@ def test_appeals_pledges_and_bans_turned_down(lexicon, nlp):
     cases = [
         # a political appeal or plea turned down is a rejection; a court's ruling on an appeal is not
         ("Tehran on Monday rejected an appeal by the European Union.", "rejected", "REJECT", "120"),
-        ("The insurgents dismissed a plea from the government.", "dismissed", "REJECT", "120"),
+        ("The trade unions dismissed a plea from the finance ministry.", "dismissed", "REJECT", "120"),
         # going back on one's word
-        ("The Greek government reneged on its pledge to the unions.", "reneged", "REJECT", "120"),
-        # breaking a ban is defiance (128)
-        ("A radio station violated a ban on reporting troop movements.", "violated", "REJECT", "128"),
+        ("Two coalition parties reneged on the budget deal.", "reneged", "REJECT", "120"),
+        # breaking an order or a ban is defiance (128)
+        ("Shop owners in Kano violated the curfew order of the police.", "violated", "REJECT", "128"),
     ]
     for sentence, word, event_type, cameo in cases:
         entry = _match(lexicon, nlp, sentence, word)

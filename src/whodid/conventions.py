@@ -3,8 +3,8 @@
 whodid codes "Norway will give Malawi a grant" as AID with status ``future``: the act, marked as not yet done.
 CAMEO and PLOVER code the same sentence as what happened on the day, a statement of intent (033, AGREE); a
 future hostile act ("fishing crews said they would blockade the port") is a threat (13x, THREATEN). Likewise
-whodid codes "the government will not lift the ban" as the lifting (RETREAT) with status ``negated``, where CAMEO
-codes the refusal (124x, REJECT): a cooperative act declined or not achieved ("failed to reach agreement") is a
+whodid codes "the ministry will not ease the embargo" as the easing (RETREAT) with status ``negated``, where CAMEO
+codes the refusal (124x, REJECT): a cooperative act declined or not achieved ("could not agree on a deal") is a
 rejection; a hostile act not done ("did not attack") is no event of its own and stays as coded.
 :func:`apply_convention` turns whodid's events into that reading, so exports and scores line up with data coded
 by CAMEO's rules. The maps are data: the ``announcement_table`` and ``refusal_table`` of ``triggers.yaml``.

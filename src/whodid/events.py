@@ -506,7 +506,7 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
 
 
 def _aim_protests(mentions: list[Mention]) -> None:
-    """"began a hunger strike to demand the minister's resignation", "rallied, calling for independence from X": a
+    """"held a sit-in to demand lower fares", "marched through the town, calling for a referendum": a
     protest whose own phrase names no target is aimed at the target of its purpose or participle clause (tried
     after its own candidates)."""
     for protest in (m for m in mentions if m.event_type == "PROTEST"):
@@ -566,11 +566,11 @@ def _fold_demanded(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Men
 
 def _obligation(verb: Token, rules: ArgumentRules, sent: Span) -> tuple[Token, Token, list[Token]] | None:
     """(modal, speaker, subject) when ``verb``'s clause puts an obligation on someone other than its speaker:
-    "Greece said Turkey must withdraw", "issued a reminder to Iraq that it must comply"; else None. Not "we
+    "Greece said Turkey must withdraw", "addressed a note to Chad that it must comply"; else None. Not "we
     must" (a resolve), not a passive ("must be punished": no one named to act), not "must not" (left to the act),
     nor a bare "it/they must" with no one addressed (the speaker speaks of itself)."""
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head  # "must be ready to mediate": the modal is on the copula
+        verb = verb.head  # "must be willing to reopen talks": the modal is on the copula
     modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in rules.obligation_modals), None)
     if modal is None or modal.i > verb.i or any(c.dep_ in ("nsubjpass", "auxpass", "neg") for c in verb.children):
         return None
@@ -587,8 +587,8 @@ def _obligation(verb: Token, rules: ArgumentRules, sent: Span) -> tuple[Token, T
 
 
 def _statement_verb(clause: Token) -> Token:
-    """The verb that states a clause: its head ("said that ..."), or the verb of the noun it completes ("issued a
-    reminder that ...")."""
+    """The verb that states a clause: its head ("said that ..."), or the verb of the noun it completes ("addressed a
+    note that ...")."""
     head = clause.head
     if clause.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
         return head.head
@@ -596,7 +596,7 @@ def _statement_verb(clause: Token) -> Token:
 
 
 def _that_clause_owner(verb: Token) -> Token | None:
-    """The subject of the verb stating a that-clause ("concluded that ...", "issued a reminder that ..."): the
+    """The subject of the verb stating a that-clause ("concluded that ...", "addressed a note that ..."): the
     one who states it, where the verb is no reporting verb."""
     if verb.dep_ not in ("ccomp", "acl") or not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
         return None
@@ -608,7 +608,7 @@ def _that_clause_owner(verb: Token) -> Token | None:
 
 
 def _addressed(verb: Token) -> bool:
-    """Whether a statement verb names whom it is told to ("told Iran", "a reminder to Iraq", "a message to
+    """Whether a statement verb names whom it is told to ("told Chad", "a note to Chad", "a message to
     Serbia"; not "said to reporters"): a pronoun in its clause then stands for that addressee, not the speaker."""
     def named(token: Token) -> bool:
         return token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
@@ -641,7 +641,7 @@ def _as_demand(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) 
 
 
 def _obligation_demands(sent: Span, mentions: list[Mention], rules: ArgumentRules) -> list[Mention]:
-    """"The minister declared that China must drop its barriers": an obligation put on another whose act is no
+    """"The envoy stated that Chad must dismantle its roadblocks": an obligation put on another whose act is no
     trigger is the speaker's generic demand (or appeal, for "should") of the clause's subject."""
     taken = {m.trigger.i for m in mentions} | {m.first.i for m in mentions}
     out: list[Mention] = []

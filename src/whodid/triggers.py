@@ -470,8 +470,8 @@ class TriggerLexicon:
         return self._named_table_code(self.announcement_table, cameo)
 
     def refused_code(self, cameo: str) -> str | None:
-        """CAMEO code of a cooperative act declined ("will not lift the ban" 081 -> "1241", "failed to reach
-        agreement" 030 -> "120"), read as a rejection; None for acts the table lacks (hostile ones)."""
+        """CAMEO code of a cooperative act declined ("will not ease the curfew" 0813 -> "1241", "could not agree
+        on a deal" 030 -> "120"), read as a rejection; None for acts the table lacks (hostile ones)."""
         return self._named_table_code(self.refusal_table, cameo)
 
     def _named_table_code(self, name: str | None, cameo: str) -> str | None:
