@@ -1,4 +1,5 @@
-"""CAMEO's convention: an act announced for the future is coded as the announcement (intent or threat)."""
+"""CAMEO's convention: an act announced for the future is coded as the announcement (intent or threat), a
+cooperative act declined as the rejection."""
 from __future__ import annotations
 
 import pytest
@@ -43,3 +44,26 @@ def test_acts_that_happened_keep_their_code(coder):
 def test_unknown_convention_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown convention"):
         apply_convention([], "gdelt")
+
+
+@pytest.mark.parametrize(
+    "text, whodid_type, cameo_code",
+    [
+        # a lifting refused: CONCEDE, negated -> refuse to ease penalties (1241, REJECT)
+        ("The Dutch cabinet said it would not lift the import ban on Brazilian beef.", "CONCEDE", "1241"),
+        # an agreement not reached: AGREE, negated -> reject (120)
+        ("Peru failed to reach a fishing deal with Ecuador in Lima.", "AGREE", "120"),
+    ],
+)
+def test_declined_cooperation_becomes_a_rejection(coder, text, whodid_type, cameo_code):
+    own = _main(coder, text, "whodid")
+    assert (own.event_type, own.status) == (whodid_type, "negated")
+    cameo = _main(coder, text, "cameo")
+    assert (cameo.event_type, cameo.cameo, cameo.status) == ("REJECT", cameo_code, "asserted")
+    assert [a.code for a in cameo.actors] == [a.code for a in own.actors]
+
+
+def test_a_hostile_act_not_done_stays_negated(coder):
+    # not attacking is no rejection: CAMEO has no event for it, and whodid keeps the negated attack
+    cameo = _main(coder, "Pakistani troops did not attack the border post.", "cameo")
+    assert (cameo.event_type, cameo.status) == ("ASSAULT", "negated")

@@ -255,12 +255,36 @@ def test_asking_a_question_is_no_request(coder):
         ("Greece said on Monday that Turkey must withdraw its troops from the island.", "10", ["GRC"], ["TUR"]),
         # "should": an appeal; a noun event under its support verb counts too ("should hold talks")
         ("Kenya said Ethiopia and Eritrea should hold talks.", "02", ["KEN"], ["ERI", "ETH"]),
+        # the obliged act need not be a trigger: a generic demand (100) of the clause's subject
+        ("The Japanese foreign minister stated that North Korea must dismantle its missile sites.", "100",
+         ["JPN"], ["PRK"]),
+        # a that-clause stated by a verb that is no reporting verb, or completing a statement noun; "it" is the
+        # addressee the statement names
+        ("The African Union concluded on Friday that Sudan should reopen its border crossings.", "02", ["IGOAU"],
+         ["SDN"]),
+        ("The Italian premier addressed a note to Serbia that it must honour the border accord.",
+         "100", ["ITA"], ["SRB"]),
+        # an intended act under the obligation: "must be willing to negotiate"
+        ("Chile said Argentina must be willing to reopen the border talks.", "10", ["CHL"], ["ARG"]),
     ],
 )
 def test_obligation_in_reported_speech_is_a_demand(coder, text, cameo, actors, recipients):
     event = _one(coder, text, "REQUEST")
     assert event.cameo.startswith(cameo) and event.status == "asserted"  # 10x demands, 02x appeals
     assert _codes(event.actors) == actors and sorted(_codes(event.recipients)) == recipients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany said it must rethink its energy policy.",  # the speaker obliges itself
+        "Brazil said that we must protect the rainforest.",  # a resolve, not a demand
+        "Peru argued that the tariffs must be lifted.",  # passive: no one named to act
+        "Chile said that Bolivia must not close the border.",  # left to the negated act
+    ],
+)
+def test_obligation_on_oneself_or_no_one_is_no_demand(coder, text):
+    assert not [e for e in _events(coder, text) if e.event_type == "REQUEST"]
 
 
 @pytest.mark.parametrize(
@@ -365,3 +389,20 @@ def test_a_threat_aims_at_the_subject_of_its_condition(coder):
     threat = [e for e in events if e.event_type == "THREATEN"]
     assert threat and _codes(threat[0].actors) == ["ERI"] and _codes(threat[0].recipients) == ["ETH"]
     assert not [e for e in events if e.event_type == "ASSAULT"]  # the assault is only threatened
+
+
+@pytest.mark.parametrize(
+    "text, recipients",
+    [
+        # a purpose clause names the protest's target
+        ("Nurses in Lima held a sit-in on Monday to demand the resignation of the Peruvian health minister.",
+         ["PER"]),
+        # so does a participle clause
+        ("Crowds of Catalans marched in Girona on Saturday, calling for a referendum on secession from Spain.",
+         ["ESP"]),
+    ],
+)
+def test_a_protest_is_aimed_at_the_target_of_its_purpose(coder, text, recipients):
+    events = _events(coder, text)
+    assert events and events[0].event_type == "PROTEST"  # the protest is told first and kept
+    assert _codes(events[0].recipients) == recipients

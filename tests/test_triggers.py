@@ -362,3 +362,20 @@ def test_load_rejects_inconsistent_entries(tmp_path, body, message):
     bad.write_text("triggers:\n" + body, encoding="utf-8")
     with pytest.raises(LexiconError, match=message):
         TriggerLexicon.load(bad)
+
+
+def test_appeals_pledges_and_bans_turned_down(lexicon, nlp):
+    cases = [
+        # a political appeal or plea turned down is a rejection; a court's ruling on an appeal is not
+        ("Tehran on Monday rejected an appeal by the European Union.", "rejected", "REJECT", "120"),
+        ("The trade unions dismissed a plea from the finance ministry.", "dismissed", "REJECT", "120"),
+        # going back on one's word
+        ("Two coalition parties reneged on the budget deal.", "reneged", "REJECT", "120"),
+        # breaking an order or a ban is defiance (128)
+        ("Shop owners in Kano violated the curfew order of the police.", "violated", "REJECT", "128"),
+    ]
+    for sentence, word, event_type, cameo in cases:
+        entry = _match(lexicon, nlp, sentence, word)
+        assert entry is not None, sentence
+        assert (entry.event_type, entry.cameo) == (event_type, cameo), sentence
+    assert _match(lexicon, nlp, "The Supreme Court of Kenya rejected the appeal of the candidate.", "rejected") is None

@@ -2,9 +2,12 @@
 
 whodid codes "Norway will give Malawi a grant" as AID with status ``future``: the act, marked as not yet done.
 CAMEO and PLOVER code the same sentence as what happened on the day, a statement of intent (033, AGREE); a
-future hostile act ("fishing crews said they would blockade the port") is a threat (13x, THREATEN). :func:`cameo_convention` turns
-whodid's events into that reading, so exports and scores line up with data coded by CAMEO's rules. The map
-from act to announcement is data: the ``announcement_table`` of ``triggers.yaml``.
+future hostile act ("fishing crews said they would blockade the port") is a threat (13x, THREATEN). Likewise
+whodid codes "the ministry will not ease the embargo" as the easing (RETREAT) with status ``negated``, where CAMEO
+codes the refusal (124x, REJECT): a cooperative act declined or not achieved ("could not agree on a deal") is a
+rejection; a hostile act not done ("did not attack") is no event of its own and stays as coded.
+:func:`apply_convention` turns whodid's events into that reading, so exports and scores line up with data coded
+by CAMEO's rules. The maps are data: the ``announcement_table`` and ``refusal_table`` of ``triggers.yaml``.
 """
 from __future__ import annotations
 
@@ -26,13 +29,29 @@ def announced(event: Event, lexicon: TriggerLexicon, ontology: Ontology) -> Even
     event_type = ontology.plover_type(code) if code else None
     if not code or not event_type or code == event.cameo:
         return event
+    return _recoded(event, code, event_type, ontology)
+
+
+def refused(event: Event, lexicon: TriggerLexicon, ontology: Ontology) -> Event:
+    """The event as CAMEO codes it: a negated cooperative act becomes the asserted rejection of it; others
+    unchanged."""
+    if event.status != "negated" or not event.cameo:
+        return event
+    code = lexicon.refused_code(event.cameo)
+    event_type = ontology.plover_type(code) if code else None
+    if not code or not event_type:
+        return event
+    return _recoded(event, code, event_type, ontology)
+
+
+def _recoded(event: Event, code: str, event_type: str, ontology: Ontology) -> Event:
     return replace(event, cameo=code, event_type=event_type, mode=ontology.plover_mode(code),
                    quad_class=ontology.quad_class(code), goldstein=ontology.goldstein(code), status="asserted")
 
 
 def apply_convention(events: Iterable[Event], convention: str = "whodid", lexicon: TriggerLexicon | None = None,
                      ontology: Ontology | None = None) -> list[Event]:
-    """``events`` under ``convention`` ("whodid": as coded; "cameo": announcements as events)."""
+    """``events`` under ``convention`` ("whodid": as coded; "cameo": announcements and refusals as events)."""
     if convention not in CONVENTIONS:
         raise ValueError(f"unknown convention {convention!r} (choose from {', '.join(CONVENTIONS)})")
     events = list(events)
@@ -40,4 +59,4 @@ def apply_convention(events: Iterable[Event], convention: str = "whodid", lexico
         return events
     lexicon = lexicon or TriggerLexicon.default()
     ontology = ontology or Ontology.default()
-    return [announced(e, lexicon, ontology) for e in events]
+    return [refused(announced(e, lexicon, ontology), lexicon, ontology) for e in events]

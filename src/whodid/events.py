@@ -510,12 +510,26 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         mention.clause = mention.clause or _clause_verb(mention.first)
         mention.status = event_status(mention.first)
         mention.speaker = _speaker(mention.first, rules, sent)
+        mention.sent = sent
         _as_demand(mention, lexicon, rules)
         if mention.event_type == "THREATEN":  # tried when the direct recipients name no actor
             mention.fallback_recipients = _condition_subjects(mention, rules) + mention.fallback_recipients
-        mention.sent = sent
         mentions.append(mention)
+    mentions.extend(_obligation_demands(sent, mentions, rules))
+    mentions.sort(key=lambda m: m.trigger.i)  # stable: the mentions found above keep their order
+    _aim_protests(mentions)
     return _drop_nested(_fold_demanded(mentions, lexicon), lexicon, rules)
+
+
+def _aim_protests(mentions: list[Mention]) -> None:
+    """"held a sit-in to demand lower fares", "marched through the town, calling for a referendum": a
+    protest whose own phrase names no target is aimed at the target of its purpose or participle clause (tried
+    after its own candidates)."""
+    for protest in (m for m in mentions if m.event_type == "PROTEST"):
+        anchors = {protest.trigger.i} | ({protest.clause.i} if protest.clause is not None else set())
+        for act in mentions:
+            if act is not protest and act.trigger.dep_ in ("xcomp", "advcl", "acl") and act.trigger.head.i in anchors:
+                protest.fallback_recipients = protest.fallback_recipients + act.recipients + act.fallback_recipients
 
 
 def _marked_clauses(word: Token, deps: tuple[str, ...], marks: frozenset[str]) -> list[Token]:
@@ -566,24 +580,103 @@ def _fold_demanded(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Men
     return [m for m in mentions if id(m) not in folded]
 
 
+def _obligation(verb: Token, rules: ArgumentRules, sent: Span) -> tuple[Token, Token, list[Token]] | None:
+    """(modal, speaker, subject) when ``verb``'s clause puts an obligation on someone other than its speaker:
+    "Greece said Turkey must withdraw", "addressed a note to Chad that it must comply"; else None. Not "we
+    must" (a resolve), not a passive ("must be punished": no one named to act), not "must not" (left to the act),
+    nor a bare "it/they must" with no one addressed (the speaker speaks of itself)."""
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "must be willing to reopen talks": the modal is on the copula
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in rules.obligation_modals), None)
+    if modal is None or modal.i > verb.i or any(c.dep_ in ("nsubjpass", "auxpass", "neg") for c in verb.children):
+        return None
+    speaker = _speaker(verb, rules, sent) or _that_clause_owner(verb)
+    subject, passive = _subject(verb)
+    if speaker is None or not subject or passive:
+        return None
+    pronoun = subject[0].pos_ == "PRON"  # "US" is no "us"
+    if pronoun and subject[0].lower_ in rules.speaker_pronouns:
+        return None
+    if pronoun and subject[0].lower_ in rules.pronouns and not _addressed(_statement_verb(verb)):
+        return None
+    return modal, speaker, subject
+
+
+def _statement_verb(clause: Token) -> Token:
+    """The verb that states a clause: its head ("said that ..."), or the verb of the noun it completes ("addressed a
+    note that ...")."""
+    head = clause.head
+    if clause.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return head
+
+
+def _that_clause_owner(verb: Token) -> Token | None:
+    """The subject of the verb stating a that-clause ("concluded that ...", "addressed a note that ..."): the
+    one who states it, where the verb is no reporting verb."""
+    if verb.dep_ not in ("ccomp", "acl") or not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return None
+    stating = _statement_verb(verb)
+    if stating.pos_ not in ("VERB", "AUX"):
+        return None
+    subject, passive = _subject(stating)
+    return subject[0] if subject and not passive else None
+
+
+def _addressed(verb: Token) -> bool:
+    """Whether a statement verb names whom it is told to ("told Chad", "a note to Chad", "a message to
+    Serbia"; not "said to reporters"): a pronoun in its clause then stands for that addressee, not the speaker."""
+    def named(token: Token) -> bool:
+        return token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+
+    return any(c.dep_ == "dative" for c in verb.children) or any(
+        named(c) for c in verb.children if c.dep_ == "dobj") or any(named(o) for o in _prep_objects(verb, ("to",)))
+
+
 def _as_demand(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) -> None:
     """"Russia said Sudan must return the helicopter": what happened is the speaker's demand of the act's subject
     (CAMEO 10x; "should": an appeal, 02x), not the act, which may never happen."""
-    verb = mention.first if mention.entry.pos != "NOUN" else mention.clause  # "must reach an agreement"
-    if mention.speaker is None or verb is None or verb.pos_ not in ("VERB", "AUX") or mention.status == "negated":
+    verb: Token | None = mention.first
+    if mention.entry.pos == "NOUN":  # "must reach an agreement": the noun's support verb; not "must respect it"
+        verb = _is_support_noun(mention.trigger, lexicon) or _participation_verb(mention.trigger, rules)
+    if verb is None or mention.sent is None or mention.status == "negated":
         return
-    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in rules.obligation_modals), None)
-    if modal is None or modal.i > verb.i or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    found = _obligation(verb, rules, mention.sent)
+    if found is None:
         return
+    modal, speaker, subject = found
     table, generic = rules.obligation_modals[modal.lower_]
     code = lexicon.intent_code(mention.cameo, table) or generic
     event_type = _plover_type(code) if code else None
     if not code or not event_type:
         return
     mention.cameo, mention.event_type, mention.first = code, event_type, modal
-    mention.recipients, mention.actors = list(mention.actors), [mention.speaker]
+    mention.recipients, mention.actors = list(mention.actors or subject), [speaker]
     mention.speaker, mention.participants, mention.fallback_recipients = None, [], []
     mention.status = "asserted"
+
+
+def _obligation_demands(sent: Span, mentions: list[Mention], rules: ArgumentRules) -> list[Mention]:
+    """"The envoy stated that Chad must dismantle its roadblocks": an obligation put on another whose act is no
+    trigger is the speaker's generic demand (or appeal, for "should") of the clause's subject."""
+    taken = {m.trigger.i for m in mentions} | {m.first.i for m in mentions}
+    out: list[Mention] = []
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in taken:
+            continue
+        found = _obligation(verb, rules, sent)
+        if found is None or found[0].i in taken:
+            continue
+        modal, speaker, subject = found
+        code = rules.obligation_modals[modal.lower_][1]
+        event_type = _plover_type(code)
+        if event_type is None:
+            continue
+        # no act named: a lower confidence than a trigger's (0.7 by default)
+        entry = TriggerEntry(lemma=modal.lower_, pos="VERB", cameo=code, event_type=event_type, confidence=0.6)
+        out.append(Mention(trigger=verb, entry=entry, cameo=code, event_type=event_type, first=modal, last=verb,
+                           actors=[speaker], recipients=list(subject), clause=verb, sent=sent))
+    return out
 
 
 def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexicon: TriggerLexicon) -> bool:

@@ -379,10 +379,12 @@ class TriggerLexicon:
     def __init__(self, entries: Iterable[TriggerEntry], support_verbs: Iterable[str] = (),
                  intent_verbs: Iterable[str] = (), intent_tables: list[dict[str, Any]] | None = None,
                  aliases: dict[str, str] | None = None, compound_heads: Iterable[str] = (),
-                 announcement_table: str | None = None, intent_nouns: dict[str, str] | None = None) -> None:
+                 announcement_table: str | None = None, intent_nouns: dict[str, str] | None = None,
+                 refusal_table: str | None = None) -> None:
         self.compound_heads: frozenset[str] = frozenset(compound_heads)
         self.intent_nouns = dict(intent_nouns or {})  # "willingness" -> "willing": nouns that govern an intended act
         self.announcement_table = announcement_table  # the intent table a plain future statement is coded by
+        self.refusal_table = refusal_table  # the table a cooperative act declined is coded by ("will not lift")
         self.entries: tuple[TriggerEntry, ...] = tuple(entries)
         self.support_verbs: frozenset[str] = frozenset(support_verbs)
         self.intent_verbs: frozenset[str] = frozenset(intent_verbs)
@@ -419,6 +421,7 @@ class TriggerLexicon:
         aliases: dict[str, str] = {}
         compound_heads: set[str] = set()
         announcement: str | None = None
+        refusal: str | None = None
         intent_nouns: dict[str, str] = {}
         for path in paths:
             with Path(path).open(encoding="utf-8") as handle:
@@ -429,6 +432,7 @@ class TriggerLexicon:
             intents |= {str(v).lower() for v in intent.get("verbs") or []}
             aliases.update({str(k).lower(): str(v).lower() for k, v in (intent.get("aliases") or {}).items()})
             announcement = intent.get("announcement_table") or announcement
+            refusal = intent.get("refusal_table") or refusal
             intent_nouns.update({str(k).lower(): str(v).lower() for k, v in (intent.get("nouns") or {}).items()})
             for table in intent.get("tables") or []:
                 tables.append({"name": table.get("name"),
@@ -437,7 +441,7 @@ class TriggerLexicon:
             for group, items in (doc.get("triggers") or {}).items():
                 for item in items or []:
                     entries.extend(_entries_from_item(str(group), item, onto, path))
-        return cls(entries, support, intents, tables, aliases, compound_heads, announcement, intent_nouns)
+        return cls(entries, support, intents, tables, aliases, compound_heads, announcement, intent_nouns, refusal)
 
     # matching --------------------------------------------------------------------------------------------
     def candidates(self, token: "Token") -> Iterator[tuple[TriggerEntry, bool]]:
@@ -558,7 +562,15 @@ class TriggerLexicon:
     def announced_code(self, cameo: str) -> str | None:
         """CAMEO code of an act announced for the future, read as a statement of intent or a threat
         ("will give aid" 07x -> "033", "would blockade" 191 -> "1381"); None when the table has no entry."""
-        table = next((t for t in self._intent_tables if t["name"] == self.announcement_table), None)
+        return self._named_table_code(self.announcement_table, cameo)
+
+    def refused_code(self, cameo: str) -> str | None:
+        """CAMEO code of a cooperative act declined ("will not ease the curfew" 0813 -> "1241", "could not agree
+        on a deal" 030 -> "120"), read as a rejection; None for acts the table lacks (hostile ones)."""
+        return self._named_table_code(self.refusal_table, cameo)
+
+    def _named_table_code(self, name: str | None, cameo: str) -> str | None:
+        table = next((t for t in self._intent_tables if t["name"] == name), None)
         return _table_code(table, str(cameo).strip()) if table is not None else None
 
     def intent_tables(self) -> list[dict[str, Any]]:
