@@ -25,6 +25,14 @@ def _match(lexicon, nlp, sentence: str, word: str):
     return lexicon.match(_token(nlp(sentence), word))
 
 
+def _assert_senses(lexicon, nlp, cases) -> None:
+    """Each (sentence, word, event type, CAMEO code): the word's matched sense in the sentence."""
+    for sentence, word, event_type, cameo in cases:
+        entry = _match(lexicon, nlp, sentence, word)
+        assert entry is not None, sentence
+        assert (entry.event_type, entry.cameo) == (event_type, cameo), sentence
+
+
 # --- the lexicon as data -------------------------------------------------------------------------------------
 def test_lexicon_size_and_shape(lexicon):
     assert len(lexicon.entries) >= 300
@@ -70,10 +78,7 @@ def test_verb_senses(lexicon, nlp):
         ("The senators praised the negotiators.", "praised", "SUPPORT", "051"),
         ("The rebels threatened the garrison.", "threatened", "THREATEN", "130"),
     ]
-    for sentence, word, event_type, cameo in cases:
-        entry = _match(lexicon, nlp, sentence, word)
-        assert entry is not None, sentence
-        assert (entry.event_type, entry.cameo) == (event_type, cameo), sentence
+    _assert_senses(lexicon, nlp, cases)
 
 
 # --- nouns ---------------------------------------------------------------------------------------------------
@@ -87,10 +92,7 @@ def test_noun_senses(lexicon, nlp):
         ("The ultimatum expires at noon.", "ultimatum", "THREATEN", "139"),
         ("The president paid a visit to the port city.", "visit", "CONSULT", "042"),
     ]
-    for sentence, word, event_type, cameo in cases:
-        entry = _match(lexicon, nlp, sentence, word)
-        assert entry is not None, sentence
-        assert (entry.event_type, entry.cameo) == (event_type, cameo), sentence
+    _assert_senses(lexicon, nlp, cases)
 
 
 def test_noun_modifier_constraints(lexicon, nlp):
@@ -374,8 +376,5 @@ def test_appeals_pledges_and_bans_turned_down(lexicon, nlp):
         # breaking an order or a ban is defiance (128)
         ("Shop owners in Kano violated the curfew order of the police.", "violated", "REJECT", "128"),
     ]
-    for sentence, word, event_type, cameo in cases:
-        entry = _match(lexicon, nlp, sentence, word)
-        assert entry is not None, sentence
-        assert (entry.event_type, entry.cameo) == (event_type, cameo), sentence
+    _assert_senses(lexicon, nlp, cases)
     assert _match(lexicon, nlp, "The Supreme Court of Kenya rejected the appeal of the candidate.", "rejected") is None
