@@ -739,6 +739,11 @@ class _Seen:
     person: bool
 
 
+def _others(found: list[Actor], actors: list[Actor]) -> list[Actor]:
+    """``found`` less the actors already on the other side (same code and name)."""
+    return [r for r in found if all(r.code != a.code or r.name != a.name for a in actors)]
+
+
 class ArgumentResolver:
     """Resolves a mention's argument tokens to actors; remembers the story so far."""
 
@@ -930,15 +935,13 @@ class ArgumentResolver:
             if not actors:
                 actors = self._resolve_all(mention.fallback_actors, date, speaker, skip_igo=reciprocal)
             recipients = self._resolve_all(mention.recipients, date, speaker)
-        recipients = [r for r in recipients if all(r.code != a.code or r.name != a.name for a in actors)]
+        recipients = _others(recipients, actors)
         if not recipients and not mention.participants and mention.fallback_recipients:
             if mention.entry.phrase_targets:
                 recipients = self._first_named(mention.fallback_recipients, actors, date, speaker)
             else:
-                found = self._resolve_all(mention.fallback_recipients, date, speaker)
-                # one recipient (the first found, with its conjuncts' actors): fallbacks are guesses in order
-                found = [r for r in found if all(r.code != a.code or r.name != a.name for a in actors)]
-                recipients = found[:1]
+                # one recipient (the first found): fallbacks are guesses in order
+                recipients = _others(self._resolve_all(mention.fallback_recipients, date, speaker), actors)[:1]
         if not actors and not recipients and mention.anaphoric:
             actors, recipients = self._last_by_type.get(mention.event_type, ([], []))
             actors, recipients = list(actors), list(recipients)
@@ -956,16 +959,12 @@ class ArgumentResolver:
                 self._pair_sentence = self._sentences
         return actors, recipients, speaker
 
-
     def _first_named(self, tokens: list[Token], actors: list[Actor], date: str | None,
                      speaker: Actor | None) -> list[Actor]:
         """The actors of the first token that names one (other than ``actors``), with those of its conjuncts."""
-        def others(found: list[Actor]) -> list[Actor]:
-            return [r for r in found if all(r.code != a.code or r.name != a.name for a in actors)]
-
         for token in tokens:
-            if others(self._resolve_all([token], date, speaker)):
-                return others(self._resolve_all(_with_conjuncts(token), date, speaker))
+            if _others(self._resolve_all([token], date, speaker), actors):
+                return _others(self._resolve_all(_with_conjuncts(token), date, speaker), actors)
         return []
 
     def _unresolved(self, tokens: list[Token]) -> list[Actor]:
