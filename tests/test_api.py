@@ -37,7 +37,7 @@ def _events() -> list[tuple[Article, list[Event]]]:
         if place:
             p = text.index(place)
             loc = Place(text=place, start=p, end=p + len(place), name=place, country="CHE", lat=46.2, lon=6.15,
-                        feature="city")
+                        feature="city", confidence=0.9)
         event = Event(story_id=sid, sentence_id=0, text=text, event_type=etype, trigger=Trigger(trig, at, at + len(trig)),
                       actors=[Actor(text=atext, name=acode.title(), code=acode + "GOV", country=acode)],
                       recipients=[Actor(text=rtext, name=rcode.title(), code=rcode + "GOV", country=rcode)],

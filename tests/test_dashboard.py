@@ -157,6 +157,7 @@ def test_dashboard_in_chromium(tmp_path: Path, coder) -> None:  # pragma: no cov
             assert page.inner_text("#event-view mark.recipient") == "Sylvania"
             assert page.inner_text("#event-view mark.date") == "March 3, 2024"
             assert page.inner_text("#event-view mark.place") == "Geneva"
+            assert "Geneva (CHE) · confidence 0.9" in page.inner_text("#event-view dl")
             expect(page.locator("#mentions li")).to_have_count(1)
             assert again.text in page.inner_text("#mentions li")
             page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)

@@ -262,7 +262,7 @@ function showEvent(e, h, story, mentions) {
   const dl = el("dl");
   const rows = [["type", `${e.event_type}${e.mode ? ` (${e.mode})` : ""} · CAMEO ${e.cameo || "–"} · quad class ${e.quad_class ?? "–"}`],
     ["date", `${when(e)}${e.date_text ? ` from “${e.date_text}”` : ""}${e.historical ? " · historical" : ""}`],
-    ["status", e.status], ["place", e.location ? `${e.location.name || e.location.text} (${e.location.country || "?"})` : "–"],
+    ["status", e.status], ["place", e.location ? `${e.location.name || e.location.text} (${e.location.country || "?"})${e.location.confidence != null ? ` · confidence ${e.location.confidence}` : ""}` : "–"],
     ["said by", e.attribution ? e.attribution.name || e.attribution.text : "–"], ["confidence", e.confidence]];
   if (story) rows.push(["story", `${story.title || story.id}${story.published ? ` · ${story.published}` : ""}${story.source ? ` · ${story.source}` : ""}`]);
   for (const [k, v] of rows) dl.append(el("dt", {}, k), el("dd", {}, v));
