@@ -213,9 +213,9 @@ def test_an_undated_event_told_again_is_one_event(coder):
 @pytest.mark.parametrize(
     "text, event_type, actors, recipients",
     [
-        # a participle clause shares the main clause's subject
+        # a participle clause shares the main clause's subject (farmers near Lyon: French, from the context)
         ("Farmers blocked the main highway near Lyon on Monday, demanding higher grain prices.", "REQUEST",
-         ["CVL"], []),
+         ["FRA"], []),
         # a gerund after "of" with an object: the object does it ("accused X of attacking Y")
         ("Armenia accused Azerbaijan of shelling villages near the border.", "ASSAULT", ["AZE"], []),
         # a gerund after a preposition, no object: the subject does it

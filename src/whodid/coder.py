@@ -18,6 +18,7 @@ from whodid.actors import ActorKB, StoryActors
 from whodid.dating import DatingRules, EventDater, story_timexes
 from whodid.dating import date_value as _date_value
 from whodid.dating import past_tense as _past
+from whodid.actor_context import StoryCountries
 from whodid.events import ArgumentResolver, Mention, find_mentions
 from whodid.geo import Gazetteer, event_location, geoparse
 from whodid.merge import merge_story_events, participants
@@ -133,6 +134,7 @@ class Coder:
         actors = StoryActors(self.kb, published)
         resolver = ArgumentResolver(actors, published)
         venues = StoryVenues(resolve_name=lambda phrase: self._gathering_key(phrase, published))
+        countries = StoryCountries()  # countries of actors named by role alone, from their context
         events: list[tuple[Event, list[str]]] = []
         last_of_type: dict[str, Event] = {}
         sentence_id = 0
@@ -145,6 +147,7 @@ class Coder:
             for sent in line.doc.sents:
                 resolver.observe(sent, line.offset, places, chunks)
                 venues.observe(sent, places, line.offset)
+                countries.observe(sentence_id, [p for p in places if sent.start_char <= p.start < sent.end_char])
                 for mention in find_mentions(sent, self.lexicon):
                     event = self._event(article, line, sent, sentence_id, mention, timexes, places, resolver,
                                         dated[-1].event if dated else None)
@@ -165,6 +168,7 @@ class Coder:
                 sentence_id += 1
         for event, keys in events:  # venues may be told after the event
             event.location = venues.refine(event.location, keys)
+        countries.fill([e for e, _ in events])
         return merge_story_events([e for e, _ in events])
 
     def _paired(self, event: Event, mention: Mention) -> list[Event]:
