@@ -406,3 +406,17 @@ def test_a_protest_is_aimed_at_the_target_of_its_purpose(coder, text, recipients
     events = _events(coder, text)
     assert events and events[0].event_type == "PROTEST"  # the protest is told first and kept
     assert _codes(events[0].recipients) == recipients
+
+
+def test_an_alleged_act_names_its_accuser(coder):
+    shelling = _one(coder, "Ghana accused Togo of shelling border villages.", "ASSAULT")
+    assert shelling.status == "alleged"
+    assert _codes(shelling.actors) == ["TGO"] and shelling.attribution is not None
+    assert shelling.attribution.country == "GHA"
+
+
+def test_the_cameo_convention_codes_the_accusation_only(coder):
+    from whodid.conventions import apply_convention
+
+    events = apply_convention(_events(coder, "Chad accused Sudan of arming the rebels."), "cameo")
+    assert [e.event_type for e in events] == ["ACCUSE"]

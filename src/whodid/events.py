@@ -23,7 +23,7 @@ from whodid.actors import StoryActors
 from whodid.model import Actor, Place
 from whodid.ontology import Ontology
 from whodid.resources import load_yaml
-from whodid.status import StatusCues, event_status
+from whodid.status import StatusCues, alleging_word, event_status
 from whodid.triggers import TriggerEntry, TriggerLexicon, phrase_after
 
 
@@ -285,7 +285,14 @@ def _is_venue(noun: Token, rules: ArgumentRules) -> bool:
 
 
 def _speaker(trigger: Token, rules: ArgumentRules, sent: Span) -> Token | None:
-    """The subject of the reporting verb whose complement holds the trigger, or the X of "according to X"."""
+    """The subject of the reporting verb whose complement holds the trigger, the accuser of an alleged act
+    ("Ghana accused Togo of shelling villages": Ghana says so), or the X of "according to X"."""
+    accusation = alleging_word(trigger)
+    if accusation is not None:
+        verb = accusation if accusation.pos_ in ("VERB", "AUX") else accusation.head
+        subject, passive = _subject(verb)
+        if subject and not passive:
+            return subject[0]
     token = trigger
     while token.head.i != token.i:
         head = token.head
