@@ -420,3 +420,16 @@ def test_the_cameo_convention_codes_the_accusation_only(coder):
 
     events = apply_convention(_events(coder, "Chad accused Sudan of arming the rebels."), "cameo")
     assert [e.event_type for e in events] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text, actors, place", [
+    # a noun subject naming the same act lends the verb its actor and its place
+    ("The attack by Ugandan troops killed nine villagers.", ["UGA"], None),
+    ("A Chadian air strike on the town of Abeche killed six people.", ["TCD"], "Abeche"),
+    # the place attacked is where an attack happened
+    ("Sudanese rebels shelled Kassala on Sunday.", ["SDN"], "Kassala"),
+])
+def test_attacks_take_actor_and_place_from_their_own_words(coder, text, actors, place):
+    event = _one(coder, text, "ASSAULT")
+    assert _codes(event.actors) == actors
+    assert (event.location.text if event.location else None) == place

@@ -21,6 +21,7 @@ from whodid.dating import past_tense as _past
 from whodid.actor_context import StoryCountries
 from whodid.events import ArgumentResolver, Mention, find_mentions
 from whodid.geo import Gazetteer, event_location, geoparse
+from whodid.geo import settings as geo_settings
 from whodid.merge import merge_story_events, participants
 from whodid.model import Article, Event, Place, Timex, Trigger, stable_hash
 from whodid.nlp import DEFAULT_MODEL, load_pipeline
@@ -72,6 +73,7 @@ class Coder:
         self.nlp: Language = load_pipeline(model)
         self.kb = ActorKB.load(*actors_files) if actors_files else ActorKB.default()
         self.gazetteer = Gazetteer.load(*places_files) if places_files else Gazetteer.default()
+        self._target_place_types = frozenset(geo_settings()["target_place_types"])  # the place attacked is the place
         self.ontology = Ontology.default()
         self.lexicon = TriggerLexicon.default()
         self.dyads_only = bool(verbs_only)
@@ -214,7 +216,9 @@ class Coder:
         if timex and status == "asserted" and article.published and _after(timex.value, article.published):
             status = "future"
         place = event_location(mention.trigger, [p for p in places if sent.start_char <= p.start < sent.end_char],
-                               line.doc, include_objects=(mention.entry.mode == "visit"))
+                               line.doc, include_objects=(mention.entry.mode == "visit"),
+                               include_targets=mention.event_type in self._target_place_types,
+                               also=(mention.subject_event,) if mention.subject_event is not None else ())
         cameo = mention.cameo
         return Event(
             story_id=article.id or "",

@@ -96,6 +96,7 @@ class Mention:
     status: str = "asserted"
     anaphoric: bool = False  # a noun event that may repeat an event told earlier ("such talks")
     clause: Token | None = None  # the verb whose clause holds the event (for dating and place)
+    subject_event: Token | None = None  # a noun subject naming the same act ("an attack in Kabul killed 20")
     sent: Span | None = None  # the sentence (``Token.sent`` walks the doc's sentences on every call)
 
     @property
@@ -730,6 +731,10 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
                 if not other.recipients:  # the noun's phrase may name the recipient ("aid for Malawi")
                     other.recipients = list(m.recipients)
                     other.fallback_recipients = other.fallback_recipients + m.fallback_recipients
+                if noun.dep_ == "nsubj":  # "an attack by X killed nine": X did the killing
+                    other.actors, other.modifiers = list(m.actors), list(m.modifiers)
+                    other.fallback_actors = list(m.fallback_actors)
+                    other.subject_event = m.trigger
                 continue
         kept.append(m)
     return kept

@@ -61,9 +61,15 @@ def same_event(a: Event, b: Event) -> bool:
         and _status_class(a) == _status_class(b)
         and participants(a) == participants(b)
         and bool(participants(a))
-        and _dates_compatible(a, b)
+        and (_dates_compatible(a, b) or _one_sentence_one_date(a, b))
         and _places_compatible(a.location, b.location)
     )
+
+
+def _one_sentence_one_date(a: Event, b: Event) -> bool:
+    # two triggers of one sentence with one type, one dyad and one date tell one act ("insisted that Kenya must
+    # hand over the suspects": the insisting is the demand)
+    return a.sentence_id == b.sentence_id and a.date == b.date
 
 
 def _absorb(kept: Event, other: Event) -> None:
