@@ -102,3 +102,12 @@ def test_two_sides_of_one_country_stay_two_events(coder):
     attacks = [e for e in coder.code_text(text, published=PUBLISHED) if e.event_type == "ASSAULT"]
     sources = {a.code for e in attacks for a in e.actors}
     assert {"MLIREB", "MLIMIL"} <= sources, [(e.trigger.text, [a.code for a in e.actors]) for e in attacks]
+
+
+def test_who_tells_the_story_gives_no_country():
+    story = StoryCountries()
+    story.observe(0, [_place("Bolivia", "BOL"), _place("Chile", "CHL")])
+    event = _event(0, [_role("the military government", "GOV")], [])
+    event.attribution = Actor(text="a spokesman for the Chile embassy", code="CHLGOV", country="CHL", sector="GOV")
+    story.fill([event])
+    assert event.actors[0].code == "BOLGOV"

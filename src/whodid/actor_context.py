@@ -104,11 +104,14 @@ class StoryCountries:
         return actor
 
     def _sentence_country(self, places: list[Place], sentence: list[Event], other_side: list[Actor]) -> str | None:
-        """The one country the sentence names, not counting the other side's armies (they act abroad)."""
+        """The one country the sentence names, not counting the other side's armies (they act abroad) nor who
+        tells the story ("..., a spokeswoman for the US embassy said")."""
         foreign = {a.country for a in other_side if a.sector in self.rules.foreign_sectors}
         actors = [a for e in sentence for a in e.actors + e.recipients
                   if a.sector != "IGO" and not (a.sector in self.rules.foreign_sectors and a.country in foreign)]
-        return _sole([p.country for p in places] + [a.country for a in actors])
+        sources = [e.attribution.text for e in sentence if e.attribution is not None and e.attribution.text]
+        told = [p for p in places if not any(_names(source, p.text) for source in sources)]
+        return _sole([p.country for p in told] + [a.country for a in actors])
 
 
 def _names(words: str, name: str) -> bool:
