@@ -111,3 +111,16 @@ def test_who_tells_the_story_gives_no_country():
     event.attribution = Actor(text="a spokesman for the Chile embassy", code="CHLGOV", country="CHL", sector="GOV")
     story.fill([event])
     assert event.actors[0].code == "BOLGOV"
+
+
+def test_an_origin_the_knowledge_lacks_keeps_the_country_unknown():
+    rules = ContextRules.default()
+    assert not needs_country(_role("the Crimean authorities", "GOV"), rules)
+    assert not needs_country(_role("European lawmakers", "LEG"), rules)
+
+
+def test_a_meeting_counterpart_lends_no_country(coder):
+    visitor = _side(coder, "Vice-Premier Li Wen met the Philippine delegation in Manila.", "CONSULT", "Li Wen")
+    assert visitor.country is None
+    host = _side(coder, "The president met opposition leaders in Nairobi.", "CONSULT", "opposition")
+    assert host.country == "KEN"

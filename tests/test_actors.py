@@ -400,3 +400,12 @@ def test_national_body_named_like_an_international_one(kb):
     assert kb.lookup("the Ukrainian Security Council", day).code == "UKRGOV"
     assert kb.lookup("the American Red Cross", day).code == "USANGO"
     assert kb.lookup("the Security Council", day).code == "IGOUNOSC"  # alone, the UN's
+
+
+def test_a_title_one_country_bears_names_its_holder():
+    from whodid.actors import resolve_actor
+
+    holder = resolve_actor("the Taoiseach", date="2017-03-01")
+    assert holder is not None and holder.country == "IRL" and holder.name
+    generic = resolve_actor("the president", date="2017-03-01")  # many countries have one
+    assert generic is None or generic.country is None

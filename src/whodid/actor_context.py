@@ -25,13 +25,16 @@ class ContextRules:
     foreign_sectors: frozenset[str]  # sides whose country says nothing of the other side's
     story_min_mentions: int
     story_min_share: float
+    origin_suffixes: tuple[str, ...]  # "European", "Crimean": an origin the knowledge could not code
+    meeting_types: frozenset[str]  # events whose sides are usually of different countries
 
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> "ContextRules":
         data = load_yaml("actor_context.yaml")
         return cls(frozenset(data["sectors"]), frozenset(data["foreign_sectors"]),
-                   int(data["story_min_mentions"]), float(data["story_min_share"]))
+                   int(data["story_min_mentions"]), float(data["story_min_share"]),
+                   tuple(data["origin_suffixes"]), frozenset(data["meeting_types"]))
 
 
 CONTEXT_NOTE = "country from the "  # how ``why`` marks a country taken from the context
@@ -43,8 +46,11 @@ def from_context(actor: Actor) -> bool:
 
 
 def needs_country(actor: Actor, rules: ContextRules) -> bool:
-    """Whether ``actor`` is named by its role alone: a sector code with no country."""
-    return actor.country is None and actor.sector in rules.sectors and actor.code == actor.sector
+    """Whether ``actor`` is named by its role alone: a sector code with no country, and no origin in its words
+    that the knowledge could not code ("the European MPs")."""
+    return (actor.country is None and actor.sector in rules.sectors and actor.code == actor.sector
+            and not any(len(w) > 3 and w[0].isupper() and w.endswith(rules.origin_suffixes)
+                        for w in re.findall(r"[\w'-]+", actor.text)))
 
 
 def _sole(countries: Iterable[str | None]) -> str | None:
@@ -92,13 +98,17 @@ class StoryCountries:
         if not needs_country(actor, self.rules):
             return actor
         places = self._places.get(event.sentence_id, [])
+        # a meeting's other participants, coded from their own words, are likely of another country
+        taken = {a.country for a in event.actors + event.recipients if a.country and not from_context(a)} \
+            if event.event_type in self.rules.meeting_types else set()
         for source, country in (
             ("own words", _sole(p.country for p in places if _names(actor.text, p.text))),
             ("event place", event.location.country if event.location else None),
             ("sentence", self._sentence_country(places, sentence, other_side)),
-            ("story", story),
+            # a named person the knowledge lacks ("Vice-Premier Wang Yang") may come from anywhere
+            ("story", story if actor.name is None else None),
         ):
-            if country:
+            if country and country not in taken:
                 why = f"{actor.why}; {CONTEXT_NOTE}{source}" if actor.why else f"{CONTEXT_NOTE}{source}"
                 return replace(actor, country=country, code=country + actor.code, why=why)
         return actor

@@ -247,6 +247,7 @@ class ActorKB:
         self._codes: dict[str, str] = {}  # ISO2/ISO3 code -> ISO3 (country_of only)
         self._maxlen = 1
         self._cached = lru_cache(maxsize=100_000)(self._lookup_uncached)
+        self._title_countries: dict[str, frozenset[str]] = {}  # title -> countries whose posts it names
 
     # ---- loading
     @classmethod
@@ -275,6 +276,7 @@ class ActorKB:
     def add_file(self, path: Path) -> None:
         """Read one knowledge file (format chosen by suffix and shape); call ``_build_index`` afterwards."""
         path = Path(path)
+        self._title_countries.clear()
         if path.suffix.lower() == ".txt":  # a PETRARCH / Phoenix / TABARI dictionary
             from whodid.petrarch_dict import read_dictionary
             self._add_agents(read_dictionary(path))
@@ -723,8 +725,23 @@ class ActorKB:
                 if person is not None:
                     return person
             return self._country_actor(country, sector, f"{owner.kind}+noun:{noun.words}")
+        if not noun.plural and not indefinite and title in self.titles:
+            # a title only one country's posts bear ("the Taoiseach") names that country's holder
+            only = self._title_country(title)
+            person = self._holder(title, only, None, date, memory) if only else None
+            if person is not None:
+                return person
         return Actor(text="", name=None, code=sector, country=None, sector=sector, kb_id=f"agent:{noun.words}",
                      why=f"noun:{noun.words}")
+
+    def _title_country(self, title: str) -> str | None:
+        """The one country whose posts ``title`` names, if only one country's do ("taoiseach" -> IRL)."""
+        if title not in self._title_countries:
+            targets = set(self.titles.get(title, ()))
+            self._title_countries[title] = frozenset(
+                r.country for p in self.people.values() for r in p.roles if r.title in targets and r.country)
+        countries = self._title_countries[title]
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def _sector(self, noun: Noun, before: list[Span], tail: list[Span]) -> str:
         """The head noun's sector; a weak head defers to an organisational noun; dominant modifiers win."""
