@@ -545,6 +545,9 @@ def _scan_mentions(doc: "Doc", gaz: Gazetteer, taken: list[_Mention], conf: dict
         if ent.label_ == "PERSON" and gaz._lookup(text[slice(*_clean_bounds(text, ent.start_char, ent.end_char))],
                                                  alternates=False):
             continue  # ... and whole place names too ("Sioux Falls"); the scan's population rules still apply
+        if ent.label_ in conf["mislabelled_country_labels"] and any(
+                e.feature == "country" and not alt for e, alt in gaz._lookup(ent.text)):
+            continue  # the small model tags some country names as dates ("engineers in Niger")
         target = blocked if ent.label_ in conf["blocked_labels"] else orgs if ent.label_ == "ORG" else None
         if target is not None:
             for tok in ent:
