@@ -41,6 +41,7 @@ _KIND_ORDER = {"person": 0, "named": 1, "igo": 2, "country": 3, "capital": 4, "a
 _TOKEN_RE = re.compile(r"[\w.'&+]+|,")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": " ", "”": " ", '"': " ", "«": " ", "»": " "})
 _DASHES = re.compile(r"[-‐‑‒–—/]")
+_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")  # a bracketed aside: an acronym, a party and state
 
 
 # --------------------------------------------------------------------------------------------------------- tokens
@@ -241,6 +242,9 @@ class ActorKB:
         self.name_particles: set[str] = set()
         self.membership_preps: set[str] = set()
         self.affiliation_preps: set[str] = set()
+        self.owned_heads: set[str] = set()  # "decision", "base", "members": they stand for their owner
+        self.owner_preps: set[str] = set()
+        self.clause_adjectives: set[str] = set()
         self._collectives: dict[str, tuple[str, ...]] = {}  # "two koreas" -> ("KOR", "PRK")
         self._index: dict[tuple[str, ...], list[Entry]] = {}
         self._surnames: dict[str, list[Person]] = {}
@@ -386,6 +390,11 @@ class ActorKB:
         self.name_particles |= {str(w).lower() for w in data.get("name_particles") or []}
         self.membership_preps |= {str(w).lower() for w in data.get("membership_preps") or []}
         self.affiliation_preps |= {str(w).lower() for w in data.get("affiliation_preps") or []}
+        for words in (data.get("owned_heads") or {}).values():
+            for word in words or []:
+                self.owned_heads |= {_fold(str(word)), *(_fold(p) for p in _plurals(str(word)))}
+        self.owner_preps |= {str(w).lower() for w in data.get("owner_preps") or []}
+        self.clause_adjectives |= {str(w).lower() for w in data.get("clause_adjectives") or []}
         for item in data.get("named") or []:
             sector = item.get("sector")
             named = Named(
@@ -499,17 +508,20 @@ class ActorKB:
         return [actor] if actor is not None else []
 
     def _coordinated(self, toks: tuple[Tok, ...]) -> list[tuple[Tok, ...]]:
-        """Split at "and", "&" and commas that are not inside a known name ("Trinidad and Tobago" stays whole)."""
+        """Split at "and", "&" and commas that are not inside a known name ("Trinidad and Tobago" stays whole).
+        Commas with no "and" are an apposition, not a list: "his Lebanese counterpart, Michel Aoun" is one actor."""
         parts: list[tuple[Tok, ...]] = []
         start = 0
+        joined = False
         for item in self._scan(toks):
             if isinstance(item, int) and toks[item].key in ("and", "&", ","):
+                joined = joined or toks[item].key != ","
                 if item > start:
                     parts.append(toks[start:item])
                 start = item + 1
         if start < len(toks):
             parts.append(toks[start:])
-        return parts
+        return parts if joined else [toks]
 
     def explain(self, phrase: str, date: str | None = None) -> dict[str, Any] | None:
         """The lookup as a plain dict: code, country, sector, name, kb_id and why (for the CLI and users)."""
@@ -596,6 +608,8 @@ class ActorKB:
             if actor is not None and name and (actor.kb_id or "").startswith(("agent:", "country:")):
                 actor.name = name  # the unknown person named before the comma is this agent
                 actor.why = f"name+apposition ({actor.why})"
+        if actor is None:  # "the Kenyan offer"; after the apposition: "his Zambian counterpart, Hakainde Hichilema"
+            actor = self._owner(core, toks, date, memory)
         if actor is not None:
             actor.text = text
         return actor
@@ -621,6 +635,8 @@ class ActorKB:
                 if key == ",":
                     rest = item + 1 if state == "core" else rest
                     break
+                if state == "core" and core and self._opens_clause(item, toks):
+                    break
                 if key in self.affiliation_preps and state == "core" and core:
                     state = "tail"
                     continue
@@ -628,6 +644,45 @@ class ActorKB:
                     break
             (core if state == "core" else tail).append(item)
         return core, tail, rest
+
+    def _opens_clause(self, i: int, toks: tuple[Tok, ...]) -> bool:
+        """A lower-case participle or clause adjective followed by a preposition: "troops [stationed in X]",
+        "warplanes [supported by Y]", "rebels [loyal to Z]" (not before "of": "a group [composed of]" is left)."""
+        word = toks[i]
+        if word.cased[:1].isupper() or i + 1 >= len(toks):
+            return False
+        if not (word.key.endswith(("ed", "ing")) or word.key in self.clause_adjectives):
+            return False
+        after = toks[i + 1].key
+        return after != "of" and (after in self.cut_words or after in self.affiliation_preps)
+
+    def _owner(self, core: list, toks: tuple[Tok, ...], date: str | None,
+               memory: "StoryActors | None") -> Actor | None:
+        """The actor a possessed head stands for (``owned_heads`` in agents.yaml): the words before the head, less
+        its own lower-case modifiers ("the Afghan government's dialogue offer" -> the Afghan government), else the
+        phrase after an owner preposition ("a request from the UN", "missiles fired by the army"). The owner must be
+        someone in particular: a bare sector ("military aircraft" -> MIL) is no owner."""
+        if not core or not isinstance(core[-1], int) or toks[core[-1]].key not in self.owned_heads:
+            return None
+        head = core[-1]
+        j = len(core) - 2
+        while j >= 0 and isinstance(core[j], int) and not toks[core[j]].cased[:1].isupper():
+            j -= 1
+        if j >= 0:
+            end = core[j].end if isinstance(core[j], Span) else core[j] + 1
+            words = toks[:end] + toks[head + 1:]  # the head's tail stays: "a base in Syria" -> "... in Syria"
+        else:
+            after = head + 1
+            if after < len(toks) and toks[after].key.endswith(("ed", "en")) and not toks[after].cased[:1].isupper():
+                after += 1  # "missiles fired by", "the plan drawn up by" is left
+            if after + 1 >= len(toks) or toks[after].key not in self.owner_preps:
+                return None
+            words = toks[after + 1:]
+        actor = self._resolve(" ".join(t.cased for t in words), date, memory)
+        if actor is None or (actor.country is None and (actor.kb_id or "").startswith("agent:")):
+            return None  # a bare sector ("two military aircraft" -> MIL) would hide who sent them
+        actor.why = f"owner-of:{toks[head].key} ({actor.why})"
+        return actor
 
     def _interpret(self, core: list, tail: list, toks: tuple[Tok, ...], date: str | None,
                    memory: "StoryActors | None", indefinite: bool) -> Actor | None:
@@ -876,8 +931,9 @@ class ActorKB:
 
 # --------------------------------------------------------------------------------------------- helpers
 def _trim(phrase: str) -> str:
-    """The phrase without outer spaces, quotes and punctuation; an abbreviation's final dot stays ("U.S.")."""
-    text = " ".join(phrase.split()).strip(" ,;:!?\"'“”‘’()[]")
+    """The phrase without outer spaces, quotes, punctuation and bracketed asides ("the Nigerian Air Force (NAF)");
+    an abbreviation's final dot stays ("U.S.")."""
+    text = " ".join(_ASIDE.sub(" ", phrase).split()).strip(" ,;:!?\"'“”‘’()[]")
     if text.endswith(".") and "." not in text.rsplit(" ", 1)[-1][:-1]:
         text = text.rstrip(". ").strip(" ,;:!?\"'“”‘’()[]")
     return text

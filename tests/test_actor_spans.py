@@ -1,0 +1,75 @@
+"""Actor resolution of whole argument spans (benchmarks/actor_spans.py): heads that stand for their owner, clauses
+after the head, bracketed asides, appositions. Every phrase here is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from whodid.actors import ActorKB
+
+DAY = "2025-09-27"
+
+
+@pytest.fixture(scope="module")
+def kb() -> ActorKB:
+    return ActorKB.default()
+
+
+def _code(kb: ActorKB, phrase: str, date: str | None = DAY) -> str | None:
+    actor = kb.lookup(phrase, date)
+    return actor.code if actor else None
+
+
+@pytest.mark.parametrize(
+    "phrase, code",
+    [
+        # acts: the actor is who made them
+        ("the Kenyan government's latest offer", "KENGOV"),
+        ("a proposal from the Norwegian foreign ministry", "NORGOV"),
+        ("the Chilean president's surprise decision", "CHLGOV"),
+        ("Peruvian demands", "PER"),
+        ("a fresh appeal by the African Union", "IGOAU"),
+        # places and equipment: an attack on them is one on their owner
+        ("an Indian army outpost", "INDMIL"),
+        ("an army base in Chad", "TCDMIL"),
+        ("Hamas positions", "PSEREB"),
+        ("rockets fired by Hamas", "PSEREB"),
+        ("a Bolivian police helicopter", "BOLCOP"),
+        # parts of a group and sides
+        ("members of the Arakan Army", "MMRREB"),
+        ("Hezbollah members", "LBNREB"),
+        ("a Honduran opposition group", "HNDOPP"),
+        ("the Peruvian side", "PER"),
+        ("a number of Ghanaian traders", "GHACVL"),
+    ],
+)
+def test_owned_heads_stand_for_their_owner(kb: ActorKB, phrase: str, code: str) -> None:
+    assert _code(kb, phrase) == code
+
+
+@pytest.mark.parametrize("phrase", ["the offer", "the group", "a car bomb", "members", "the area", "the decision",
+                                    "two military aircraft"])  # a bare sector is no owner
+def test_owned_heads_alone_name_no_one(kb: ActorKB, phrase: str) -> None:
+    assert _code(kb, phrase) is None
+
+
+@pytest.mark.parametrize(
+    "phrase, code",
+    [
+        ("Ethiopian warplanes supported by drones", "ETHMIL"),
+        ("fighters loyal to the general", "REB"),
+        ("soldiers stationed in Mali", "MIL"),  # where they are is not whose they are
+        ("Kenyan villagers living in tents", "KENCVL"),
+    ],
+)
+def test_participles_and_clause_adjectives_cut_the_phrase(kb: ActorKB, phrase: str, code: str) -> None:
+    assert _code(kb, phrase) == code
+
+
+def test_bracketed_asides_are_dropped(kb: ActorKB) -> None:
+    assert _code(kb, "the Ghanaian Armed Forces (GAF)") == "GHAMIL"
+    assert _code(kb, "the Kenyan government [KG]") == "KENGOV"
+
+
+def test_commas_without_and_are_an_apposition(kb: ActorKB) -> None:
+    assert [a.code for a in kb.lookup_all("his Zambian counterpart, Hakainde Hichilema", DAY)] == ["ZMBGOV"]
+    assert [a.code for a in kb.lookup_all("Kenya, Uganda and Tanzania", DAY)] == ["KEN", "UGA", "TZA"]
