@@ -73,3 +73,45 @@ def test_bracketed_asides_are_dropped(kb: ActorKB) -> None:
 def test_commas_without_and_are_an_apposition(kb: ActorKB) -> None:
     assert [a.code for a in kb.lookup_all("his Zambian counterpart, Hakainde Hichilema", DAY)] == ["ZMBGOV"]
     assert [a.code for a in kb.lookup_all("Kenya, Uganda and Tanzania", DAY)] == ["KEN", "UGA", "TZA"]
+
+
+@pytest.mark.parametrize(
+    "phrase, code",
+    [
+        # peoples and faiths (groups.tsv): the group first with no country, after the country and its role with one
+        ("the Kurds", "KUR"),
+        ("Turkish Kurds", "TURKUR"),
+        ("Kurdish gunmen", "KURREB"),
+        ("Turkish Kurdish lawmakers", "TURLEGKUR"),
+        ("Kurdish fighters in Iran", "IRNREBKUR"),
+        ("Shiite pilgrims", "MOSSHICVL"),
+        ("Sunni Muslims", "MOSSUN"),
+        ("Lebanese Druze", "LBNMOSDRZ"),
+        ("Yoruba traders", "NGACVLYRB"),  # a people tied to one country: its country comes first
+        ("ethnic Albanians", "ABN"),
+        ("Macedonian Albanians", "MKDABN"),  # a demonym after another country is the people, not the state
+        ("Croatian Serbs", "HRVSER"),
+        ("Serbs", "SRB"),  # alone, the country's people
+        # world regions
+        ("Southeast Asia", "SEA"),
+        ("Latin American leaders", "LAMGOV"),
+        ("the West", "WST"),
+        ("several African nations", "AFR"),
+    ],
+)
+def test_groups_and_regions(kb: ActorKB, phrase: str, code: str) -> None:
+    assert _code(kb, phrase) == code
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["the west of the country", "member states", "Dr Jain", "Arun Jain"],  # a direction, a common noun, names
+)
+def test_group_names_need_their_spelling_and_no_name_around(kb: ActorKB, phrase: str) -> None:
+    assert _code(kb, phrase) is None
+
+
+def test_group_word_in_a_longer_name_is_no_group(kb: ActorKB) -> None:
+    assert _code(kb, "Tamil Nadu police") == "COP"  # a state's name, not the Tamils
+    assert _code(kb, "the Kurdish leader") == "KURGOV"
+    assert _code(kb, "the States") == "USA"

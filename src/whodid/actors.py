@@ -28,7 +28,7 @@ from typing import Any
 from whodid.model import Actor
 from whodid.resources import data_path, parse_yaml, read_tsv
 
-PACKAGED_FILES = ("countries.tsv", "igos.tsv", "agents.yaml", "people.yaml")
+PACKAGED_FILES = ("countries.tsv", "igos.tsv", "groups.tsv", "agents.yaml", "people.yaml")
 PEOPLE_DIR = "people"  # data/people/*.yaml: offices held since 2000, one file per region (compact format)
 
 # An office line in data/people/*.yaml: "Name START..END" (either date may be empty: open).
@@ -36,7 +36,8 @@ _OFFICE_LINE = re.compile(r"^(?P<name>.+?)\s+(?P<start>\d{4}(?:-\d\d){0,2})?\.\.
 _ROMAN = re.compile(r"^[IVX]+$")
 
 # Kinds of knowledge entries, in the order that wins when one key names several things ("UK": country and adjective).
-_KIND_ORDER = {"person": 0, "named": 1, "igo": 2, "country": 3, "capital": 4, "adj": 5, "noun": 6, "honorific": 7}
+_KIND_ORDER = {"person": 0, "named": 1, "igo": 2, "country": 3, "capital": 4, "adj": 5, "group": 6, "noun": 7,
+               "honorific": 8}
 
 _TOKEN_RE = re.compile(r"[\w.'&+]+|,")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": " ", "”": " ", '"': " ", "«": " ", "»": " "})
@@ -162,6 +163,22 @@ class Igo:
 
 
 @dataclass(frozen=True)
+class Group:
+    """An ethnic or religious group or a world region (groups.tsv): a CAMEO code that stands where a country's
+    would ("KUR", "MOSSHI", "EUR"); ``country`` for the six-letter codes tied to one country ("NGAHAU")."""
+
+    code: str
+    kind: str
+    name: str
+    country: str | None = None
+
+    @property
+    def own(self) -> str:
+        """The code without its country: the part that follows a country and a role ("HAU" of "NGAHAU")."""
+        return self.code[3:] if self.country and self.code.startswith(self.country) else self.code
+
+
+@dataclass(frozen=True)
 class Noun:
     """A generic agent noun: its canonical words, sector and whether it is a weak (person/role) noun."""
 
@@ -173,7 +190,7 @@ class Noun:
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str  # person named igo country capital adj noun honorific
+    kind: str  # person named igo country capital adj group noun honorific
     ref: Any  # the Person / Named / Igo / Country / Noun, or None
     cased: tuple[str, ...] | None = None  # required spelling for acronyms
     plural: bool = False
@@ -233,6 +250,7 @@ class ActorKB:
         self._priority = 0  # priority given to entries read now (user files: 1)
         self.countries: dict[str, Country] = {}
         self.igos: dict[str, Igo] = {}
+        self.groups: dict[str, Group] = {}
         self.people: dict[str, Person] = {}
         self.named: dict[str, Named] = {}
         self.titles: dict[str, tuple[str, ...]] = {}
@@ -291,10 +309,13 @@ class ActorKB:
             rows = read_tsv(path)
             if rows and "iso3" in rows[0]:
                 self._add_countries(rows)
+            elif rows and "kind" in rows[0] and "nouns" in rows[0]:
+                self._add_groups(rows)
             elif rows and "code" in rows[0]:
                 self._add_igos(rows)
             else:
-                raise ValueError(f"{path}: a TSV needs an 'iso3' (countries) or 'code' (IGOs) column")
+                raise ValueError(f"{path}: a TSV needs an 'iso3' (countries), 'kind' and 'nouns' (groups) or "
+                                 "'code' (IGOs) column")
             return
         with path.open(encoding="utf-8") as handle:
             data = parse_yaml(handle)
@@ -320,6 +341,14 @@ class ActorKB:
             igo = Igo(row["id"].strip(), row["code"].strip(), (row.get("sector") or "IGO").strip(), row["name"].strip())
             self.igos[igo.id] = igo
             self._igo_rows[igo.id] = row
+
+    def _add_groups(self, rows: list[dict[str, str]]) -> None:
+        self._group_rows = getattr(self, "_group_rows", {})
+        for row in rows:
+            code = row["code"].strip()
+            self.groups[code] = Group(code, row["kind"].strip(), row["name"].strip(), (row.get("country") or "").strip()
+                                      or None)
+            self._group_rows[code] = row
 
     def _add_people(self, items: list[dict[str, Any]]) -> None:
         for item in items:
@@ -413,11 +442,15 @@ class ActorKB:
 
     # ---- indexing
     def _key(self, alias: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
-        toks = list(tokenize(alias))
+        """The folded words an alias is indexed under, and the spelling it must have: an acronym's, or the one
+        written after a leading "=" in the data ("=the States", "=West": "member states" and "the west of the
+        country" are no such names)."""
+        exact = alias.startswith("=")
+        toks = list(tokenize(alias.lstrip("=")))
         while toks and toks[0].key in self.determiners and len(toks) > 1:
             toks = toks[1:]  # "the US" is indexed as "US": phrases lose their determiners too
         cased = tuple(t.cased for t in toks)
-        return tuple(t.key for t in toks), (cased if _is_acronym(" ".join(cased)) else None)
+        return tuple(t.key for t in toks), (cased if exact or _is_acronym(" ".join(cased)) else None)
 
     def _add(self, alias: str, kind: str, ref: Any, plural: bool = False) -> None:
         if not alias or not alias.strip():
@@ -425,7 +458,7 @@ class ActorKB:
         key, cased = self._key(alias)
         if not key:
             return
-        letters = alias.replace(".", "").replace(" ", "")
+        letters = alias.lstrip("=").replace(".", "").replace(" ", "")
         entry = Entry(kind, ref, cased, plural, capitals=cased is None and letters.isalpha() and letters.isupper())
         bucket = self._index.setdefault(key, [])
         if entry not in bucket:
@@ -454,6 +487,9 @@ class ActorKB:
             igo = self.igos[igo_id]
             for alias in [row["name"], *_split(row.get("aliases"))]:
                 self._add(alias, "igo", igo)
+        for code, row in getattr(self, "_group_rows", {}).items():
+            for alias in [*_split(row.get("nouns")), *_split(row.get("adjectives"))]:
+                self._add(alias, "group", self.groups[code])
         for noun in getattr(self, "_nouns", {}).values():
             self._add(noun.words, "noun", noun)
             for plural in _plurals(noun.words):
@@ -578,6 +614,10 @@ class ActorKB:
         while i < len(toks):
             for j in range(min(len(toks), i + self._maxlen), i, -1):
                 entries = self._entries(toks[i:j], toks[i - 1] if i else None)
+                if entries and all(e.kind == "group" for e in entries) and self._in_name(out, j, toks):
+                    out.extend(range(i, j))  # "Salih Muslim", "Dr Jain", "Tamil Nadu": no people or faith here
+                    i = j
+                    break
                 if entries:
                     out.append(Span(i, j, tuple(entries)))
                     i = j
@@ -586,6 +626,17 @@ class ActorKB:
                 out.append(i)
                 i += 1
         return out
+
+    def _in_name(self, before: list[Span | int], end: int, toks: tuple[Tok, ...]) -> bool:
+        """Whether a group's name is part of a longer proper name: after an unknown capitalised word, an honorific or
+        a title (a person's name), or before an unknown capitalised word ("West Bengal", "Muslim League")."""
+        if before:
+            last = before[-1]
+            if isinstance(last, int) and toks[last].cased[:1].isupper():
+                return True
+            if isinstance(last, Span) and (last.kind == "honorific" or (last.kind == "noun" and last.entry.ref.weak)):
+                return True
+        return end < len(toks) and toks[end].cased[:1].isupper() and (toks[end].key,) not in self._index
 
     def _resolve(self, phrase: str, date: str | None, memory: "StoryActors | None") -> Actor | None:
         text = _trim(phrase)
@@ -712,8 +763,13 @@ class ActorKB:
                 return self._country_actor(national.entry.ref, "GOV" if igo.sector == "IGO" else igo.sector,
                                            f"{national.kind}+igo-name:{igo.id}")
             return _igo_actor(head.entry.ref)
+        if kind == "group":
+            return self._group_actor(head.entry.ref, before, [], None, "group")
         if kind in ("country", "capital", "adj"):
             if any(s.kind in ("country", "capital", "adj") for s in before):
+                group = _group_reading(head)
+                if group is not None:  # "Bosnian Serbs": a people within the country named before
+                    return self._group_actor(group, before, [], None, "country+group")
                 return None  # "US-North Korea": several countries and no agent
             country = head.entry.ref
             if kind == "capital":  # a seat of government stands for the government ("Pyongyang" -> PRKGOV)
@@ -732,6 +788,11 @@ class ActorKB:
         tail_spans = [s for s in tail if isinstance(s, Span)]
         sector = self._sector(noun, before, tail_spans)
         owner = _affiliation(before) or _affiliation(tail_spans)
+        group = self._group_modifier(before)
+        if group is not None and (owner is None or owner.kind in ("country", "adj", "capital")):
+            # "Kurdish fighters" KURREB, "Iraqi Kurdish fighters" IRQREBKUR, "Bosnian Serb police" BIHCOPSER
+            rest = [s for s in before if s is not group]
+            return self._group_actor(_group_reading(group), rest, tail_spans, sector, f"group+noun:{noun.words}")
         if owner is None:  # "the Trump administration": a known surname as a modifier
             for i in reversed([m for m in mods if isinstance(m, int)]):
                 person = (memory._recall_surname(self, toks[i].key, date) if memory is not None else None) \
@@ -780,6 +841,30 @@ class ActorKB:
             return self._country_actor(country, sector, f"{owner.kind}+noun:{noun.words}")
         return Actor(text="", name=None, code=sector, country=None, sector=sector, kb_id=f"agent:{noun.words}",
                      why=f"noun:{noun.words}")
+
+    def _group_modifier(self, before: list[Span]) -> Span | None:
+        """The modifier naming a people, faith or region: a group ("Kurdish"), or a demonym that is also one,
+        after another country ("Bosnian Serb")."""
+        for i in range(len(before) - 1, -1, -1):
+            span = before[i]
+            if span.kind == "group":
+                return span
+            if _group_reading(span) is not None and any(s.kind in ("country", "adj", "capital") for s in before[:i]):
+                return span
+        return None
+
+    def _group_actor(self, group: Group, before: list[Span], tail: list[Span], sector: str | None,
+                     why: str) -> Actor:
+        """A group's actor: the group code first when no country is named ("KUR", "KURREB"), else the country,
+        the role and the group ("IRQKUR", "IRQREBKUR"), as CAMEO orders them."""
+        place = next((s for s in reversed(before) if s.kind in ("country", "adj", "capital")), None) \
+            or next((s for s in tail if s.kind in ("country", "adj", "capital")), None)
+        country = place.entry.ref.iso3 if place is not None else group.country
+        if country is None:
+            code = group.code + (sector or "")
+        else:
+            code = country + (sector or "") + group.own
+        return Actor("", group.name, code, country, sector, f"group:{group.code}", why=why)
 
     def _sector(self, noun: Noun, before: list[Span], tail: list[Span]) -> str:
         """The head noun's sector; a weak head defers to an organisational noun; dominant modifiers win."""
@@ -963,6 +1048,11 @@ def _tail_prep(tail: list[Span | int], toks: tuple[Tok, ...]) -> str | None:
         return None
     first = tail[0].start if isinstance(tail[0], Span) else tail[0]
     return toks[first - 1].key if first > 0 else None
+
+
+def _group_reading(span: Span) -> Group | None:
+    """The group a span's words also name ("Serbs": the country's people, or ethnic Serbs), if any."""
+    return next((e.ref for e in span.entries if e.kind == "group"), None)
 
 
 def _affiliation(spans: list[Span]) -> Span | None:
