@@ -115,3 +115,38 @@ def test_group_word_in_a_longer_name_is_no_group(kb: ActorKB) -> None:
     assert _code(kb, "Tamil Nadu police") == "COP"  # a state's name, not the Tamils
     assert _code(kb, "the Kurdish leader") == "KURGOV"
     assert _code(kb, "the States") == "USA"
+
+
+@pytest.mark.parametrize(
+    "phrase, date, code",
+    [
+        # US parties: GOV while they hold the presidency, OPP otherwise (CAMEO's convention for parties)
+        ("the Republicans", "1990-06-01", "USAGOV"),
+        ("the Republicans", "1998-06-01", "USAOPP"),
+        ("Democrats", "2014-03-01", "USAGOV"),
+        ("Senate Democrats", "2006-03-01", "USAOPP"),
+        ("the GOP", "2026-02-01", "USAGOV"),
+        # armed groups, agencies and media
+        ("the Lord's Resistance Army", None, "UGAREB"),
+        ("UNITA", "1995-01-01", "AGOREB"),
+        ("UNITA", "2010-01-01", "AGOOPP"),
+        ("the Tigray People's Liberation Front", "2021-05-01", "ETHREB"),
+        ("the ANC", "1991-01-01", "ZAFOPP"),
+        ("the ANC", "2015-01-01", "ZAFGOV"),
+        ("Peshmerga fighters", None, "IRQMILKUR"),
+        ("ICE agents", None, "USACOP"),
+        ("USAID", None, "USAGOV"),
+        ("The Washington Post", None, "USAMED"),
+        ("UNIFIL", None, "IGOUNOPKO"),
+        ("the Organisation of African Unity", "1990-01-01", "IGOOAU"),
+    ],
+)
+def test_named_organisations(kb: ActorKB, phrase: str, date: str | None, code: str) -> None:
+    assert _code(kb, phrase, date) == code
+
+
+def test_namesakes_of_named_organisations(kb: ActorKB) -> None:
+    assert _code(kb, "Social Democrats") is None  # a longer party name the knowledge lacks
+    assert _code(kb, "Danish Democrats") == "DNK"  # another country's party of that name
+    assert _code(kb, "the Ogaden National Liberation Front") != "DZAGOV"  # not Algeria's FLN
+    assert _code(kb, "ice") is None  # acronyms only in capitals

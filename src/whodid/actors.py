@@ -145,6 +145,7 @@ class Named:
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     priority: int = 0  # 1 for entries from a user's file
+    whole: bool = False  # not after an unknown capitalised word: "Social Democrats" are not the US Democrats
 
 
 @dataclass
@@ -435,6 +436,7 @@ class ActorKB:
                 aliases=[str(a) for a in item.get("aliases") or []],
                 roles=[_role_from(r, sector or "GOV") for r in item.get("roles") or []],
                 priority=self._priority,
+                whole=bool(item.get("whole")),
             )
             self.named[named.id] = named
         for phrase, codes in (data.get("collectives") or {}).items():
@@ -754,7 +756,15 @@ class ActorKB:
         if kind == "person":
             return self._person_actor(head.entry.ref, date, "person")
         if kind == "named":
-            return self._named_actor(head.entry.ref, date)
+            named: Named = head.entry.ref
+            if named.whole and len(core) > 1 and isinstance(core[-2], int) and toks[core[-2]].cased[:1].isupper():
+                return None  # "Social Democrats": a longer name the knowledge lacks
+            national = before[-1] if before and before[-1].end == head.start else None
+            if national is not None and national.kind in ("country", "adj") and named.country \
+                    and national.entry.ref.iso3 != named.country:
+                # "Swedish Democrats", "Pakistani Taliban": another country's namesake
+                return self._country_actor(national.entry.ref, named.sector, f"{national.kind}+named:{named.id}")
+            return self._named_actor(named, date)
         if kind == "igo":
             national = before[-1] if before and before[-1].end == head.start else None
             if national is not None and national.kind in ("country", "adj"):
