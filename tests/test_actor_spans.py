@@ -150,3 +150,33 @@ def test_namesakes_of_named_organisations(kb: ActorKB) -> None:
     assert _code(kb, "Danish Democrats") == "DNK"  # another country's party of that name
     assert _code(kb, "the Ogaden National Liberation Front") != "DZAGOV"  # not Algeria's FLN
     assert _code(kb, "ice") is None  # acronyms only in capitals
+
+
+@pytest.mark.parametrize(
+    "phrase, code",
+    [
+        ("a Chilean man", "CHLCVL"),
+        ("Malawian children", "MWICVL"),
+        ("displaced households", "CVL"),
+        ("the attackers", "REB"),
+        ("a Somali suicide bomber", "SOMREB"),
+        ("Mexican drug traffickers", "MEXCRM"),
+        ("two suspects", "CRM"),
+        ("Guatemalan politicians", "GTMGOV"),
+        ("opposition politicians", "OPP"),
+        ("Sen. Jane Doe", "LEG"),  # a title's abbreviation before an unknown name
+        ("Col. John Roe", "MIL"),
+        ("a Dutch MEP", "NLDLEG"),
+        ("Nepalese physicians", "NPLHLH"),
+        ("the Kenya Trades Union Congress", "KENLAB"),
+        ("the Peruvian chamber of commerce", "PERBUS"),
+        ("Central American bishops", "LAMREL"),
+    ],
+)
+def test_generic_agent_nouns(kb: ActorKB, phrase: str, code: str) -> None:
+    assert _code(kb, phrase) == code
+
+
+def test_a_lower_case_modifier_is_no_surname(kb: ActorKB) -> None:
+    assert _code(kb, "young men") == "CVL"  # not the men of a Mr Young
+    assert _code(kb, "the Trump administration", "2019-05-01") == "USAGOV"

@@ -804,7 +804,8 @@ class ActorKB:
             rest = [s for s in before if s is not group]
             return self._group_actor(_group_reading(group), rest, tail_spans, sector, f"group+noun:{noun.words}")
         if owner is None:  # "the Trump administration": a known surname as a modifier
-            for i in reversed([m for m in mods if isinstance(m, int)]):
+            # a surname is capitalised: "young men" is no one's ("Young" is a prime minister's surname)
+            for i in reversed([m for m in mods if isinstance(m, int) and toks[m].cased[:1].isupper()]):
                 person = (memory._recall_surname(self, toks[i].key, date) if memory is not None else None) \
                     or self._by_surname(toks[i].key, date)
                 if person is not None:
