@@ -180,3 +180,23 @@ def test_generic_agent_nouns(kb: ActorKB, phrase: str, code: str) -> None:
 def test_a_lower_case_modifier_is_no_surname(kb: ActorKB) -> None:
     assert _code(kb, "young men") == "CVL"  # not the men of a Mr Young
     assert _code(kb, "the Trump administration", "2019-05-01") == "USAGOV"
+
+
+@pytest.mark.parametrize(
+    "phrase, code",
+    [
+        ("the Botswana Defence Force", "BWAMIL"),
+        ("the Socialist Party of Chile", "CHL"),  # a party: the country alone
+        ("the Zambian Revenue Authority", "ZMBGOV"),
+        ("Kenya's Western Province", "KEN"),
+        ("the Estonian Rescue Board Association", "EST"),
+        ("Members of the Arakan Army", "MMRREB"),  # capitalised at a sentence's start, still an owned head
+    ],
+)
+def test_unknown_organisations_named_with_a_country(kb: ActorKB, phrase: str, code: str) -> None:
+    assert _code(kb, phrase) == code
+
+
+def test_unknown_organisation_without_a_country_is_no_one(kb: ActorKB) -> None:
+    assert _code(kb, "the Green Party") is None
+    assert _code(kb, "the Harbour Workers Association") is None

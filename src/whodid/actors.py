@@ -264,6 +264,7 @@ class ActorKB:
         self.owned_heads: set[str] = set()  # "decision", "base", "members": they stand for their owner
         self.owner_preps: set[str] = set()
         self.clause_adjectives: set[str] = set()
+        self.organisation_words: dict[str, str] = {}  # "force" -> "MIL", "party" -> "" (no sector)
         self._collectives: dict[str, tuple[str, ...]] = {}  # "two koreas" -> ("KOR", "PRK")
         self._index: dict[tuple[str, ...], list[Entry]] = {}
         self._surnames: dict[str, list[Person]] = {}
@@ -425,6 +426,9 @@ class ActorKB:
                 self.owned_heads |= {_fold(str(word)), *(_fold(p) for p in _plurals(str(word)))}
         self.owner_preps |= {str(w).lower() for w in data.get("owner_preps") or []}
         self.clause_adjectives |= {str(w).lower() for w in data.get("clause_adjectives") or []}
+        for sector, words in (data.get("organisation_words") or {}).items():
+            for word in words or []:
+                self.organisation_words[_fold(str(word))] = "" if sector == "none" else str(sector)
         for item in data.get("named") or []:
             sector = item.get("sector")
             named = Named(
@@ -698,6 +702,19 @@ class ActorKB:
             (core if state == "core" else tail).append(item)
         return core, tail, rest
 
+    def _organisation(self, last: int, core: list, tail: list, toks: tuple[Tok, ...]) -> Actor | None:
+        """An organisation the knowledge lacks, named with a country ("the Lesotho Defence Force", "the Communist
+        Party of Nepal"): its last word says it is an organisation (``organisation_words``), the country comes from
+        the name or its of-phrase, the sector from the word (MIL for a Force; none for a Party)."""
+        sector = self.organisation_words.get(toks[last].key)
+        if sector is None:
+            return None
+        spans = [s for s in core if isinstance(s, Span)] + [s for s in tail if isinstance(s, Span)]
+        place = next((s for s in spans if s.kind in ("country", "adj", "capital")), None)
+        if place is None:
+            return None
+        return self._country_actor(place.entry.ref, sector or None, f"{place.kind}+organisation:{toks[last].key}")
+
     def _opens_clause(self, i: int, toks: tuple[Tok, ...]) -> bool:
         """A lower-case participle or clause adjective followed by a preposition: "troops [stationed in X]",
         "warplanes [supported by Y]", "rebels [loyal to Z]" (not before "of": "a group [composed of]" is left)."""
@@ -743,11 +760,13 @@ class ActorKB:
         if not core:
             return None
         # Trailing capitalised unknown words: a name ("President Trump", "Mr Kim", "Malian President Assimi Goita").
+        core = list(core)  # the caller's list stays whole (an owned head is looked at after this)
         names: list[int] = []
         while core and isinstance(core[-1], int) and toks[core[-1]].cased[:1].isupper():
             names.insert(0, core.pop())
         if names:
-            return self._named_person(names, core, tail, toks, date, memory)
+            return self._organisation(names[-1], core, tail, toks) or \
+                self._named_person(names, core, tail, toks, date, memory)
         head = core[-1]
         if isinstance(head, int):
             return None  # the head word is not an agent ("sanctions relief", "the meeting")
