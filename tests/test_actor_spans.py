@@ -200,3 +200,15 @@ def test_unknown_organisations_named_with_a_country(kb: ActorKB, phrase: str, co
 def test_unknown_organisation_without_a_country_is_no_one(kb: ActorKB) -> None:
     assert _code(kb, "the Green Party") is None
     assert _code(kb, "the Harbour Workers Association") is None
+
+
+def test_stance_prefixes_give_no_owner(kb: ActorKB) -> None:
+    assert _code(kb, "pro-Russian separatists") == "REB"
+    assert _code(kb, "anti-American protesters") == "CVL"
+    assert _code(kb, "the pro-Syrian Hezbollah group") == "LBNREB"
+
+
+def test_whole_names_are_not_read_inside_longer_ones(kb: ActorKB) -> None:
+    # "Democrats" inside another country's party name, even as the owner of a member
+    assert _code(kb, "members of the Zambian Liberal Democrats") is None
+    assert _code(kb, "Republicans in Congress", "2019-01-01") == "USAGOV"

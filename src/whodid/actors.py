@@ -264,6 +264,7 @@ class ActorKB:
         self.owned_heads: set[str] = set()  # "decision", "base", "members": they stand for their owner
         self.owner_preps: set[str] = set()
         self.clause_adjectives: set[str] = set()
+        self.stance_prefixes: set[str] = set()
         self.organisation_words: dict[str, str] = {}  # "force" -> "MIL", "party" -> "" (no sector)
         self._collectives: dict[str, tuple[str, ...]] = {}  # "two koreas" -> ("KOR", "PRK")
         self._index: dict[tuple[str, ...], list[Entry]] = {}
@@ -426,6 +427,7 @@ class ActorKB:
                 self.owned_heads |= {_fold(str(word)), *(_fold(p) for p in _plurals(str(word)))}
         self.owner_preps |= {str(w).lower() for w in data.get("owner_preps") or []}
         self.clause_adjectives |= {str(w).lower() for w in data.get("clause_adjectives") or []}
+        self.stance_prefixes |= {str(w).lower() for w in data.get("stance_prefixes") or []}
         for sector, words in (data.get("organisation_words") or {}).items():
             for word in words or []:
                 self.organisation_words[_fold(str(word))] = "" if sector == "none" else str(sector)
@@ -620,8 +622,8 @@ class ActorKB:
         while i < len(toks):
             for j in range(min(len(toks), i + self._maxlen), i, -1):
                 entries = self._entries(toks[i:j], toks[i - 1] if i else None)
-                if entries and all(e.kind == "group" for e in entries) and self._in_name(out, j, toks):
-                    out.extend(range(i, j))  # "Salih Muslim", "Dr Jain", "Tamil Nadu": no people or faith here
+                if entries and self._not_here(entries, out, i, j, toks):
+                    out.extend(range(i, j))  # "Salih Muslim", "Social Democrats", "pro-Iranian": not this entry
                     i = j
                     break
                 if entries:
@@ -632,6 +634,21 @@ class ActorKB:
                 out.append(i)
                 i += 1
         return out
+
+    def _not_here(self, entries: list[Entry], before: list[Span | int], start: int, end: int,
+                  toks: tuple[Tok, ...]) -> bool:
+        """Whether a match does not name its entry here: a group's name inside a longer proper name, a named entry
+        marked ``whole`` after an unknown capitalised word ("Social Democrats"), or a country or organisation after
+        a stance prefix ("pro-Iranian", "anti-American": an attitude, not whose the agent is)."""
+        if start > 0 and toks[start - 1].key in self.stance_prefixes and \
+                all(e.kind in ("country", "adj", "capital", "named", "igo") for e in entries):
+            return True
+        if all(e.kind == "group" for e in entries):
+            return self._in_name(before, end, toks)
+        if all(e.kind == "named" and e.ref.whole for e in entries) and before:
+            last = before[-1]
+            return isinstance(last, int) and toks[last].cased[:1].isupper()
+        return False
 
     def _in_name(self, before: list[Span | int], end: int, toks: tuple[Tok, ...]) -> bool:
         """Whether a group's name is part of a longer proper name: after an unknown capitalised word, an honorific or
@@ -776,8 +793,6 @@ class ActorKB:
             return self._person_actor(head.entry.ref, date, "person")
         if kind == "named":
             named: Named = head.entry.ref
-            if named.whole and len(core) > 1 and isinstance(core[-2], int) and toks[core[-2]].cased[:1].isupper():
-                return None  # "Social Democrats": a longer name the knowledge lacks
             national = before[-1] if before and before[-1].end == head.start else None
             if national is not None and national.kind in ("country", "adj") and named.country \
                     and national.entry.ref.iso3 != named.country:
