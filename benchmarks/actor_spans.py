@@ -45,7 +45,8 @@ def codes(kb: ActorKB, text: str) -> list[str]:
 def failure_group(kb: ActorKB, text: str) -> tuple[str, str]:
     """Why a span did not resolve: a coarse group and the head word the resolver stopped at.
 
-    Groups: "unknown name" (trailing capitalised words that are neither a known name nor after a title),
+    Groups: "owned head, no known owner" (a head that stands for its owner, "parts of X", whose owner is unknown),
+    "unknown name" (trailing capitalised words that are neither a known name nor after a title),
     "unknown head noun" (the last word of the phrase is a common word the knowledge lacks), "known head" (the head is
     known but the rules gave no actor, e.g. two countries), "nothing left" (only determiners or numbers)."""
     toks = kb._strip(tokenize(_trim(text)))
@@ -58,6 +59,8 @@ def failure_group(kb: ActorKB, text: str) -> tuple[str, str]:
     if isinstance(head, Span):
         return f"known head ({head.kind})", " ".join(t.key for t in toks[head.start:head.end])
     word = toks[head]
+    if word.key in kb.owned_heads:
+        return "owned head, no known owner", word.key
     if word.cased[:1].isupper():
         return "unknown name", word.cased
     return "unknown head noun", word.key
