@@ -1,7 +1,7 @@
 """Actor knowledge base and mention -> actor resolution at a date.
 
-Knowledge lives in data files (``countries.tsv``, ``igos.tsv``, ``agents.yaml``, ``people.yaml`` and the compact
-office lists ``people/*.yaml``, one per region); users add YAML/TSV/CSV files or PETRARCH ``.txt`` dictionaries
+Knowledge lives in data files (``countries.tsv``, ``igos.tsv``, ``groups.tsv`` (peoples, faiths, world regions),
+``agents.yaml``, ``people.yaml`` and the compact office lists ``people/*.yaml``, one per region); users add YAML/TSV/CSV files or PETRARCH ``.txt`` dictionaries
 (``whodid.petrarch_dict``), whose entries win over the built-ins. This module only indexes it and applies the rules:
 
 * a phrase from a parse ("South Korea's Foreign Ministry", "US President Donald Trump") is tokenised and scanned for
@@ -9,7 +9,9 @@ office lists ``people/*.yaml``, one per region); users add YAML/TSV/CSV files or
 * the *head* (the last word, after cutting relative clauses and prepositional tails) decides what the phrase is:
   a person, a group, an IGO, a country, or a generic agent whose sector comes from its noun and whose country comes
   from a modifier ("Israeli troops" -> ISRMIL, "police in Nairobi" -> KENCOP); anything else is not an actor;
-* people carry date-bounded roles, so "Donald Trump" is USAGOV in 2019 and USAELI (a former official) in 2022.
+* people carry date-bounded roles, so "Donald Trump" is USAGOV in 2019 and USAELI (a former official) in 2022;
+* a head that is no actor but something an actor does, owns or is part of ("the Kenyan offer", "an army outpost",
+  "members of X"; ``owned_heads`` in agents.yaml) stands for that owner.
 
 Codes: country ISO3 + sector ("PRKGOV"), bare ISO3 for a country named as a whole, IGO codes from ``igos.tsv``
 ("IGOUNO", "IGOUNOSC"), sector-only codes for agents with no country ("CVL", "REB").
