@@ -82,7 +82,7 @@ def test_brief_phrases(phrase: str, code: str) -> None:
     "phrase",
     ["the possibility", "sanctions relief", "a dialogue", "the meeting", "June", "us", "who", "is",
      "Pyongyang’s nuclear concessions", "the Apec summit", "US-North Korea talks", "Ivanka Trump", "", "  ,  ",
-     "Washington Post", "the nuclear programme of North Korea", "the Harvard University Asia Centre"],
+     "the Washington Herald", "the nuclear programme of North Korea", "the Harvard University Asia Centre"],
 )
 def test_non_actors(phrase: str) -> None:
     assert resolve_actor(phrase, DAY) is None
