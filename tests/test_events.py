@@ -433,3 +433,11 @@ def test_attacks_take_actor_and_place_from_their_own_words(coder, text, actors, 
     event = _one(coder, text, "ASSAULT")
     assert _codes(event.actors) == actors
     assert (event.location.text if event.location else None) == place
+
+
+@pytest.mark.parametrize("text", [
+    "Greece demanded that its NATO allies refuse to recognise the new state.",
+    "The ILO renewed its demand that Qatar ease restrictions on migrant workers.",
+])
+def test_an_act_demanded_in_a_that_clause_has_not_happened(coder, text):
+    assert [e.event_type for e in _events(coder, text)] == ["REQUEST"]

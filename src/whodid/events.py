@@ -55,6 +55,7 @@ class ArgumentRules:
     topic_object_verbs: frozenset[str]
     departure_modes: frozenset[str]
     unrealised_object_types: frozenset[str]
+    unrealised_clause_types: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     obligation_modals: dict[str, tuple[str, str]]  # modal -> (intent table for its reported act, generic code)
 
@@ -707,6 +708,7 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
     already folded into an intent event ("agreed" of "agreed to meet"); an act requested, threatened or refused
     by a governing trigger ("urged X to settle": the settling has not happened)."""
     verbs = {m.trigger.i: m for m in mentions if m.entry.pos != "NOUN"}
+    by_trigger = {m.trigger.i: m for m in mentions}
     lifted = {m.first.i for m in mentions if m.first.i != m.trigger.i}
     triggers = {m.trigger.i for m in mentions}
     kept = []
@@ -714,6 +716,11 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
         if m.trigger.i in lifted and m.first.i == m.trigger.i:
             continue
         if m.first.i == m.trigger.i and m.trigger.dep_ == "xcomp" and m.trigger.head.i in triggers:
+            continue
+        # "demanded that X withdraw", "its demand that X ease the restrictions": the act asked for has not happened
+        clause = m.first if m.first.i != m.trigger.i else m.trigger  # "refuse" of "refuse to recognise"
+        asker = by_trigger.get(clause.head.i) if clause.dep_ in ("ccomp", "acl") else None
+        if asker is not None and asker is not m and asker.event_type.lower() in rules.unrealised_clause_types:
             continue
         # "threatened to launch an offensive": the offensive is the threatened act, named by a support verb's object
         governor = _is_support_noun(m.trigger, lexicon) if m.entry.pos == "NOUN" else None
