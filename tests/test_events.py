@@ -441,3 +441,11 @@ def test_attacks_take_actor_and_place_from_their_own_words(coder, text, actors, 
 ])
 def test_an_act_demanded_in_a_that_clause_has_not_happened(coder, text):
     assert [e.event_type for e in _events(coder, text)] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia rejected a Chilean offer to hold talks on sea access.",
+    "The United Nations rejected a call for its peacekeepers to be deployed in Darfur.",
+])
+def test_an_act_offered_or_asked_for_and_refused_has_not_happened(coder, text):
+    assert [e.event_type for e in _events(coder, text)] == ["REJECT"]

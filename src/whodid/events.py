@@ -56,6 +56,7 @@ class ArgumentRules:
     departure_modes: frozenset[str]
     unrealised_object_types: frozenset[str]
     unrealised_clause_types: frozenset[str]
+    refused_object_types: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     obligation_modals: dict[str, tuple[str, str]]  # modal -> (intent table for its reported act, generic code)
 
@@ -703,6 +704,25 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
     return False
 
 
+_OBJECT_PHRASE_DEPS = frozenset({"acl", "prep", "pobj", "pcomp", "xcomp", "ccomp", "auxpass", "nsubjpass", "nsubj"})
+
+
+def _inside_refused_object(token: Token, mention: "Mention", by_trigger: dict[int, "Mention"],
+                           rules: ArgumentRules) -> bool:
+    """Whether the act sits inside the object of a rejection ("rejected a Chilean offer to hold talks", "rejected
+    a call for peacekeepers to be deployed"): what was offered or asked for and refused has not happened."""
+    for _ in range(8):
+        if token.dep_ in ("dobj", "pobj") and token.head.i in by_trigger:
+            governor = by_trigger[token.head.i]
+            return governor is not mention and governor.event_type.lower() in rules.refused_object_types
+        infinitive = token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if token.dep_ not in _OBJECT_PHRASE_DEPS and token.dep_ != "dobj" and not infinitive \
+                or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: ArgumentRules) -> list[Mention]:
     """One event per act: a noun event under a verb event of the same type ("met for talks"); an intent verb
     already folded into an intent event ("agreed" of "agreed to meet"); an act requested, threatened or refused
@@ -721,6 +741,8 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
         clause = m.first if m.first.i != m.trigger.i else m.trigger  # "refuse" of "refuse to recognise"
         asker = by_trigger.get(clause.head.i) if clause.dep_ in ("ccomp", "acl") else None
         if asker is not None and asker is not m and asker.event_type.lower() in rules.unrealised_clause_types:
+            continue
+        if _inside_refused_object(clause, m, by_trigger, rules):
             continue
         # "threatened to launch an offensive": the offensive is the threatened act, named by a support verb's object
         governor = _is_support_noun(m.trigger, lexicon) if m.entry.pos == "NOUN" else None
