@@ -449,3 +449,8 @@ def test_an_act_demanded_in_a_that_clause_has_not_happened(coder, text):
 ])
 def test_an_act_offered_or_asked_for_and_refused_has_not_happened(coder, text):
     assert [e.event_type for e in _events(coder, text)] == ["REJECT"]
+
+
+def test_a_support_verb_in_a_relative_clause_names_the_doer(coder):
+    event = _one(coder, "The sanctions that the United States imposed on Iran in 2018 remain in force.", "SANCTION")
+    assert (_codes(event.actors), _codes(event.recipients), event.date) == (["USA"], ["IRN"], "2018")

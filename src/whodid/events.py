@@ -261,6 +261,11 @@ def _is_support_noun(noun: Token, lexicon: TriggerLexicon) -> Token | None:
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         if _verb_forms(noun.head) & set(lexicon.support_verbs):
             return noun.head
+    for clause in noun.children:  # "the sanctions (that) the US imposed on Iran": the noun is the verb's object
+        if clause.dep_ == "relcl" and _verb_forms(clause) & set(lexicon.support_verbs) \
+                and not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in clause.children) \
+                and any(c.dep_ == "nsubj" for c in clause.children):
+            return clause
     return None
 
 
