@@ -454,3 +454,8 @@ def test_an_act_offered_or_asked_for_and_refused_has_not_happened(coder, text):
 def test_a_support_verb_in_a_relative_clause_names_the_doer(coder):
     event = _one(coder, "The sanctions that the United States imposed on Iran in 2018 remain in force.", "SANCTION")
     assert (_codes(event.actors), _codes(event.recipients), event.date) == (["USA"], ["IRN"], "2018")
+
+
+def test_a_relative_pronoun_subject_is_the_noun_it_modifies(coder):
+    event = _one(coder, "Egypt condemned the attack by militants that killed 20 soldiers in Sinai.", "ASSAULT")
+    assert [a.sector for a in event.actors] == ["REB"] and [a.sector for a in event.recipients] == ["MIL"]

@@ -148,6 +148,10 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """Heads of a verb's subject, and whether it is a passive subject; borrowed from the governing verb for
     controlled and coordinated verbs ("Trump hoped to meet", "Kim ... and sent")."""
     for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" \
+                and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "militants who/that attacked": the relative pronoun stands for the noun the clause modifies
+            return _with_conjuncts(verb.head), child.dep_ == "nsubjpass"
         if child.dep_ in ("nsubj", "csubj"):
             return _with_conjuncts(child), False
         if child.dep_ == "nsubjpass":
@@ -709,6 +713,18 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
     return False
 
 
+def _lend_doers(noun_mention: "Mention", verb_mention: "Mention") -> None:
+    """The verb telling the same act as a noun takes the noun's doers and its place ("an attack by X killed")."""
+    verb_mention.actors, verb_mention.modifiers = list(noun_mention.actors), list(noun_mention.modifiers)
+    verb_mention.fallback_actors = list(noun_mention.fallback_actors)
+    verb_mention.subject_event = noun_mention.trigger
+
+
+def _relative_subject(verb: Token) -> bool:
+    """Whether a relative clause's subject is its relative pronoun ("... that killed 20")."""
+    return any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children)
+
+
 _OBJECT_PHRASE_DEPS = frozenset({"acl", "prep", "pobj", "pcomp", "xcomp", "ccomp", "auxpass", "nsubjpass", "nsubj"})
 
 
@@ -766,9 +782,13 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
                     other.recipients = list(m.recipients)
                     other.fallback_recipients = other.fallback_recipients + m.fallback_recipients
                 if noun.dep_ == "nsubj":  # "an attack by X killed nine": X did the killing
-                    other.actors, other.modifiers = list(m.actors), list(m.modifiers)
-                    other.fallback_actors = list(m.fallback_actors)
-                    other.subject_event = m.trigger
+                    _lend_doers(m, other)
+                continue
+            # "the attack by militants that killed 20 soldiers": the relative clause tells the same act
+            told = next((verbs[c.i] for c in noun.children if c.dep_ == "relcl" and c.i in verbs
+                         and verbs[c.i].event_type == m.event_type and _relative_subject(c)), None)
+            if told is not None and told is not m:
+                _lend_doers(m, told)
                 continue
         kept.append(m)
     return kept
