@@ -459,3 +459,8 @@ def test_a_support_verb_in_a_relative_clause_names_the_doer(coder):
 def test_a_relative_pronoun_subject_is_the_noun_it_modifies(coder):
     event = _one(coder, "Egypt condemned the attack by militants that killed 20 soldiers in Sinai.", "ASSAULT")
     assert [a.sector for a in event.actors] == ["REB"] and [a.sector for a in event.recipients] == ["MIL"]
+
+
+def test_the_people_released_are_the_recipients(coder):
+    event = _one(coder, "Hamas freed Israeli hostages.", "RETREAT")
+    assert _codes(event.recipients) == ["ISR"]

@@ -347,7 +347,8 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
         mention.recipients = subject
     else:
         mention.actors = subject
-        if entry.objects:  # "sent arms to X": the object is the thing moved; "sent Moscow arms": Moscow is the recipient
+        if entry.objects and not entry.object_recipients:
+            # "sent arms to X": the object is the thing moved; "sent Moscow arms": Moscow is the recipient
             if _prep_objects(verb, ("with",)):  # "provided Egypt with aid": the object receives the "with" phrase
                 mention.recipients.extend(objects)
             for obj in objects:

@@ -73,6 +73,8 @@ class TriggerEntry:
     # When no direct recipient names an actor, the recipient is the first actor named in the verb's phrase, with
     # those conjoined to it (PETRARCH's target: "welcomed the resumption of ties with A and B" -> A, B).
     phrase_targets: bool = False
+    # The object words name people the act is done to, so they are its recipients ("released 12 hostages").
+    object_recipients: bool = False
     note: str | None = field(default=None, compare=False)
 
     @property
@@ -349,7 +351,7 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 _ITEM_KEYS = frozenset({"lemma", "pos", "cameo", "event_type", "mode", "particle", "objects", "exclude_objects",
                         "recipient_preps", "reciprocal", "confidence", "subjects", "exclude_subjects", "heads",
-                        "exclude_preps", "note"})
+                        "exclude_preps", "object_recipients", "note"})
 
 
 def _table_code(table: dict[str, Any], code: str) -> str | None:
@@ -613,6 +615,7 @@ def _entries_from_item(group: str, item: dict[str, Any], onto: Ontology, path: s
             confidence=float(item.get("confidence", 0.7)), subjects=_tuple(item.get("subjects")),
             exclude_subjects=_tuple(item.get("exclude_subjects")), heads=_tuple(item.get("heads")),
             exclude_preps=_tuple(item.get("exclude_preps")), note=item.get("note"),
+            object_recipients=bool(item.get("object_recipients", False)),
         )
         for lemma in lemmas
     ]
