@@ -35,6 +35,7 @@ def _status(nlp, sentence: str, trigger: str) -> str:
         ("Prosecutors charged the governor with ordering the killing of a reporter.", "killing", "alleged"),
         ("Militants allegedly kidnapped two engineers near the border.", "kidnapped", "alleged"),
         ("Ghana denied shelling border villages.", "shelling", "negated"),
+        ("The dockers' union called off its strike.", "strike", "negated"),
     ],
 )
 def test_event_status(nlp, sentence, trigger, expected):

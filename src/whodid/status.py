@@ -41,6 +41,7 @@ class StatusCues:
     alleging_words: frozenset[str]
     allegation_deps: frozenset[str]
     alleging_modifiers: frozenset[str]
+    negating_phrasal_verbs: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -96,6 +97,12 @@ def _is_topic(trigger: Token, cues: StatusCues) -> bool:
     return prep.head.lemma_.lower() in cues.topic_heads or prep.head.lower_ in cues.topic_heads
 
 
+def _phrasal(token: Token) -> str:
+    """The verb with its particle ("call off"), or the bare lemma."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return f"{token.lemma_.lower()} {particle}" if particle else token.lemma_.lower()
+
+
 def alleging_word(trigger: Token, cues: StatusCues | None = None) -> Token | None:
     """The accusation whose content the trigger names ("accused X of [shelling]", "blamed X for the [bombing]",
     "allegations that X [armed] the rebels"), walking up through complements and prepositions only."""
@@ -122,7 +129,8 @@ def event_status(trigger: Token, cues: StatusCues | None = None) -> str:
         return HYPOTHETICAL  # "talks collapsed over concessions": what was at stake, not what was done
     if lemmas & cues.conditional_marks and any(w.dep_ == "mark" for w in words):
         return HYPOTHETICAL
-    if negated or any(t.lemma_.lower() in cues.negating_verbs for t in chain[1:]):
+    if negated or any(t.lemma_.lower() in cues.negating_verbs or _phrasal(t) in cues.negating_phrasal_verbs
+                      for t in chain[1:]):
         return NEGATED
     if alleging_word(trigger, cues) is not None or any(w.lower_ in cues.alleging_modifiers for w in words):
         return ALLEGED
