@@ -464,3 +464,8 @@ def test_a_relative_pronoun_subject_is_the_noun_it_modifies(coder):
 def test_the_people_released_are_the_recipients(coder):
     event = _one(coder, "Hamas freed Israeli hostages.", "RETREAT")
     assert _codes(event.recipients) == ["ISR"]
+
+
+def test_the_event_noun_of_a_passive_agent_lends_its_doers(coder):
+    event = _one(coder, "Mali was hit by French air strikes.", "ASSAULT")
+    assert (_codes(event.actors), _codes(event.recipients)) == (["FRA"], ["MLI"])

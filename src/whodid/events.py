@@ -782,7 +782,8 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
                 if not other.recipients:  # the noun's phrase may name the recipient ("aid for Malawi")
                     other.recipients = list(m.recipients)
                     other.fallback_recipients = other.fallback_recipients + m.fallback_recipients
-                if noun.dep_ == "nsubj":  # "an attack by X killed nine": X did the killing
+                # "an attack by X killed nine", "the country was hit by jihadist attacks": the noun's doers did it
+                if noun.dep_ == "nsubj" or (noun.dep_ == "pobj" and noun.head.dep_ == "agent"):
                     _lend_doers(m, other)
                 continue
             # "the attack by militants that killed 20 soldiers": the relative clause tells the same act
