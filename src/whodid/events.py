@@ -54,6 +54,7 @@ class ArgumentRules:
     passive_participation_verbs: frozenset[str]
     topic_object_verbs: frozenset[str]
     departure_modes: frozenset[str]
+    moved_of_modes: frozenset[str]
     unrealised_object_types: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     obligation_modals: dict[str, tuple[str, str]]  # modal -> (intent table for its reported act, generic code)
@@ -430,10 +431,12 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     departure = (entry.mode or "") in rules.departure_modes
     # "a demand from X" names the demander, but "a withdrawal from Syria" the place left, and "of" who leaves
     mention.actors.extend(_prep_objects(noun, rules.agent_preps - {"from"} if departure else rules.agent_preps))
-    if departure and not mention.actors:
-        mention.actors.extend(_prep_objects(noun, ("of",)))  # "the withdrawal of Russian troops"
+    moved = departure or (entry.mode or "") in rules.moved_of_modes
+    if moved and not mention.actors:
+        # "the withdrawal of Russian troops", "the deployment of US missiles": the forces moved stand for the doer
+        mention.actors.extend(_prep_objects(noun, ("of",)))
     mention.recipients.extend(_prep_objects(noun, entry.recipient_preps))
-    if mention.actors and "of" not in entry.recipient_preps and not departure:
+    if mention.actors and "of" not in entry.recipient_preps and not moved:
         mention.recipients.extend(_prep_objects(noun, ("of",)))  # "Russia's invasion of Ukraine"
     between = _prep_objects(noun, _between_preps(entry, rules))
     if between:
