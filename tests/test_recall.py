@@ -27,3 +27,30 @@ def test_forces_deployed_name_the_deployer(coder, text, actors, recipients):
     assert found, text
     assert _codes(found[0].actors) == actors
     assert _codes(found[0].recipients) == recipients
+
+
+@pytest.mark.parametrize("text, actors, recipients", [
+    ("Rebel fighters destroyed 40 army tanks near the border.", ["REB"], []),
+    ("The rebels said 30 Syrian tanks were destroyed in the fighting.", [], ["SYR"]),
+    ("Kurdish fighters downed two Turkish warplanes on Monday.", None, ["TUR"]),
+])
+def test_war_machines_destroyed_are_an_attack(coder, text, actors, recipients):
+    found = _of_type(coder, text, "ASSAULT")
+    assert found, text
+    if actors is not None:
+        assert _codes(found[0].actors) == actors
+    assert set(recipients) <= set(_codes(found[0].recipients))
+
+
+@pytest.mark.parametrize("text", [
+    "A storm destroyed the navy's gunboat in the harbour.",
+    "The company destroyed its competitors last year.",
+])
+def test_destroying_is_no_attack_in_other_senses(coder, text):
+    assert not _of_type(coder, text, "ASSAULT")
+
+
+def test_a_participle_after_its_noun_acts_on_the_noun(coder):
+    """"the hostages released by Syria": Syria releases, the hostages are released (not the other way)."""
+    found = _of_type(coder, "The hostages released by Syria arrived in Beirut on Monday.", "RETREAT")
+    assert found and _codes(found[0].actors) == ["SYR"]

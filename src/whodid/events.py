@@ -181,6 +181,8 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         subject, passive = _subject(verb.head, depth + 1)
         # "Trump is expected to attend": the raised subject of a passive governor does the controlled verb
         return subject, passive and verb.dep_ == "conj"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head], True  # "the hostages released by Syria", "12 bombers downed": the noun undergoes it
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head], False
     if depth < 4 and verb.dep_ == "acl" and any(c.lower_ == "to" for c in verb.children):

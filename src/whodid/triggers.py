@@ -207,6 +207,8 @@ def _objects(token: "Token", pos: str, particle: "Token | None") -> set[str]:
             elif child.dep_ == "prep" and (child.lower_ in _VERB_OBJECT_PREPS
                                            or (particle is not None and child.i == particle.i)):
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+            heads.append(token.head)  # a participle after its noun acts on it: "12 bombers downed", "tanks destroyed"
         if particle is not None:
             # "pulled out of the deal", "walked out of the talks": the object hangs on the particle.
             for child in particle.children:
