@@ -54,3 +54,15 @@ def test_a_participle_after_its_noun_acts_on_the_noun(coder):
     """"the hostages released by Syria": Syria releases, the hostages are released (not the other way)."""
     found = _of_type(coder, "The hostages released by Syria arrived in Beirut on Monday.", "RETREAT")
     assert found and _codes(found[0].actors) == ["SYR"]
+
+
+@pytest.mark.parametrize("text, event_type, cameo", [
+    ("Colombia sent 2,000 soldiers to occupy the oil fields.", "MOBILIZE", "154"),
+    ("Peru dispatched marines to guard the main ports.", "MOBILIZE", "154"),
+    # forces sent to another country, or by an organisation, stay military aid
+    ("France sent 500 troops to Mali.", "AID", "074"),
+    ("The United Nations dispatched peacekeepers to the region.", "AID", "074"),
+])
+def test_forces_sent_at_home_are_a_deployment(coder, text, event_type, cameo):
+    found = _of_type(coder, text, event_type)
+    assert found and found[0].cameo == cameo, [(e.event_type, e.cameo) for e in coder.code_text(text)]

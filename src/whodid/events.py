@@ -58,16 +58,18 @@ class ArgumentRules:
     unrealised_object_types: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     obligation_modals: dict[str, tuple[str, str]]  # modal -> (intent table for its reported act, generic code)
+    home_codes: dict[str, str]  # code of an act for another actor -> code of the act when it reaches no other country
 
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> "ArgumentRules":
         raw = load_yaml("arguments.yaml")
-        special = ("according_to", "obligation_modals")
+        special = ("according_to", "obligation_modals", "home_codes")
         sets = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if k not in special}
         return cls(**sets, according_to=tuple(tuple(p) for p in raw["according_to"]),
                    obligation_modals={str(k).lower(): (str(v["table"]), str(v["code"]))
-                                      for k, v in raw["obligation_modals"].items()})
+                                      for k, v in raw["obligation_modals"].items()},
+                   home_codes={str(k): str(v) for k, v in raw["home_codes"].items()})
 
     @property
     def pronouns(self) -> frozenset[str]:
