@@ -50,10 +50,18 @@ def test_destroying_is_no_attack_in_other_senses(coder, text):
     assert not _of_type(coder, text, "ASSAULT")
 
 
-def test_a_participle_after_its_noun_acts_on_the_noun(coder):
-    """"the hostages released by Syria": Syria releases, the hostages are released (not the other way)."""
-    found = _of_type(coder, "The hostages released by Syria arrived in Beirut on Monday.", "RETREAT")
+def test_a_participle_after_a_counted_noun_acts_on_the_noun(coder):
+    """"three hostages released by Syria": Syria releases, the hostages are released (not the other way)."""
+    found = _of_type(coder, "Three hostages released by Syria arrived in Beirut on Monday.", "RETREAT")
     assert found and _codes(found[0].actors) == ["SYR"]
+
+
+@pytest.mark.parametrize("text", [
+    "The cost of US troops stationed in the country was discussed.",
+    "The listings, approved by the bloc's foreign ministers, freeze the assets of six officials.",
+])
+def test_an_uncounted_participle_is_a_state(coder, text):
+    assert not [e for e in coder.code_text(text, published=PUBLISHED) if e.trigger.text in ("stationed", "approved")]
 
 
 @pytest.mark.parametrize("text, event_type, cameo", [

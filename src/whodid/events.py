@@ -24,7 +24,7 @@ from whodid.model import Actor, Place
 from whodid.ontology import Ontology
 from whodid.resources import load_yaml
 from whodid.status import StatusCues, alleging_word, event_status
-from whodid.triggers import TriggerEntry, TriggerLexicon, phrase_after
+from whodid.triggers import TriggerEntry, TriggerLexicon, counted_participle, phrase_after
 
 
 @dataclass(frozen=True)
@@ -183,8 +183,8 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         subject, passive = _subject(verb.head, depth + 1)
         # "Trump is expected to attend": the raised subject of a passive governor does the controlled verb
         return subject, passive and verb.dep_ == "conj"
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head], True  # "the hostages released by Syria", "12 bombers downed": the noun undergoes it
+    if counted_participle(verb):
+        return [verb.head], True  # "three hostages released by Syria", "12 bombers downed": the noun undergoes it
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head], False
     if depth < 4 and verb.dep_ == "acl" and any(c.lower_ == "to" for c in verb.children):
