@@ -19,7 +19,7 @@ from whodid.dating import DatingRules, EventDater, story_timexes
 from whodid.dating import date_value as _date_value
 from whodid.dating import past_tense as _past
 from whodid.actor_context import StoryCountries
-from whodid.events import ArgumentResolver, Mention, find_mentions
+from whodid.events import ArgumentResolver, ArgumentRules, Mention, find_mentions
 from whodid.geo import Gazetteer, event_location, geoparse
 from whodid.geo import settings as geo_settings
 from whodid.merge import merge_story_events, participants
@@ -171,7 +171,15 @@ class Coder:
         for event, keys in events:  # venues may be told after the event
             event.location = venues.refine(event.location, keys)
         countries.fill([e for e, _ in events])
-        return merge_story_events([e for e, _ in events])
+        return merge_story_events([self._at_home_code(e) for e, _ in events])
+
+    def _at_home_code(self, event: Event) -> Event:
+        """The event recoded where its act reaches no other country ("sent troops to guard the ports": a
+        deployment, not military aid); after the context countries are filled in, since they decide it."""
+        home = ArgumentRules.default().home_codes.get(event.cameo)
+        if home and _at_home(event.actors, event.recipients):
+            return self._recoded(event, home, event.actors, event.recipients, 0)
+        return event
 
     def _paired(self, event: Event, mention: Mention) -> list[Event]:
         """The event, and the reverse of a paired code ("042:043": the host receives the visit) with the sides
@@ -291,6 +299,14 @@ def _inherit_when_where(event: Event, antecedent: Event) -> None:
         event.location = antecedent.location
 
 
+
+
+def _at_home(actors: list, recipients: list) -> bool:
+    """Whether an act of national actors (not organisations) reaches no other country: no recipient, or only
+    recipients of the actors' own countries."""
+    countries = {a.country for a in actors if a.country and a.sector != "IGO"}
+    return bool(countries) and len(countries) == len({a.country for a in actors}) and \
+        all(r.country in countries for r in recipients)
 
 
 def _named(side: list) -> bool:

@@ -24,7 +24,7 @@ from whodid.model import Actor, Place
 from whodid.ontology import Ontology
 from whodid.resources import load_yaml
 from whodid.status import StatusCues, alleging_word, event_status
-from whodid.triggers import TriggerEntry, TriggerLexicon, phrase_after
+from whodid.triggers import TriggerEntry, TriggerLexicon, counted_participle, phrase_after
 
 
 @dataclass(frozen=True)
@@ -54,21 +54,24 @@ class ArgumentRules:
     passive_participation_verbs: frozenset[str]
     topic_object_verbs: frozenset[str]
     departure_modes: frozenset[str]
+    moved_of_modes: frozenset[str]
     unrealised_object_types: frozenset[str]
     unrealised_clause_types: frozenset[str]
     refused_object_types: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     obligation_modals: dict[str, tuple[str, str]]  # modal -> (intent table for its reported act, generic code)
+    home_codes: dict[str, str]  # code of an act for another actor -> code of the act when it reaches no other country
 
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> "ArgumentRules":
         raw = load_yaml("arguments.yaml")
-        special = ("according_to", "obligation_modals")
+        special = ("according_to", "obligation_modals", "home_codes")
         sets = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if k not in special}
         return cls(**sets, according_to=tuple(tuple(p) for p in raw["according_to"]),
                    obligation_modals={str(k).lower(): (str(v["table"]), str(v["code"]))
-                                      for k, v in raw["obligation_modals"].items()})
+                                      for k, v in raw["obligation_modals"].items()},
+                   home_codes={str(k): str(v) for k, v in raw["home_codes"].items()})
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -186,6 +189,8 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         subject, passive = _subject(verb.head, depth + 1)
         # "Trump is expected to attend": the raised subject of a passive governor does the controlled verb
         return subject, passive and verb.dep_ == "conj"
+    if counted_participle(verb):
+        return [verb.head], True  # "three hostages released by Syria", "12 bombers downed": the noun undergoes it
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head], False
     if depth < 4 and verb.dep_ == "acl" and any(c.lower_ == "to" for c in verb.children):
@@ -442,10 +447,12 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     departure = (entry.mode or "") in rules.departure_modes
     # "a demand from X" names the demander, but "a withdrawal from Syria" the place left, and "of" who leaves
     mention.actors.extend(_prep_objects(noun, rules.agent_preps - {"from"} if departure else rules.agent_preps))
-    if departure and not mention.actors:
-        mention.actors.extend(_prep_objects(noun, ("of",)))  # "the withdrawal of Russian troops"
+    moved = departure or (entry.mode or "") in rules.moved_of_modes
+    if moved and not mention.actors:
+        # "the withdrawal of Russian troops", "the deployment of US missiles": the forces moved stand for the doer
+        mention.actors.extend(_prep_objects(noun, ("of",)))
     mention.recipients.extend(_prep_objects(noun, entry.recipient_preps))
-    if mention.actors and "of" not in entry.recipient_preps and not departure:
+    if mention.actors and "of" not in entry.recipient_preps and not moved:
         mention.recipients.extend(_prep_objects(noun, ("of",)))  # "Russia's invasion of Ukraine"
     between = _prep_objects(noun, _between_preps(entry, rules))
     if between:

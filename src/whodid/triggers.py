@@ -199,6 +199,14 @@ def _particle_child(token: "Token", particle: str) -> "Token | None":
     return None
 
 
+def counted_participle(token: "Token") -> bool:
+    """A past participle after a counted noun, as in a tally of losses or releases ("12 bombers downed",
+    "three hostages released by X"): the noun undergoes the act. Uncounted ones are mostly states ("US troops
+    stationed in the country", "the listings approved by ministers") and are left alone."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN") and \
+        any(c.dep_ == "nummod" for c in token.head.children)
+
+
 def _objects(token: "Token", pos: str, particle: "Token | None") -> set[str]:
     """Object words of a trigger: verb objects, or a noun's modifiers and 'of' complements."""
     heads: list[Token] = []
@@ -209,6 +217,8 @@ def _objects(token: "Token", pos: str, particle: "Token | None") -> set[str]:
             elif child.dep_ == "prep" and (child.lower_ in _VERB_OBJECT_PREPS
                                            or (particle is not None and child.i == particle.i)):
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
+        if counted_participle(token):
+            heads.append(token.head)  # a participle after a counted noun acts on it: "12 bombers downed"
         if particle is not None:
             # "pulled out of the deal", "walked out of the talks": the object hangs on the particle.
             for child in particle.children:
