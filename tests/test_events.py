@@ -469,3 +469,11 @@ def test_the_people_released_are_the_recipients(coder):
 def test_the_event_noun_of_a_passive_agent_lends_its_doers(coder):
     event = _one(coder, "Mali was hit by French air strikes.", "ASSAULT")
     assert (_codes(event.actors), _codes(event.recipients)) == (["FRA"], ["MLI"])
+
+
+def test_the_two_men_are_the_pair_but_two_men_are_new_people(coder):
+    story = "Chad's president met Sudan's president in Paris in June 2015. "
+    pair = _events(coder, story + "The two men discussed the border.")
+    assert any(sorted(_codes(e.actors)) == ["SDN", "TCD"] for e in pair if e.trigger.text == "discussed")
+    strangers = _one(coder, story + "Police arrested two men near the palace.", "COERCE")
+    assert not {"SDN", "TCD"} & set(_codes(strangers.recipients))

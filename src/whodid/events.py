@@ -42,6 +42,7 @@ class ArgumentRules:
     reflexive_pronouns: frozenset[str]
     patient_possessive_nouns: frozenset[str]
     pair_words: frozenset[str]
+    definite_pair_nouns: frozenset[str]
     anaphoric_modifiers: frozenset[str]
     venue_heads: frozenset[str]
     venue_preps: frozenset[str]
@@ -884,7 +885,8 @@ class ArgumentResolver:
             if actor is None and speaker is not None:
                 return [speaker]  # "Militants said they attempted ...": no one else named, the speaker speaks of itself
             return [actor] if actor else []
-        if low in self.rules.pair_words or token.lemma_.lower() in self.rules.pair_words:
+        if low in self.rules.pair_words or token.lemma_.lower() in self.rules.pair_words or \
+                self._definite_pair(token):
             pair = self._pair(token, date) if any(c.lower_ in ("the", "both", "two") for c in token.subtree) else []
             if pair:
                 return pair
@@ -963,6 +965,13 @@ class ArgumentResolver:
                 return [Actor(text=place.text, name=place.name, code=place.country, country=place.country,
                               kb_id=f"place:{place.geonameid or place.name}", why="place named as a side")]
         return []
+
+    def _definite_pair(self, token: Token) -> bool:
+        """ "the two men", "both countries": a plural noun that points back at a pair."""
+        if token.lemma_.lower() not in self.rules.definite_pair_nouns or token.tag_ not in ("NNS", "NNPS"):
+            return False
+        words = {c.lower_ for c in token.children}
+        return "both" in words or {"the", "two"} <= words
 
     def _pair(self, token: Token, date: str | None) -> list[Actor]:
         """"the pair", "the two leaders", "both sides": the last two people named, else the last two sides."""
