@@ -409,3 +409,9 @@ def test_a_title_one_country_bears_names_its_holder():
     assert holder is not None and holder.country == "IRL" and holder.name
     generic = resolve_actor("the president", date="2017-03-01")  # many countries have one
     assert generic is None or generic.country is None
+
+
+def test_a_title_met_at_another_date_is_that_date_s_holder() -> None:
+    story = StoryActors(date="2024-05-01")
+    assert story.resolve("Chad's president").name == "Mahamat Deby"
+    assert story.resolve("Chad's president", "2015-06-15").name == "Idriss Deby"

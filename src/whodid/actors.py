@@ -1217,12 +1217,17 @@ class StoryActors:
         if not targets:
             return None
         for person, _ in reversed(self.seen):
-            role = kb._role_matching(person, targets, where, None, date)
-            if role is None and date is not None:
-                # "the US leader" may name the one seen earlier even if the story talks about his past term
-                role = next((r for r in person.roles if (where is None or r.country == where or r.org == where)
-                             and (r.title in targets or ("@leader" in targets and r.leader))), None)
-            if role is not None:
+            if kb._role_matching(person, targets, where, None, date) is not None:
+                return kb._person_actor(person, date, f"story-memory:{title}")
+        if date is None:
+            return None
+        for person, found in reversed(self.seen):
+            # "the US leader" may name the one the story named earlier even if it talks about his past term; one the
+            # story only reached through the title at another date is not that person ("Chad's president" in 2015)
+            if (found.why or "").startswith(("title-holder", "story-memory")):
+                continue
+            if any((where is None or r.country == where or r.org == where)
+                   and (r.title in targets or ("@leader" in targets and r.leader)) for r in person.roles):
                 return kb._person_actor(person, date, f"story-memory:{title}")
         return None
 
