@@ -477,3 +477,10 @@ def test_the_two_men_are_the_pair_but_two_men_are_new_people(coder):
     assert any(sorted(_codes(e.actors)) == ["SDN", "TCD"] for e in pair if e.trigger.text == "discussed")
     strangers = _one(coder, story + "Police arrested two men near the palace.", "COERCE")
     assert not {"SDN", "TCD"} & set(_codes(strangers.recipients))
+
+
+def test_a_capital_attacked_is_the_place_not_its_government(coder):
+    shelled = _one(coder, "Russian missiles struck Kyiv overnight.", "ASSAULT")
+    assert [(a.code, a.sector) for a in shelled.recipients] == [("UKR", None)]
+    said = _one(coder, "Washington condemned the attack.", "ACCUSE")
+    assert [a.code for a in said.actors] == ["USAGOV"]

@@ -14,7 +14,7 @@ invasion of Ukraine", "US-North Korea talks") and reported speech (the speaker i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -43,6 +43,7 @@ class ArgumentRules:
     patient_possessive_nouns: frozenset[str]
     pair_words: frozenset[str]
     definite_pair_nouns: frozenset[str]
+    place_recipient_types: frozenset[str]
     anaphoric_modifiers: frozenset[str]
     venue_heads: frozenset[str]
     venue_preps: frozenset[str]
@@ -815,6 +816,13 @@ class _Seen:
     person: bool
 
 
+def _as_place(actor: Actor) -> Actor:
+    """A capital attacked is the place, not its government: "shelled Kyiv" hits Ukraine (UKR), not UKRGOV."""
+    if actor.why != "capital" or not actor.country:
+        return actor
+    return replace(actor, code=actor.country, sector=None, why="capital as the place attacked")
+
+
 def _others(found: list[Actor], actors: list[Actor]) -> list[Actor]:
     """``found`` less the actors already on the other side (same code and name)."""
     return [r for r in found if all(r.code != a.code or r.name != a.name for a in actors)]
@@ -1020,6 +1028,8 @@ class ArgumentResolver:
                 actors = self._resolve_all(mention.fallback_actors, date, speaker, skip_igo=reciprocal)
             recipients = self._resolve_all(mention.recipients, date, speaker)
         recipients = _others(recipients, actors)
+        if mention.event_type.lower() in self.rules.place_recipient_types:
+            recipients = [_as_place(a) for a in recipients]
         if not recipients and not mention.participants and mention.fallback_recipients:
             if mention.entry.phrase_targets:
                 recipients = self._first_named(mention.fallback_recipients, actors, date, speaker)
