@@ -746,11 +746,14 @@ class ActorKB:
         # The whole trailing name must be a known short form: "Mr Kim", "President Xi", "Le Drian"; an unknown
         # "Ivanka Trump" is not Donald Trump.
         key = " ".join(t.key for t in words)
+        spans = [s for s in core if isinstance(s, Span)]
+        titled = any(s.kind != "honorific" for s in spans)
+        if memory is not None and not titled and memory.surname_of_unknown(self, key):
+            return None  # "Hernandez" after "Juan Hernandez": the story's own unknown person, not a known namesake
         person = (memory._recall_surname(self, key, date) if memory is not None else None) \
             or self._by_surname(key, date)
         if person is not None:
             return self._person_actor(person, date, "surname")
-        spans = [s for s in core if isinstance(s, Span)]
         if not spans:
             return None  # capitalised words with no title: a place, a month, an unknown organisation
         head = spans[-1]
@@ -949,6 +952,11 @@ class StoryActors:
         self.heads: dict[str, Actor] = {}  # last generic actor per head noun ("official")
         # people the knowledge base does not know, met with a title ("Guyanese President Irfaan Ali"), by surname
         self.titled: dict[str, Actor] = {}
+        # surnames of full names the knowledge base does not know ("Juan Hernandez"), and of known people, with the
+        # order in which the story last named them: a bare surname is the latest of them
+        self._unknown_surnames: dict[str, int] = {}
+        self._known_order: dict[str, int] = {}  # person id -> order
+        self._order = 0
 
     def resolve(self, phrase: str, date: str | None = None) -> Actor | None:
         """Resolve with the story's memory; remember what was found."""
@@ -963,6 +971,8 @@ class StoryActors:
         if actor.kb_id and actor.kb_id.startswith("person:"):
             person = self.kb.people.get(actor.kb_id.split(":", 1)[1])
             if person is not None:
+                self._order += 1
+                self._known_order[person.id] = self._order
                 self.seen = [(p, a) for p, a in self.seen if p.id != person.id] + [(person, dataclasses.replace(actor))]
         elif actor.country is not None and actor.kb_id and actor.kb_id.startswith("country:"):
             toks = self.kb._strip(tokenize(phrase))
@@ -972,6 +982,35 @@ class StoryActors:
             if spans and spans[-1].kind == "noun" and spans[-1].entry.ref.weak:
                 self.heads[spans[-1].entry.ref.words] = dataclasses.replace(actor)
         return actor
+
+    def note_person_name(self, name: str, date: str | None = None) -> bool:
+        """Remember a full personal name ("Juan Hernandez", a PERSON the parser found) the knowledge base does not
+        know, so that its surname alone later means this person, not a known namesake ("Hernandez" is not a
+        president called Hernandez). Returns whether it was unknown. A variant of a known person's name (the same
+        first name: "Donald J. Trump") is no other person."""
+        words = [t for t in self.kb._strip(tokenize(name)) if t.key != ","]
+        if len(words) < 2 or not all(t.cased[:1].isupper() for t in words):
+            return False
+        if self.kb._resolve(name, _norm_date(date or self.date), None) is not None:
+            return False
+        surname = words[-1].key
+        if any(tokenize(p.name)[:1] and tokenize(p.name)[0].key == words[0].key
+               for p in self.kb._surnames.get(surname, [])):
+            return False
+        self._order += 1
+        self._unknown_surnames[surname] = self._order
+        return True
+
+    def surname_of_unknown(self, kb: ActorKB, key: str) -> bool:
+        """Whether a bare surname stands for the unknown person the story named last with it (see
+        ``note_person_name``), rather than a known person of that surname named since."""
+        order = self._unknown_surnames.get(key)
+        if order is None:
+            return False
+        for person in kb._surnames.get(key, []):
+            if self._known_order.get(person.id, 0) > order:
+                return False
+        return True
 
     def _remember_titled(self, actor: Actor) -> None:
         """A title with an unknown name gives a country and sector; later "Mr Ali" means the same actor."""

@@ -739,6 +739,11 @@ class _Seen:
     person: bool
 
 
+def _personal(actor: Actor) -> bool:
+    """An actor that is one named person the knowledge lacks, met with a title ("Boston Mayor Marty Walsh")."""
+    return (actor.why or "").startswith(("title+name", "name+apposition", "story-memory:titled"))
+
+
 def _others(found: list[Actor], actors: list[Actor]) -> list[Actor]:
     """``found`` less the actors already on the other side (same code and name)."""
     return [r for r in found if all(r.code != a.code or r.name != a.name for a in actors)]
@@ -776,15 +781,28 @@ class ArgumentResolver:
         for ent in sent.ents:  # names inside larger chunks ("Moscow" in "sent Moscow arms")
             if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") and ent.root.i not in candidates:
                 candidates[ent.root.i] = ent.text
+        unknown_people = self._unknown_people(sent)
         for index in sorted(candidates):
             root = sent.doc[index]
             if root.lower_ in self.rules.pronouns:
                 continue
             actor = self.actors.resolve(candidates[index], self.published)
             # Only named actors are antecedents: "troops" or "the official" would capture every "its" and "he".
-            if actor is not None and (actor.country or actor.sector == "IGO"):
-                person = root.ent_type_ == "PERSON" or (actor.kb_id or "").startswith("person:")
+            if actor is not None and (actor.country or actor.sector == "IGO" or _personal(actor)):
+                person = root.ent_type_ == "PERSON" or (actor.kb_id or "").startswith("person:") or _personal(actor)
                 self._seen.append(_Seen(self._position(root), candidates[index], person))
+            elif actor is None and index in unknown_people:
+                # "Juan Hernandez said he ...": he is this person, whom the knowledge lacks, not an earlier leader
+                self._seen.append(_Seen(self._position(root), unknown_people[index], True))
+
+    def _unknown_people(self, sent: Span) -> dict[int, str]:
+        """Full personal names (PERSON entities of two words or more) the knowledge base does not know, by the index
+        of their last word; the story's memory notes their surnames (StoryActors.note_person_name)."""
+        out: dict[int, str] = {}
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1 and self.actors.note_person_name(ent.text, self.published):
+                out[ent.root.i] = ent.text
+        return out
 
     def _antecedent(self, pronoun: Token) -> str | None:
         person = pronoun.lower_ in self.rules.person_pronouns
