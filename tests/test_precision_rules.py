@@ -52,3 +52,26 @@ def test_he_after_unknown_full_name_is_that_person(coder):
     for e in events:
         if e.trigger.text == "attack":
             assert not {"DEUGOV", "RUSGOV"} & set(_codes(e.actors))
+
+
+# -- 2. the dateline city is never a side ----------------------------------------------------------------------
+
+def test_dateline_made_subject_gives_way_to_its_apposition(coder):
+    events = _events(coder, "SEOUL, April 21 - U.S. Commerce Secretary Malcolm Baldrige praised South Korea's "
+                            "new trade policies.")
+    praise = next(e for e in events if e.event_type == "SUPPORT")
+    assert _codes(praise.actors) == ["USAGOV"]
+    assert _codes(praise.recipients) == ["KOR"]
+
+
+def test_dateline_is_not_the_subject_when_the_clause_has_its_own(coder):
+    events = _events(coder, "KABUL, May 3 - Taliban fighters attacked a police post in Kandahar.")
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert "AFGGOV" not in _codes(attack.actors)
+    assert _codes(attack.actors) == ["AFGREB"]
+
+
+def test_dateline_is_cut_from_a_phrase_and_from_pronoun_memory(coder):
+    events = _events(coder, "OSLO (Reuters) - The Green Party said it would protest against the plan.")
+    for e in events:
+        assert "NOR" not in [a.country for a in e.actors]

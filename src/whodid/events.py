@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from whodid.actors import StoryActors
+from whodid.geo import dateline_end
 from whodid.model import Actor, Place
 from whodid.ontology import Ontology
 from whodid.resources import load_yaml
@@ -141,10 +142,42 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def _dateline_limit(doc) -> int:
+    """Where a leading dateline of the doc ends ("SEOUL, April 21 -", "LONDON (Reuters) -"), else 0; only a
+    dateline written in capitals or carrying a date or agency ("Mr Smith - who ..." is no dateline). Cached on
+    the doc."""
+    key = "whodid_dateline_end"
+    if key not in doc.user_data:
+        end = dateline_end(doc.text)
+        head = doc.text[:end]
+        first = head.split(None, 1)[0].strip(",") if head.strip() else ""
+        dated = "(" in head or any(ch.isdigit() for ch in head)
+        doc.user_data[key] = end if end and ((first.isupper() and len(first) > 1) or dated) else 0
+    return doc.user_data[key]
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether a token belongs to the story's dateline: the place it was filed from is never a side."""
+    return token.idx < _dateline_limit(token.doc)
+
+
+def _subject_heads(child: Token) -> list[Token]:
+    """A subject's heads; a dateline the parser made the subject ("SEOUL, April 21 - U.S. Secretary X praised")
+    gives way to its apposition after the dateline, if any."""
+    if _in_dateline(child):
+        return [a for a in child.children if a.dep_ == "appos" and not _in_dateline(a)][:1]
+    return _with_conjuncts(child)
+
+
 def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """Heads of a verb's subject, and whether it is a passive subject; borrowed from the governing verb for
     controlled and coordinated verbs ("Trump hoped to meet", "Kim ... and sent")."""
     for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj", "nsubjpass") and _in_dateline(child):
+            heads = _subject_heads(child)  # "MOSCOW (Reuters) - Russia accused": the next subject, else the apposition
+            if heads and not any(c.dep_ in ("nsubj", "nsubjpass") and not _in_dateline(c) for c in verb.children):
+                return heads, child.dep_ == "nsubjpass"
+            continue
         if child.dep_ in ("nsubj", "csubj"):
             return _with_conjuncts(child), False
         if child.dep_ == "nsubjpass":
@@ -784,7 +817,7 @@ class ArgumentResolver:
         unknown_people = self._unknown_people(sent)
         for index in sorted(candidates):
             root = sent.doc[index]
-            if root.lower_ in self.rules.pronouns:
+            if root.lower_ in self.rules.pronouns or _in_dateline(root):
                 continue
             actor = self.actors.resolve(candidates[index], self.published)
             # Only named actors are antecedents: "troops" or "the official" would capture every "its" and "he".
@@ -814,6 +847,8 @@ class ArgumentResolver:
 
     # -- resolution --------------------------------------------------------------------------------------------
     def _resolve_token(self, token: Token, date: str | None, speaker: Actor | None) -> list[Actor]:
+        if _in_dateline(token):
+            return []  # "LONDON (Reuters) -": where the story was filed, never a side
         low = token.lower_
         if low in self.rules.reflexive_pronouns:
             return []  # "blew themselves up": the doer again, never someone else (nor the speaker)
@@ -1001,6 +1036,7 @@ def phrase_text(head: Token, rules: ArgumentRules | None = None) -> str:
     rules = rules or ArgumentRules.default()
     keep = [head]
     stack = [head]
+    dateline = _dateline_limit(head.doc)  # "MINNEAPOLIS, Minn., March 9 - Control Data Corp": the dateline is cut
     coordinated: set[int] = set()  # "Kenyan [and Ethiopian] officials": the other modifier is another actor
     while stack:
         token = stack.pop()
@@ -1008,6 +1044,8 @@ def phrase_text(head: Token, rules: ArgumentRules | None = None) -> str:
             if child.dep_ in rules.phrase_cut_deps:
                 if child.dep_ in ("conj", "cc") and token.i != head.i and child.i < head.i:
                     coordinated.update(t.i for t in child.subtree)
+                continue
+            if child.idx < dateline <= head.idx:
                 continue
             keep.append(child)
             stack.append(child)
