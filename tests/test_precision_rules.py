@@ -75,3 +75,26 @@ def test_dateline_is_cut_from_a_phrase_and_from_pronoun_memory(coder):
     events = _events(coder, "OSLO (Reuters) - The Green Party said it would protest against the plan.")
     for e in events:
         assert "NOR" not in [a.country for a in e.actors]
+
+
+# -- 3. a town before an accord or talks noun names it, it is no side ------------------------------------------
+
+def test_town_naming_a_meeting_is_no_side(coder):
+    events = _events(coder, "The Astana talks on Syria ended on Tuesday.")
+    for e in events:
+        assert "KAZGOV" not in _codes(e.actors) + _codes(e.recipients)
+
+
+def test_town_naming_an_accord_is_no_recipient(coder):
+    signed = next(e for e in _events(coder, "Russia and Ukraine signed the Minsk agreement in 2015.")
+                  if e.event_type == "AGREE")
+    assert sorted(_codes(signed.actors)) == ["RUS", "UKR"]
+    assert signed.recipients == []
+    rejected = next(e for e in _events(coder, "The Paris climate agreement was rejected by Washington.")
+                    if e.event_type == "REJECT")
+    assert rejected.recipients == []
+
+
+def test_country_before_talks_is_still_a_party(coder):
+    talks = next(e for e in _events(coder, "US-China talks resumed in Beijing.") if e.event_type == "CONSULT")
+    assert sorted(_codes(talks.actors)) == ["CHN", "USA"]

@@ -54,6 +54,7 @@ class ArgumentRules:
     threat_conditions: frozenset[str]
     passive_participation_verbs: frozenset[str]
     topic_object_verbs: frozenset[str]
+    venue_named_nouns: frozenset[str]
     departure_modes: frozenset[str]
     unrealised_object_types: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
@@ -772,6 +773,25 @@ class _Seen:
     person: bool
 
 
+def _names_venue(token: Token, rules: ArgumentRules) -> bool:
+    """Whether a modifier is part of the name of a gathering or an accord ("the Astana meeting", "the Paris
+    climate agreement", "the Geneva talks"): venue_named_nouns of arguments.yaml."""
+    noun = token
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun is not token and (noun.lemma_.lower() in rules.venue_named_nouns
+                                  or noun.lower_ in rules.venue_named_nouns)
+
+
+def _venue_noun(token: Token, rules: ArgumentRules) -> bool:
+    return token.lemma_.lower() in rules.venue_named_nouns or token.lower_ in rules.venue_named_nouns
+
+
+def _is_city(actor: Actor) -> bool:
+    """An actor that stands for a town: a seat of government ("Astana" -> KAZGOV) or a place named as a side."""
+    return actor.why == "capital" or (actor.kb_id or "").startswith("place:")
+
+
 def _personal(actor: Actor) -> bool:
     """An actor that is one named person the knowledge lacks, met with a title ("Boston Mayor Marty Walsh")."""
     return (actor.why or "").startswith(("title+name", "name+apposition", "story-memory:titled"))
@@ -961,7 +981,11 @@ class ArgumentResolver:
         out: list[Actor] = []
         for token in tokens:
             modifier = token.dep_ in ("compound", "amod", "nmod")
+            # "the Astana meeting": the town, through the modifier or through the noun's own phrase
+            venue = (modifier and _names_venue(token, self.rules)) or _venue_noun(token, self.rules)
             for actor in self._resolve_token(token, date, speaker):
+                if venue and _is_city(actor):
+                    continue  # "the Astana meeting", "the Minsk agreement": where it was held, not a party
                 if modifier and skip_igo and actor.sector == "IGO":
                     continue  # "the Apec summit": the IGO is the venue, not a participant
                 if modifier and not (actor.country or actor.sector == "IGO"):
@@ -1026,6 +1050,8 @@ class ArgumentResolver:
         relationship hit the rocks") name no one and are not kept."""
         for token in tokens:
             named = token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            if named and token.dep_ in ("compound", "amod", "nmod") and _names_venue(token, self.rules):
+                continue  # "the Minsk agreement": a name, no side
             if named and token.lower_ not in self.rules.pronouns:
                 return [Actor(text=phrase_text(token, self.rules), why="unresolved")]
         return []
