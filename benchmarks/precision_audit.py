@@ -190,10 +190,9 @@ def main(argv: list[str] | None = None) -> int:
           f"precision {report['precision']}")
     for cause, n in report["causes"].items():
         print(f"  {n:4d}  {cause}")
-    if report["unjudged"]:
-        print(f"unjudged: {len(report['unjudged'])}", file=sys.stderr)
-        if args.unjudged:
-            write_markdown(report["unjudged"], args.unjudged)
+    print(f"unjudged: {len(report['unjudged'])}", file=sys.stderr)
+    if args.unjudged:
+        write_markdown(report["unjudged"], args.unjudged)
     return 0
 
 

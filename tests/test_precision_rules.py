@@ -98,3 +98,37 @@ def test_town_naming_an_accord_is_no_recipient(coder):
 def test_country_before_talks_is_still_a_party(coder):
     talks = next(e for e in _events(coder, "US-China talks resumed in Beijing.") if e.event_type == "CONSULT")
     assert sorted(_codes(talks.actors)) == ["CHN", "USA"]
+
+
+# -- 4. businesses alone make no cooperative political event ------------------------------------------------------
+
+def test_company_deal_is_no_political_event(coder):
+    for text in ("Two banks agreed to merge.", "The company also promised an internal restructuring.",
+                 "Acme Corp agreed to acquire a stake in Zorgan Holdings Ltd."):
+        assert not [e for e in _events(coder, text) if e.event_type in ("AGREE", "COOPERATE")], text
+
+
+def test_company_dealing_with_a_government_stays(coder):
+    events = _events(coder, "Zorgan Holdings signed a deal with the Kenyan government.")
+    deal = next(e for e in events if e.event_type == "AGREE")
+    assert _codes(deal.recipients) == ["KENGOV"]
+
+
+def test_business_rule_needs_a_business(coder):
+    from whodid.events import ArgumentRules, commercial_act
+    from whodid.model import Actor
+
+    rules = ArgumentRules.default()
+    firm = Actor(text="Acme Corp", why="unresolved")
+    unknown = Actor(text="Zorgania", why="unresolved")
+    state = Actor(text="Kenya", code="KEN", country="KEN")
+    assert commercial_act("AGREE", [firm], [unknown], rules)
+    assert not commercial_act("AGREE", [firm], [state], rules)
+    assert not commercial_act("AGREE", [unknown], [], rules)
+    assert not commercial_act("ASSAULT", [firm], [], rules)
+    assert not commercial_act("AGREE", [unknown], [firm], rules)  # the doer is no business
+    pak = Actor(text="a Pakistani company", code="PAKBUS", country="PAK", sector="BUS")
+    usa = Actor(text="a US company", code="USABUS", country="USA", sector="BUS")
+    assert not commercial_act("AGREE", [pak], [usa], rules)  # international economic cooperation
+    assert commercial_act("AGREE", [usa], [Actor(text="another US firm", code="USABUS", country="USA", sector="BUS")],
+                          rules)

@@ -18,7 +18,7 @@ from whodid.actors import ActorKB, StoryActors
 from whodid.dating import DatingRules, EventDater, story_timexes
 from whodid.dating import date_value as _date_value
 from whodid.dating import past_tense as _past
-from whodid.events import ArgumentResolver, Mention, find_mentions
+from whodid.events import ArgumentResolver, Mention, commercial_act, find_mentions
 from whodid.geo import Gazetteer, event_location, geoparse
 from whodid.merge import merge_story_events, participants
 from whodid.model import Article, Event, Place, Timex, Trigger, stable_hash
@@ -204,6 +204,8 @@ class Coder:
         actors, recipients, attribution = resolver.resolve(mention, _representative_day(date))
         if not actors and not recipients:
             return None
+        if commercial_act(mention.event_type, actors, recipients, resolver.rules):
+            return None  # "Acme Corp agreed to acquire a stake in Zorgan": business, not political news
         start, end = mention.char_span
         status = mention.status
         historical = bool(timex and article.published and is_historical(timex.value, article.published, timex.mod))

@@ -59,16 +59,23 @@ class ArgumentRules:
     unrealised_object_types: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     obligation_modals: dict[str, tuple[str, str]]  # modal -> (intent table for its reported act, generic code)
+    firm_event_types: frozenset[str] = frozenset()  # PLOVER types that businesses alone do not make (``firms``)
+    firm_sectors: frozenset[str] = frozenset()
+    firm_suffixes: frozenset[str] = frozenset()
 
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> "ArgumentRules":
         raw = load_yaml("arguments.yaml")
-        special = ("according_to", "obligation_modals")
+        special = ("according_to", "obligation_modals", "firms")
         sets = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if k not in special}
+        firms = raw.get("firms") or {}
         return cls(**sets, according_to=tuple(tuple(p) for p in raw["according_to"]),
                    obligation_modals={str(k).lower(): (str(v["table"]), str(v["code"]))
-                                      for k, v in raw["obligation_modals"].items()})
+                                      for k, v in raw["obligation_modals"].items()},
+                   firm_event_types=frozenset(str(t).upper() for t in firms.get("event_types") or []),
+                   firm_sectors=frozenset(str(t).upper() for t in firms.get("sectors") or []),
+                   firm_suffixes=frozenset(str(t).lower() for t in firms.get("name_suffixes") or []))
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -790,6 +797,33 @@ def _venue_noun(token: Token, rules: ArgumentRules) -> bool:
 def _is_city(actor: Actor) -> bool:
     """An actor that stands for a town: a seat of government ("Astana" -> KAZGOV) or a place named as a side."""
     return actor.why == "capital" or (actor.kb_id or "").startswith("place:")
+
+
+def is_business(actor: Actor, rules: ArgumentRules) -> bool:
+    """A company: an actor of a business sector ("the company", "Samsung" if known as one), or a name the knowledge
+    lacks that ends like a company's ("Acme Corp", "Zorgan Holdings Ltd")."""
+    if actor.sector and actor.sector.upper() in rules.firm_sectors:
+        return True
+    if actor.code:
+        return False
+    words = re.findall(r"[A-Za-z]+", actor.name or actor.text or "")
+    return bool(words) and words[-1].lower() in rules.firm_suffixes
+
+
+def commercial_act(event_type: str, actors: list[Actor], recipients: list[Actor], rules: ArgumentRules) -> bool:
+    """Whether an event is a business's commercial act, not political news: a cooperative type (``firms`` in
+    arguments.yaml) done by businesses to no one else with a code ("Acme Corp agreed to acquire a stake in
+    Zorgan", "the company promised a restructuring"). "Acme agreed to sell jets to Iran" stays, and so does a deal
+    between firms of two countries (international economic cooperation: "a Pakistani company's agreement with a US
+    company") and one whose doer is no business ("the Iranian nuclear agency signed a contract with Acme Corp")."""
+    if event_type not in rules.firm_event_types or not actors:
+        return False
+    if not all(is_business(a, rules) for a in actors):
+        return False
+    if not all(is_business(r, rules) or not r.code for r in recipients):
+        return False
+    countries = {a.country for a in actors + recipients if a.country}
+    return len(countries) <= 1
 
 
 def _personal(actor: Actor) -> bool:
