@@ -132,3 +132,18 @@ def test_business_rule_needs_a_business(coder):
     assert not commercial_act("AGREE", [pak], [usa], rules)  # international economic cooperation
     assert commercial_act("AGREE", [usa], [Actor(text="another US firm", code="USABUS", country="USA", sector="BUS")],
                           rules)
+
+
+# -- 5. "exchange" is fighting only with fire -------------------------------------------------------------------
+
+def test_exchange_of_fire_is_fighting(coder):
+    for text in ("Indian troops exchanged fire with Pakistani troops.",
+                 "An exchange of fire between Indian and Pakistani troops killed two soldiers."):
+        assert [e for e in _events(coder, text) if e.event_type == "ASSAULT"], text
+
+
+def test_exchange_of_views_or_prisoners_is_no_fighting(coder):
+    for text in ("Russia and Ukraine held an exchange of views.",
+                 "The exchange between Russia and the United States grew heated.",
+                 "Israel and Hamas exchanged prisoners."):
+        assert not [e for e in _events(coder, text) if e.event_type == "ASSAULT"], text

@@ -474,7 +474,7 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     mention.modifiers.extend(m for m in _left_modifiers(noun) if m.pos_ in ("PROPN", "ADJ", "NOUN"))
     mention.fallback_recipients = [o for r in mention.recipients for o in _owners(r, rules)] + \
         _prep_objects(noun, rules.target_preps - {"with"})
-    governor = _is_support_noun(noun, lexicon) or _participation_verb(noun, rules)
+    governor = _is_support_noun(noun, lexicon) or _participation_verb(noun, rules) or _entry_governor(noun, entry)
     if governor is not None:
         mention.clause = governor
         if not mention.actors:
@@ -490,6 +490,14 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     # "such talks", "the meeting" may tell an earlier event again; "the Apec forum" names its own
     mention.anaphoric = any(c.lower_ in rules.anaphoric_modifiers for c in noun.children) and not any(
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+
+
+def _entry_governor(noun: Token, entry: TriggerEntry) -> Token | None:
+    """The verb named in the entry's ``heads`` whose object the noun is: it carries the event's arguments as a
+    support verb does ("troops exchanged fire": the troops fire)."""
+    if not entry.heads or noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return noun.head if _verb_forms(noun.head) & set(entry.heads) else None
 
 
 def _clause_verb(token: Token) -> Token:
