@@ -147,3 +147,19 @@ def test_exchange_of_views_or_prisoners_is_no_fighting(coder):
                  "The exchange between Russia and the United States grew heated.",
                  "Israel and Hamas exchanged prisoners."):
         assert not [e for e in _events(coder, text) if e.event_type == "ASSAULT"], text
+
+
+# -- 6. attacking, cutting or killing a figure is no event ------------------------------------------------------
+
+def test_figure_objects_make_no_event(coder):
+    for text in ("The president hit the 37 percent approval rating in June.",
+                 "The budget eliminates spending on the climate initiative.",
+                 "Acme slashed its forecast by 5 percent on Monday."):
+        assert not [e for e in _events(coder, text) if e.event_type in ("ASSAULT", "SANCTION", "COERCE")], text
+
+
+def test_parties_as_objects_still_make_events(coder):
+    cut = next(e for e in _events(coder, "The government cut aid to Malawi by 10 percent.")
+               if e.event_type == "SANCTION")
+    assert _codes(cut.recipients) == ["MWI"]
+    assert [e for e in _events(coder, "Gunmen killed 25 people in Kabul.") if e.event_type == "ASSAULT"]

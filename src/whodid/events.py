@@ -55,6 +55,8 @@ class ArgumentRules:
     passive_participation_verbs: frozenset[str]
     topic_object_verbs: frozenset[str]
     venue_named_nouns: frozenset[str]
+    figure_blind_types: frozenset[str]
+    figure_nouns: frozenset[str]
     departure_modes: frozenset[str]
     unrealised_object_types: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
@@ -737,10 +739,29 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
             return True
     if token.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "LAW") and token.pos_ == "PROPN":
         return True
+    if entry.event_type.lower() in rules.figure_blind_types and _figure_object(token, rules):
+        return True  # "cut 5 percent", "slashed its forecast": numbers, not a party
     cues = StatusCues.default()
     if token.lemma_.lower() in cues.negated_possibility and any(c.dep_ == "neg" for c in token.children):
         return True  # "cannot be ruled out" speaks of a possibility; it is not a rejection
     return False
+
+
+def _is_figure(noun: Token, rules: ArgumentRules) -> bool:
+    """An amount-like noun ("5 percent", "its forecast", "interest rates", "40%"); a bare number counts people or
+    things as often as amounts ("killed 25"), so it is none."""
+    return noun.lower_ in rules.figure_nouns or noun.lemma_.lower() in rules.figure_nouns
+
+
+def _figure_object(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether a verb trigger acts on a figure: its direct object or passive subject is one, or, with neither, a
+    "by"/"to" phrase is ("cut by 5 percent", "slashed to 2 percent")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = _children(verb, "dobj", "nsubjpass")
+    if objects:
+        return _is_figure(objects[0], rules)
+    return any(_is_figure(o, rules) for o in _prep_objects(verb, ("by", "to")))
 
 
 def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: ArgumentRules) -> list[Mention]:
