@@ -163,3 +163,16 @@ def test_parties_as_objects_still_make_events(coder):
                if e.event_type == "SANCTION")
     assert _codes(cut.recipients) == ["MWI"]
     assert [e for e in _events(coder, "Gunmen killed 25 people in Kabul.") if e.event_type == "ASSAULT"]
+
+
+# -- 7. an event noun after "proposed", "planned", "alleged" is no event ----------------------------------------
+
+def test_attributive_participle_makes_no_event(coder):
+    for text, event_type in (("Pakistan's proposed talks with India were delayed.", "CONSULT"),
+                             ("Syria's planned offensive on Idlib worried Turkey.", "ASSAULT"),
+                             ("An alleged attack by Russian troops on Ukrainian villages angered Kiev.", "ASSAULT")):
+        assert not [e for e in _events(coder, text) if e.event_type == event_type], text
+
+
+def test_event_noun_without_the_participle_stays(coder):
+    assert [e for e in _events(coder, "Pakistan held talks with India.") if e.event_type == "CONSULT"]

@@ -56,6 +56,7 @@ class ArgumentRules:
     topic_object_verbs: frozenset[str]
     venue_named_nouns: frozenset[str]
     figure_blind_types: frozenset[str]
+    attributive_non_events: frozenset[str]
     figure_nouns: frozenset[str]
     departure_modes: frozenset[str]
     unrealised_object_types: frozenset[str]
@@ -737,6 +738,9 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
             return True
         if _is_venue(token, rules):
             return True
+        if any(c.dep_ in ("amod", "compound") and c.i < token.i and c.lower_ in rules.attributive_non_events
+               for c in token.children):
+            return True  # "the proposed deal", "an alleged attack": a plan or a claim, not an event
     if token.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "LAW") and token.pos_ == "PROPN":
         return True
     if entry.event_type.lower() in rules.figure_blind_types and _figure_object(token, rules):
