@@ -176,3 +176,16 @@ def test_attributive_participle_makes_no_event(coder):
 
 def test_event_noun_without_the_participle_stays(coder):
     assert [e for e in _events(coder, "Pakistan held talks with India.") if e.event_type == "CONSULT"]
+
+
+# -- 8. an object determined by "no" negates the act --------------------------------------------------------------
+
+def test_object_no_negates_the_verb_event(coder):
+    for text in ("Russia gave no support to the rebels.", "The US offered no aid to Venezuela."):
+        events = _events(coder, text)
+        assert events and all(e.status == "negated" for e in events), text
+
+
+def test_object_without_no_stays_asserted(coder):
+    events = _events(coder, "Russia gave support to the rebels.")
+    assert events and all(e.status == "asserted" for e in events)
