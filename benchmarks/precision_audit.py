@@ -99,14 +99,15 @@ def write_markdown(rows: list[dict[str, Any]], path: Path) -> None:
     path.write_text("\n".join(lines).lstrip() + "\n", encoding="utf-8")
 
 
-def load_judgements(path: Path) -> dict[str, dict[str, Any]]:
-    """Judgements by event id (a later line replaces an earlier one for the same id)."""
-    out: dict[str, dict[str, Any]] = {}
+def load_judgements(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """Judgements by event id, in file order: an event re-judged after its sides changed has several, one per
+    version of its fields."""
+    out: dict[str, list[dict[str, Any]]] = {}
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                out[row["id"]] = row
+                out.setdefault(row["id"], []).append(row)
     return out
 
 
@@ -115,12 +116,13 @@ def applies(judgement: dict[str, Any], event: dict[str, Any]) -> bool:
     return all(judgement.get(k) == event.get(k) for k in JUDGED_FIELDS)
 
 
-def score(events: list[dict[str, Any]], judgements: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """Precision over the judged events coded now, false positives by cause, and the events still unjudged."""
+def score(events: list[dict[str, Any]], judgements: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """Precision over the judged events coded now (by the latest judgement of the event as coded now), false
+    positives by cause, and the events still unjudged."""
     judged, unjudged = [], []
     for event in events:
-        j = judgements.get(event["id"])
-        (judged if j is not None and applies(j, event) else unjudged).append((event, j))
+        j = next((j for j in reversed(judgements.get(event["id"], [])) if applies(j, event)), None)
+        (judged if j is not None else unjudged).append((event, j))
     true = sum(1 for _, j in judged if j["ok"])
     causes = Counter(j.get("cause") or "?" for _, j in judged if not j["ok"])
     return {"events": len(events), "judged": len(judged), "true": true,

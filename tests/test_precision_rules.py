@@ -46,6 +46,32 @@ def test_titled_surname_is_not_blocked(coder):
     assert "USAGOV" in _codes(meeting.actors)
 
 
+def test_surname_that_is_a_place_names_the_person_not_the_place(coder):
+    events = _events(coder, "Senator Ana de Lima was arrested on Friday. De Lima denied the charges.")
+    for e in events:
+        assert "PER" not in [a.country for a in e.actors + e.recipients]
+
+
+def test_family_name_first_in_an_unknown_name(coder):
+    events = _events(coder, "Kim Song Chol was killed in Malaysia. North Korea denied that it killed Kim.")
+    for e in events:
+        assert "PRKGOV" not in _codes(e.recipients)
+
+
+def test_town_inside_an_unknown_name_is_no_side(coder):
+    events = _events(coder, "Senator Ana de Lima was arrested on Friday. Rights groups condemned de Lima's arrest.")
+    for e in events:
+        assert "PER" not in [a.country for a in e.actors + e.recipients]
+
+
+def test_he_in_a_person_s_statement_is_that_person(coder):
+    events = _events(coder, "Tribunal chairman Judge Peter Harkin met police chief David Durkan. "
+                            "Judge Harkin said he was asked to rule on the issue.")
+    asked = next(e for e in events if e.trigger.text == "asked")
+    assert _names(asked.recipients) == ["Harkin"]
+    assert asked.attribution is not None
+
+
 def test_he_after_unknown_full_name_is_that_person(coder):
     events = _events(coder, "Vladimir Putin met Angela Merkel on Friday. "
                             "Carlos Mendes, a farmer, said he would attack the factory.")

@@ -427,6 +427,7 @@ class ActorKB:
         """Precompute the phrase index (all names, lower-cased and accent-folded) once."""
         self._index.clear()
         self._surnames.clear()
+        self._family_first = None  # recomputed from the new index (family_first_surnames)
         self._codes.clear()
         for iso3, row in getattr(self, "_country_rows", {}).items():
             country = self.countries[iso3]
@@ -776,6 +777,16 @@ class ActorKB:
             actor.why = f"title+name ({actor.why})"
         return actor
 
+    def family_first_surnames(self) -> frozenset[str]:
+        """Surnames that known people write first ("Kim" of Kim Jong Un, "Xi" of Xi Jinping): in an unknown name
+        that starts with one, the family name comes first too."""
+        cached = getattr(self, "_family_first", None)
+        if cached is None:
+            cached = frozenset(key for key, people in self._surnames.items()
+                               if any(tokenize(p.name)[:1] and tokenize(p.name)[0].key == key for p in people))
+            self._family_first = cached
+        return cached
+
     def _by_surname(self, key: str, date: str | None) -> Person | None:
         """A unique person with this surname: among those in office at ``date`` first, then among all."""
         people = self._surnames.get(key, [])
@@ -955,6 +966,7 @@ class StoryActors:
         # surnames of full names the knowledge base does not know ("Juan Hernandez"), and of known people, with the
         # order in which the story last named them: a bare surname is the latest of them
         self._unknown_surnames: dict[str, int] = {}
+        self._unknown_full: set[tuple[str, ...]] = set()  # their full names, as token keys
         self._known_order: dict[str, int] = {}  # person id -> order
         self._order = 0
 
@@ -964,9 +976,14 @@ class StoryActors:
         titled = self._recall_titled(phrase)
         if titled is not None:  # "Dr Lee" after "Dr Lee Seong-hyon, a visiting scholar": the story's own Lee first
             return titled
+        unknown = self._names_unknown_person(phrase)
+        if unknown == "bare":
+            return None  # "Hussein" after "Mahmoud Hussein": the story's own unknown person, not Saddam Hussein
         actor = self.kb._resolve(phrase, when, self)
         if actor is None:
             return None
+        if actor.why in ("capital", "country", "adj") and (unknown or self._contains_unknown_name(phrase)):
+            return None  # "Senator (Leila) de Lima": a person, never the place her name ends in
         self._remember_titled(actor)
         if actor.kb_id and actor.kb_id.startswith("person:"):
             person = self.kb.people.get(actor.kb_id.split(":", 1)[1])
@@ -984,21 +1001,37 @@ class StoryActors:
         return actor
 
     def note_person_name(self, name: str, date: str | None = None) -> bool:
-        """Remember a full personal name ("Juan Hernandez", a PERSON the parser found) the knowledge base does not
-        know, so that its surname alone later means this person, not a known namesake ("Hernandez" is not a
-        president called Hernandez). Returns whether it was unknown. A variant of a known person's name (the same
-        first name: "Donald J. Trump") is no other person."""
-        words = [t for t in self.kb._strip(tokenize(name)) if t.key != ","]
-        if len(words) < 2 or not all(t.cased[:1].isupper() for t in words):
+        """Remember a full personal name ("Juan Hernandez", "Leila de Lima", a PERSON the parser found) the knowledge
+        base does not know, so that its surname alone later means this person, not a known namesake or a place
+        ("Hernandez" is not a president called Hernandez, "de Lima" not Peru's capital). Returns whether it was
+        unknown. A variant of a known person's name (the same first name: "Donald J. Trump") is no other person."""
+        words = [w.strip(".,;:'\"’") for w in re.sub(r"[’']s$", "", name.strip()).split()]
+        words = [w for w in words if w]
+        if len(words) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper():
             return False
-        if self.kb._resolve(name, _norm_date(date or self.date), None) is not None:
+        if not all(w[:1].isupper() or w.lower() in self.kb.name_particles for w in words):
             return False
-        surname = words[-1].key
-        if any(tokenize(p.name)[:1] and tokenize(p.name)[0].key == words[0].key
-               for p in self.kb._surnames.get(surname, [])):
+        known = self.kb._resolve(name, _norm_date(date or self.date), None)
+        if known is not None and (known.kb_id or "").startswith(("person:", "named:", "igo:")):
+            return False
+        if known is not None and known.name and _fold(known.name) == _fold(name):
+            return False  # the name is a country's or a place's own, mislabelled as a person
+        first = tokenize(words[0])
+        surname_words = [words[-1]]
+        for w in reversed(words[1:-1]):  # "de Lima", "van der Berg": the particles belong to the surname
+            if w.lower() not in self.kb.name_particles:
+                break
+            surname_words.insert(0, w)
+        if first and first[0].key in self.kb.family_first_surnames() and len(surname_words) == 1:
+            surname_words = [words[0]]  # "Kim Jong Nam", "Lee Jae-yong": the family name comes first
+            first = tokenize(words[1])
+        surname = " ".join(t.key for w in surname_words for t in tokenize(w))
+        if not surname or any(first and tokenize(p.name)[:1] and tokenize(p.name)[0].key == first[0].key
+                              for p in self.kb._surnames.get(surname, [])):
             return False
         self._order += 1
         self._unknown_surnames[surname] = self._order
+        self._unknown_full.add(tuple(t.key for t in tokenize(" ".join(words))))
         return True
 
     def surname_of_unknown(self, kb: ActorKB, key: str) -> bool:
@@ -1011,6 +1044,48 @@ class StoryActors:
             if self._known_order.get(person.id, 0) > order:
                 return False
         return True
+
+    def names_unknown_person(self, phrase: str) -> bool:
+        """Whether a phrase names a person of the story the knowledge base does not know, by full name or by
+        surname ("Leila de Lima", "de Lima's"): no place or country is to be read into it."""
+        return self._names_unknown_person(phrase) is not None or self._contains_unknown_name(phrase)
+
+    def _contains_unknown_name(self, phrase: str) -> bool:
+        keys = tuple(t.key for t in tokenize(phrase))
+        return any(keys[i:i + len(full)] == full for full in self._unknown_full for i in range(len(keys)))
+
+    def _names_unknown_person(self, phrase: str) -> str | None:
+        """Whether a phrase ends in the surname of an unknown person of the story: "bare" ("Hussein", "Mr
+        Hussein"), "titled" ("Senator de Lima", "President Trump": a title may still name a known person), or None
+        (no such surname, or one inside a longer name: "President Donald Trump" after "Carlos Trump")."""
+        if not self._unknown_surnames:
+            return None
+        toks = self.kb._strip(tokenize(phrase))
+        for key in self._unknown_surnames:
+            size = len(key.split())
+            if len(toks) < size or " ".join(t.key for t in toks[-size:]) != key:
+                continue
+            if not toks[-size].cased[:1].isupper() and toks[-size].key not in self.kb.name_particles:
+                continue
+            start = len(toks) - size
+            boundary, before = False, None
+            for item in self.kb._scan(toks):
+                lo = item.start if isinstance(item, Span) else item
+                hi = item.end if isinstance(item, Span) else item + 1
+                if lo == start:
+                    boundary = True
+                    break
+                if lo < start < hi:
+                    break
+                before = item
+            # an unknown capitalised word right before is a first name: "Carlos Trump" is this person's full name
+            first_name = isinstance(before, int) and toks[before].cased[:1].isupper() \
+                and toks[before].key not in self.kb._honorifics
+            if boundary and not first_name and self.surname_of_unknown(self.kb, key):
+                titled = any(isinstance(item, Span) and any(e.kind != "honorific" for e in item.entries)
+                             for item in self.kb._scan(toks[:start]))
+                return "titled" if titled else "bare"
+        return None
 
     def _remember_titled(self, actor: Actor) -> None:
         """A title with an unknown name gives a country and sector; later "Mr Ali" means the same actor."""

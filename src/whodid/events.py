@@ -13,6 +13,7 @@ invasion of Ukraine", "US-North Korea talks") and reported speech (the speaker i
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -859,6 +860,11 @@ def commercial_act(event_type: str, actors: list[Actor], recipients: list[Actor]
     return len(countries) <= 1
 
 
+def _is_person(actor: Actor) -> bool:
+    """One person: known to the knowledge base, or named with a title ("Boston Mayor Marty Walsh")."""
+    return (actor.kb_id or "").startswith("person:") or _personal(actor)
+
+
 def _personal(actor: Actor) -> bool:
     """An actor that is one named person the knowledge lacks, met with a title ("Boston Mayor Marty Walsh")."""
     return (actor.why or "").startswith(("title+name", "name+apposition", "story-memory:titled"))
@@ -943,6 +949,9 @@ class ArgumentResolver:
             return [speaker] if speaker else []
         if low in self.rules.plural_pronouns and self._last_pair and self._sentences - self._pair_sentence <= 1:
             return list(self._last_pair)  # "A and B met ..., when they pledged": they are the pair just named
+        if low in self.rules.person_pronouns and speaker is not None and _is_person(speaker):
+            # "Mr Justice X said he was asked": he is the one who says so (a copy: the speaker stays the attribution)
+            return [dataclasses.replace(speaker)]
         if low in self.rules.pronouns:
             phrase = self._antecedent(token)
             actor = self.actors.resolve(phrase, date) if phrase else None
@@ -1022,9 +1031,11 @@ class ArgumentResolver:
 
     def _place_sides(self, token: Token) -> list[Actor]:
         """A town named as a side ("shelled Kharkiv", "the city of Kharkiv") stands for its country, as in CAMEO."""
-        starts = {t.idx for t in _subtree_without(token, ("relcl", "acl", "conj"))}
+        tokens = {t.idx: t for t in _subtree_without(token, ("relcl", "acl", "conj"))}
         for place in self._places:
-            if place.start in starts and place.country:
+            if place.start in tokens and place.country:
+                if self.actors.names_unknown_person(phrase_text(tokens[place.start], self.rules)):
+                    continue  # "de Lima's arrest": the town in a person's name
                 return [Actor(text=place.text, name=place.name, code=place.country, country=place.country,
                               kb_id=f"place:{place.geonameid or place.name}", why="place named as a side")]
         return []
