@@ -215,3 +215,53 @@ def test_object_no_negates_the_verb_event(coder):
 def test_object_without_no_stays_asserted(coder):
     events = _events(coder, "Russia gave support to the rebels.")
     assert events and all(e.status == "asserted" for e in events)
+
+
+# -- senses and subjects found in the fresh sample ----------------------------------------------------------------
+
+def test_crimes_committed_are_no_commitment(coder):
+    events = _events(coder, "Prosecutors accused the tycoon of committing perjury.")
+    assert not [e for e in events if e.event_type == "AGREE"]
+
+
+def test_withdrawing_an_offer_or_ignoring_a_fact_is_no_event(coder):
+    assert not [e for e in _events(coder, "The Kenyan government withdrew a pay offer to the doctors.")
+                if e.event_type == "RETREAT"]
+    assert not [e for e in _events(coder, "Senate Democrats ignored the fact that coverage fell.")
+                if e.event_type == "REJECT"]
+    assert [e for e in _events(coder, "Russia withdrew its troops from Syria.") if e.event_type == "RETREAT"]
+
+
+def test_shooting_back_an_answer_is_no_shooting(coder):
+    assert not [e for e in _events(coder, '"They are rebels," the soldier shot back.') if e.event_type == "ASSAULT"]
+
+
+def test_storms_and_scandals_do_nothing(coder):
+    for text in ("The snow storm struck the northeastern United States.", "The scandal hit Samsung in 2016."):
+        assert not _events(coder, text), text
+    assert [e for e in _events(coder, "Russian jets struck Aleppo.") if e.event_type == "ASSAULT"]
+
+
+def test_imperative_headline_is_no_event(coder):
+    assert not _events(coder, "Meet the would-be MPs.")
+
+
+def test_insisting_on_a_claim_is_no_demand(coder):
+    for text in ("Fillon insisted that he would fight on.", "Supporters insist she is innocent."):
+        assert not [e for e in _events(coder, text) if e.event_type == "REQUEST"], text
+    demand = next(e for e in _events(coder, "Egypt insisted that Israel withdraw from Gaza.")
+                  if e.event_type == "REQUEST")
+    assert _codes(demand.recipients) == ["ISR"]
+
+
+def test_obligation_on_no_one_is_no_demand(coder):
+    assert not _events(coder, "Senator Boren said the legislation should provide help to farmers.")
+    demand = next(e for e in _events(coder, "Greece said Turkey must withdraw its troops.")
+                  if e.event_type == "REQUEST")
+    assert _codes(demand.recipients) == ["TUR"]
+
+
+def test_us_in_capitals_is_the_country(coder):
+    demand = next(e for e in _events(coder, "Egypt's president said that the US must be ready to mediate.")
+                  if e.event_type == "REQUEST")
+    assert _codes(demand.recipients) == ["USA"]

@@ -204,6 +204,8 @@ class Coder:
         actors, recipients, attribution = resolver.resolve(mention, _representative_day(date))
         if not actors and not recipients:
             return None
+        if mention.needs_recipient and not recipients:
+            return None  # "said the legislation should provide help": an obligation on no one named
         if commercial_act(mention.event_type, actors, recipients, resolver.rules):
             return None  # "Acme Corp agreed to acquire a stake in Zorgan": business, not political news
         start, end = mention.char_span

@@ -57,6 +57,8 @@ class ArgumentRules:
     topic_object_verbs: frozenset[str]
     venue_named_nouns: frozenset[str]
     figure_blind_types: frozenset[str]
+    non_agent_subjects: frozenset[str]
+    assertive_demand_verbs: frozenset[str]
     attributive_non_events: frozenset[str]
     figure_nouns: frozenset[str]
     departure_modes: frozenset[str]
@@ -110,6 +112,7 @@ class Mention:
     anaphoric: bool = False  # a noun event that may repeat an event told earlier ("such talks")
     clause: Token | None = None  # the verb whose clause holds the event (for dating and place)
     sent: Span | None = None  # the sentence (``Token.sent`` walks the doc's sentences on every call)
+    needs_recipient: bool = False  # an obligation put on someone with no act named: no one named, no event
 
     @property
     def char_span(self) -> tuple[int, int]:
@@ -707,6 +710,7 @@ def _as_demand(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) 
     mention.recipients, mention.actors = list(mention.actors or subject), [speaker]
     mention.speaker, mention.participants, mention.fallback_recipients = None, [], []
     mention.status = "asserted"
+    mention.needs_recipient = True  # "said the legislation should provide help": no one is asked
 
 
 def _obligation_demands(sent: Span, mentions: list[Mention], rules: ArgumentRules) -> list[Mention]:
@@ -728,7 +732,7 @@ def _obligation_demands(sent: Span, mentions: list[Mention], rules: ArgumentRule
         # no act named: a lower confidence than a trigger's (0.7 by default)
         entry = TriggerEntry(lemma=modal.lower_, pos="VERB", cameo=code, event_type=event_type, confidence=0.6)
         out.append(Mention(trigger=verb, entry=entry, cameo=code, event_type=event_type, first=modal, last=verb,
-                           actors=[speaker], recipients=list(subject), clause=verb, sent=sent))
+                           actors=[speaker], recipients=list(subject), clause=verb, sent=sent, needs_recipient=True))
     return out
 
 
@@ -744,12 +748,51 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
             return True  # "the proposed deal", "an alleged attack": a plan or a claim, not an event
     if token.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "LAW") and token.pos_ == "PROPN":
         return True
+    if entry.pos != "NOUN" and _non_agent_subject(token, rules):
+        return True  # "the storm struck", "the scandal hit Samsung": no one did it
+    if entry.pos != "NOUN" and _imperative(token):
+        return True  # "Meet the candidates", "Thank God": a headline's or a speaker's imperative, no event
+    if entry.event_type == "REQUEST" and not entry.particle and _asserts(token, rules):
+        return True  # "insisted that he would fight on": a claim, not a demand
     if entry.event_type.lower() in rules.figure_blind_types and _figure_object(token, rules):
         return True  # "cut 5 percent", "slashed its forecast": numbers, not a party
     cues = StatusCues.default()
     if token.lemma_.lower() in cues.negated_possibility and any(c.dep_ == "neg" for c in token.children):
         return True  # "cannot be ruled out" speaks of a possibility; it is not a rejection
     return False
+
+
+def _non_agent_subject(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether a verb's subject (or passive agent) is a force of nature or a situation ("the storm", "the
+    scandal"): non_agent_subjects in arguments.yaml."""
+    subjects = _children(verb, "nsubj") + [o for a in _children(verb, "agent") for o in _children(a, "pobj")]
+    return any(s.lemma_.lower() in rules.non_agent_subjects or s.lower_ in rules.non_agent_subjects
+               for s in subjects)
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb opening its sentence with no subject or auxiliary: an imperative ("Meet the would-be MPs")."""
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children):
+        return False
+    return all(t.is_punct or t.is_space for t in verb.sent[: verb.i - verb.sent.start])
+
+
+def _asserts(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether a verb of assertive_demand_verbs asserts rather than demands: no clause, or a clause in the
+    indicative or with a modal of future or possibility ("insisted that he would fight", "insist she is
+    innocent"); a base-form clause or one of obligation demands ("insisted that X withdraw / must withdraw")."""
+    if verb.lemma_.lower() not in rules.assertive_demand_verbs and verb.lower_ not in rules.assertive_demand_verbs:
+        return False
+    clauses = _children(verb, "ccomp")
+    if not clauses:
+        return not _children(verb, "dobj")
+    clause = clauses[0]
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    if modals & {"should", "must", "shall"}:
+        return False
+    return bool(modals) or clause.tag_ in ("VBD", "VBZ", "VBP", "VBN")
 
 
 def _is_figure(noun: Token, rules: ArgumentRules) -> bool:
@@ -860,6 +903,11 @@ def commercial_act(event_type: str, actors: list[Actor], recipients: list[Actor]
     return len(countries) <= 1
 
 
+def _capital_name(token: Token) -> bool:
+    """A name written in capitals that spells a pronoun ("US"): a name, not the pronoun."""
+    return len(token.text) > 1 and token.text.isupper() and (token.pos_ == "PROPN" or token.ent_type_ != "")
+
+
 def _is_person(actor: Actor) -> bool:
     """One person: known to the knowledge base, or named with a title ("Boston Mayor Marty Walsh")."""
     return (actor.kb_id or "").startswith("person:") or _personal(actor)
@@ -942,7 +990,7 @@ class ArgumentResolver:
     def _resolve_token(self, token: Token, date: str | None, speaker: Actor | None) -> list[Actor]:
         if _in_dateline(token):
             return []  # "LONDON (Reuters) -": where the story was filed, never a side
-        low = token.lower_
+        low = token.lower_ if not _capital_name(token) else token.text  # "US" is no "us"
         if low in self.rules.reflexive_pronouns:
             return []  # "blew themselves up": the doer again, never someone else (nor the speaker)
         if low in self.rules.speaker_pronouns:
