@@ -265,3 +265,21 @@ def test_us_in_capitals_is_the_country(coder):
     demand = next(e for e in _events(coder, "Egypt's president said that the US must be ready to mediate.")
                   if e.event_type == "REQUEST")
     assert _codes(demand.recipients) == ["USA"]
+
+
+def test_she_after_an_unknown_person_s_surname_is_that_person(coder):
+    events = _events(coder, "President Rodrigo Duterte criticised the senator. Senator Ana de Lima was arrested "
+                            "on Friday. De Lima said she would sue Duterte.")
+    sue = next(e for e in events if e.trigger.text == "sue")
+    assert "PHLGOV" not in _codes(sue.actors)
+
+
+def test_one_word_igo_alias_inside_a_longer_name_is_not_the_igo():
+    from whodid.actors import ActorKB
+
+    kb = ActorKB.default()
+    for phrase in ("the National Planning and Reform Commission", "a Commission of Investigation",
+                   "the Kenyan Human Rights Commission"):
+        actor = kb.lookup(phrase, "2017-03-01")
+        assert actor is None or actor.code != "IGOEUEC", phrase
+    assert kb.lookup("the European Commission", "2017-03-01").code == "IGOEUEC"

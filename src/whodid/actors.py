@@ -650,6 +650,10 @@ class ActorKB:
             return self._person_actor(head.entry.ref, date, "person")
         if kind == "named":
             return self._named_actor(head.entry.ref, date)
+        if kind == "igo" and head.end - head.start == 1 and not head.entry.capitals and (
+                _capitalised_unknown(core[:-1][-1:], toks) or _capitalised_unknown(tail, toks)):
+            # "the Reform Commission", "a Commission of Investigation": one word of another, longer name
+            return None
         if kind == "igo":
             national = before[-1] if before and before[-1].end == head.start else None
             if national is not None and national.kind in ("country", "adj"):
@@ -889,6 +893,11 @@ class ActorKB:
 
 
 # --------------------------------------------------------------------------------------------- helpers
+def _capitalised_unknown(items: list, toks: tuple[Tok, ...]) -> bool:
+    """Whether scanned items hold a capitalised word the knowledge does not know (part of a proper name)."""
+    return any(isinstance(i, int) and toks[i].cased[:1].isupper() and toks[i].key != "," for i in items)
+
+
 def _trim(phrase: str) -> str:
     """The phrase without outer spaces, quotes and punctuation; an abbreviation's final dot stays ("U.S.")."""
     text = " ".join(phrase.split()).strip(" ,;:!?\"'“”‘’()[]")

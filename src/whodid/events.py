@@ -965,9 +965,10 @@ class ArgumentResolver:
             if actor is not None and (actor.country or actor.sector == "IGO" or _personal(actor)):
                 person = root.ent_type_ == "PERSON" or (actor.kb_id or "").startswith("person:") or _personal(actor)
                 self._seen.append(_Seen(self._position(root), candidates[index], person))
-            elif actor is None and index in unknown_people:
-                # "Juan Hernandez said he ...": he is this person, whom the knowledge lacks, not an earlier leader
-                self._seen.append(_Seen(self._position(root), unknown_people[index], True))
+            elif actor is None and (index in unknown_people or self.actors.names_unknown_person(candidates[index])):
+                # "Juan Hernandez said he ...", "De Lima said she ...": this person, whom the knowledge lacks, not
+                # an earlier leader
+                self._seen.append(_Seen(self._position(root), unknown_people.get(index, candidates[index]), True))
 
     def _unknown_people(self, sent: Span) -> dict[int, str]:
         """Full personal names (PERSON entities of two words or more) the knowledge base does not know, by the index
