@@ -283,3 +283,29 @@ def test_one_word_igo_alias_inside_a_longer_name_is_not_the_igo():
         actor = kb.lookup(phrase, "2017-03-01")
         assert actor is None or actor.code != "IGOEUEC", phrase
     assert kb.lookup("the European Commission", "2017-03-01").code == "IGOEUEC"
+
+
+def test_asking_a_question_is_no_request(coder):
+    for text in ("Putin asked.", "I asked one of the intelligence officers."):
+        assert not _events(coder, text), text
+    for text in ("Russia asked the UN to send observers.", "Mexico asked that the US return the migrants."):
+        assert [e for e in _events(coder, text) if e.event_type == "REQUEST"], text
+
+
+def test_talking_about_a_topic_is_no_meeting(coder):
+    assert not _events(coder, "El-Sayed talked to Al Jazeera about his campaign.")
+    assert [e for e in _events(coder, "Putin talked with Merkel by phone.") if e.event_type == "CONSULT"]
+
+
+def test_suggesting_an_opinion_is_no_proposal(coder):
+    assert not _events(coder, "An expert suggested that his decline could be due to the election.")
+    assert [e for e in _events(coder, "Russia suggested a meeting with Ukraine.") if e.event_type == "AGREE"]
+
+
+def test_a_visit_needs_a_known_visitor(coder):
+    assert not _events(coder, "There was also a visit to Graceland.")
+    assert [e for e in _events(coder, "Merkel made a trip to China.") if e.event_type == "CONSULT"]
+
+
+def test_acts_done_only_to_businesses_are_commercial(coder):
+    assert not _events(coder, "The subsidies will be paid to the exporters.")

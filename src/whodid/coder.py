@@ -204,6 +204,8 @@ class Coder:
         actors, recipients, attribution = resolver.resolve(mention, _representative_day(date))
         if not actors and not recipients:
             return None
+        if mention.cameo in resolver.rules.visit_codes and not any(a.code for a in actors):
+            return None  # "a visit to Graceland", "so many travel to Dortmund": no visitor known
         if mention.needs_recipient and not recipients:
             return None  # "said the legislation should provide help": an obligation on no one named
         if commercial_act(mention.event_type, actors, recipients, resolver.rules):

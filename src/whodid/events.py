@@ -59,6 +59,8 @@ class ArgumentRules:
     figure_blind_types: frozenset[str]
     non_agent_subjects: frozenset[str]
     assertive_demand_verbs: frozenset[str]
+    question_verbs: frozenset[str]
+    visit_codes: frozenset[str]
     attributive_non_events: frozenset[str]
     figure_nouns: frozenset[str]
     departure_modes: frozenset[str]
@@ -752,8 +754,10 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
         return True  # "the storm struck", "the scandal hit Samsung": no one did it
     if entry.pos != "NOUN" and _imperative(token):
         return True  # "Meet the candidates", "Thank God": a headline's or a speaker's imperative, no event
-    if entry.event_type == "REQUEST" and not entry.particle and _asserts(token, rules):
-        return True  # "insisted that he would fight on": a claim, not a demand
+    if entry.pos != "NOUN" and not entry.particle and _asserts(token, rules):
+        return True  # "insisted that he would fight on", "suggested that it may work": a claim, not a demand
+    if entry.event_type == "REQUEST" and _asks_a_question(token, rules):
+        return True  # "Putin asked.", "I asked one of the officers"
     if entry.event_type.lower() in rules.figure_blind_types and _figure_object(token, rules):
         return True  # "cut 5 percent", "slashed its forecast": numbers, not a party
     cues = StatusCues.default()
@@ -785,14 +789,31 @@ def _asserts(verb: Token, rules: ArgumentRules) -> bool:
     innocent"); a base-form clause or one of obligation demands ("insisted that X withdraw / must withdraw")."""
     if verb.lemma_.lower() not in rules.assertive_demand_verbs and verb.lower_ not in rules.assertive_demand_verbs:
         return False
+    if any(o.pos_ in ("NOUN", "PROPN") for o in _children(verb, "dobj")):
+        return False  # "suggested a meeting", "insisted on the release": something proposed or demanded
     clauses = _children(verb, "ccomp")
     if not clauses:
-        return not _children(verb, "dobj")
+        return True
     clause = clauses[0]
     modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
     if modals & {"should", "must", "shall"}:
         return False
     return bool(modals) or clause.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+
+
+def _asks_a_question(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether a verb of asking asks a question rather than for an act: no one asked to do anything ("asked X to
+    ..."), nothing asked for ("asked for", "asked X for"), no that-clause."""
+    if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_.lower() not in rules.question_verbs
+                                           and verb.lower_ not in rules.question_verbs):
+        return False
+    if _children(verb, "xcomp") or _prep_objects(verb, ("for",)) or any(c.lower_ == "for" for c in verb.children):
+        return False
+    if _marked_clauses(verb, ("ccomp",), frozenset({"that"})):
+        return False
+    # "asked Israel's help": something asked for as the object
+    return not any(o.lemma_.lower() in ("help", "permission", "support", "aid", "assistance")
+                   for o in _children(verb, "dobj"))
 
 
 def _is_figure(noun: Token, rules: ArgumentRules) -> bool:
@@ -893,8 +914,11 @@ def commercial_act(event_type: str, actors: list[Actor], recipients: list[Actor]
     Zorgan", "the company promised a restructuring"). "Acme agreed to sell jets to Iran" stays, and so does a deal
     between firms of two countries (international economic cooperation: "a Pakistani company's agreement with a US
     company") and one whose doer is no business ("the Iranian nuclear agency signed a contract with Acme Corp")."""
-    if event_type not in rules.firm_event_types or not actors:
+    if event_type not in rules.firm_event_types:
         return False
+    if not actors:  # "subsidies paid to the exporters", "offering smaller companies services": to businesses only
+        return bool(recipients) and all(is_business(r, rules) for r in recipients) and \
+            len({r.country for r in recipients if r.country}) <= 1
     if not all(is_business(a, rules) for a in actors):
         return False
     if not all(is_business(r, rules) or not r.code for r in recipients):
