@@ -309,3 +309,25 @@ def test_a_visit_needs_a_known_visitor(coder):
 
 def test_acts_done_only_to_businesses_are_commercial(coder):
     assert not _events(coder, "The subsidies will be paid to the exporters.")
+
+
+def test_subject_pronoun_continues_the_previous_subject(coder):
+    events = _events(coder, "Donald Trump spoke on Monday. He blamed Hillary Clinton for the movement. "
+                            "He blamed Barack Obama for the crisis.")
+    blames = [e for e in events if e.event_type == "ACCUSE"]
+    assert [_codes(e.actors) for e in blames] == [["USAGOV"], ["USAGOV"]]
+
+
+def test_given_name_of_an_unknown_person_is_not_a_known_surname(coder):
+    events = _events(coder, "Paul Hughes pulled the bill on Monday. Critics blamed Paul for the defeat.")
+    for e in events:
+        assert "HTIELI" not in _codes(e.recipients)
+
+
+def test_shops_offers_and_posed_threats_are_no_events(coder):
+    assert not _events(coder, "A short walk from the hotel, the bar offers a variety of snacks.")
+    assert not _events(coder, "Analysts say the movement poses a threat to American values.")
+
+
+def test_pests_do_nothing(coder):
+    assert not [e for e in _events(coder, "Maize crops in Zimbabwe were hit by armyworm.") if e.event_type == "ASSAULT"]

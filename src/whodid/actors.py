@@ -1040,6 +1040,9 @@ class StoryActors:
             return False
         self._order += 1
         self._unknown_surnames[surname] = self._order
+        if first and first[0].key != surname and first[0].key in self.kb._surnames:
+            # "I don't blame Paul" after "Paul Ryan": his given name, not a known person called Paul
+            self._unknown_surnames[first[0].key] = self._order
         self._unknown_full.add(tuple(t.key for t in tokenize(" ".join(words))))
         return True
 

@@ -57,6 +57,7 @@ class ArgumentRules:
     topic_object_verbs: frozenset[str]
     venue_named_nouns: frozenset[str]
     figure_blind_types: frozenset[str]
+    descriptive_heads: frozenset[str]
     non_agent_subjects: frozenset[str]
     assertive_demand_verbs: frozenset[str]
     question_verbs: frozenset[str]
@@ -748,6 +749,8 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
         if any(c.dep_ in ("amod", "compound") and c.i < token.i and c.lower_ in rules.attributive_non_events
                for c in token.children):
             return True  # "the proposed deal", "an alleged attack": a plan or a claim, not an event
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in rules.descriptive_heads:
+            return True  # "poses a threat to democracy": what something is, not an act
     if token.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "LAW") and token.pos_ == "PROPN":
         return True
     if entry.pos != "NOUN" and _non_agent_subject(token, rules):
@@ -876,6 +879,8 @@ class _Seen:
     position: int  # character offset in the story: lines are parsed as separate docs
     phrase: str
     person: bool
+    subject: bool = False  # the subject of its clause
+    sentence: int = 0  # index of its sentence in the story
 
 
 def _names_venue(token: Token, rules: ArgumentRules) -> bool:
@@ -986,13 +991,15 @@ class ArgumentResolver:
                 continue
             actor = self.actors.resolve(candidates[index], self.published)
             # Only named actors are antecedents: "troops" or "the official" would capture every "its" and "he".
+            subject = root.dep_ in ("nsubj", "nsubjpass")
             if actor is not None and (actor.country or actor.sector == "IGO" or _personal(actor)):
                 person = root.ent_type_ == "PERSON" or (actor.kb_id or "").startswith("person:") or _personal(actor)
-                self._seen.append(_Seen(self._position(root), candidates[index], person))
+                self._seen.append(_Seen(self._position(root), candidates[index], person, subject, self._sentences))
             elif actor is None and (index in unknown_people or self.actors.names_unknown_person(candidates[index])):
                 # "Juan Hernandez said he ...", "De Lima said she ...": this person, whom the knowledge lacks, not
                 # an earlier leader
-                self._seen.append(_Seen(self._position(root), unknown_people.get(index, candidates[index]), True))
+                self._seen.append(_Seen(self._position(root), unknown_people.get(index, candidates[index]), True,
+                                        subject, self._sentences))
 
     def _unknown_people(self, sent: Span) -> dict[int, str]:
         """Full personal names (PERSON entities of two words or more) the knowledge base does not know, by the index
@@ -1006,10 +1013,16 @@ class ArgumentResolver:
     def _antecedent(self, pronoun: Token) -> str | None:
         person = pronoun.lower_ in self.rules.person_pronouns
         here = self._position(pronoun)
-        for seen in reversed(self._seen):
-            if seen.position < here and seen.person == person:
-                return seen.phrase
-        return None
+        earlier = sorted((seen for seen in self._seen if seen.position < here and seen.person == person),
+                         key=lambda seen: seen.position)
+        if person and pronoun.dep_ in ("nsubj", "nsubjpass") and earlier:
+            # "He blamed Obama for X. He blamed ...": a subject pronoun continues the last sentence's subject, not
+            # the person last named in it
+            last = earlier[-1].sentence
+            subjects = [seen for seen in earlier if seen.subject and seen.sentence >= last - 1]
+            if subjects and subjects[-1].sentence == last:
+                return subjects[-1].phrase
+        return earlier[-1].phrase if earlier else None
 
     # -- resolution --------------------------------------------------------------------------------------------
     def _resolve_token(self, token: Token, date: str | None, speaker: Actor | None) -> list[Actor]:
@@ -1028,6 +1041,7 @@ class ArgumentResolver:
         if low in self.rules.pronouns:
             phrase = self._antecedent(token)
             actor = self.actors.resolve(phrase, date) if phrase else None
+            self._note_subject_pronoun(token, phrase)
             if actor is None and speaker is not None:
                 return [speaker]  # "Militants said they attempted ...": no one else named, the speaker speaks of itself
             return [actor] if actor else []
@@ -1046,6 +1060,14 @@ class ArgumentResolver:
         found = [a for a in (self.actors.resolve(p, date) for p in parts if len(parts) > 1) if a is not None]
         return found or self._place_sides(token) or self._modifier_sides(token, date) or \
             self._group_antecedent(token, date)
+
+    def _note_subject_pronoun(self, token: Token, phrase: str | None) -> None:
+        """A person pronoun resolved as a subject carries its antecedent on: "He blamed X. He blamed Y." """
+        if phrase is None or token.lower_ not in self.rules.person_pronouns or token.dep_ not in ("nsubj", "nsubjpass"):
+            return
+        position = self._position(token)
+        if all(seen.position != position for seen in self._seen):
+            self._seen.append(_Seen(position, phrase, True, True, self._sentences))
 
     def _group_antecedent(self, token: Token, date: str | None) -> list[Actor]:
         """"the group", "the movement": the organisation last named in the story (as "he" is the last person)."""
