@@ -331,3 +331,12 @@ def test_shops_offers_and_posed_threats_are_no_events(coder):
 
 def test_pests_do_nothing(coder):
     assert not [e for e in _events(coder, "Maize crops in Zimbabwe were hit by armyworm.") if e.event_type == "ASSAULT"]
+
+
+def test_fighting_words_need_an_armed_side(coder):
+    for text in ("For weeks, Fillon has fought allegations that his wife was paid.",
+                 "Rutte faces a tight battle with his rival Wilders."):
+        assert not [e for e in _events(coder, text) if e.event_type == "ASSAULT"], text
+    for text in ("Iraqi forces fight house to house in Mosul.", "India and Pakistan fought three wars.",
+                 "Protesters clashed with police in Cairo."):
+        assert [e for e in _events(coder, text) if e.event_type == "ASSAULT"], text

@@ -18,7 +18,7 @@ from whodid.actors import ActorKB, StoryActors
 from whodid.dating import DatingRules, EventDater, story_timexes
 from whodid.dating import date_value as _date_value
 from whodid.dating import past_tense as _past
-from whodid.events import ArgumentResolver, Mention, commercial_act, find_mentions
+from whodid.events import ArgumentResolver, Mention, commercial_act, find_mentions, unarmed_fight
 from whodid.geo import Gazetteer, event_location, geoparse
 from whodid.merge import merge_story_events, participants
 from whodid.model import Article, Event, Place, Timex, Trigger, stable_hash
@@ -206,6 +206,9 @@ class Coder:
             return None
         if mention.cameo in resolver.rules.visit_codes and not any(a.code for a in actors):
             return None  # "a visit to Graceland", "so many travel to Dortmund": no visitor known
+        if unarmed_fight(mention.trigger.lemma_.lower(), mention.event_type, actors, recipients, resolver.rules) or \
+                unarmed_fight(mention.trigger.lower_, mention.event_type, actors, recipients, resolver.rules):
+            return None  # "fought the allegations", "a tight battle with his rival": no armed side
         if mention.needs_recipient and not recipients:
             return None  # "said the legislation should provide help": an obligation on no one named
         if commercial_act(mention.event_type, actors, recipients, resolver.rules):

@@ -68,6 +68,8 @@ class ArgumentRules:
     unrealised_object_types: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     obligation_modals: dict[str, tuple[str, str]]  # modal -> (intent table for its reported act, generic code)
+    armed_lemmas: frozenset[str] = frozenset()  # fighting words that need an armed side (``armed_struggle``)
+    armed_sectors: frozenset[str] = frozenset()
     firm_event_types: frozenset[str] = frozenset()  # PLOVER types that businesses alone do not make (``firms``)
     firm_sectors: frozenset[str] = frozenset()
     firm_suffixes: frozenset[str] = frozenset()
@@ -76,12 +78,14 @@ class ArgumentRules:
     @lru_cache(maxsize=1)
     def default(cls) -> "ArgumentRules":
         raw = load_yaml("arguments.yaml")
-        special = ("according_to", "obligation_modals", "firms")
+        special = ("according_to", "obligation_modals", "firms", "armed_struggle")
         sets = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if k not in special}
         firms = raw.get("firms") or {}
         return cls(**sets, according_to=tuple(tuple(p) for p in raw["according_to"]),
                    obligation_modals={str(k).lower(): (str(v["table"]), str(v["code"]))
                                       for k, v in raw["obligation_modals"].items()},
+                   armed_lemmas=frozenset(str(t).lower() for t in (raw.get("armed_struggle") or {}).get("lemmas") or []),
+                   armed_sectors=frozenset(str(t).upper() for t in (raw.get("armed_struggle") or {}).get("sectors") or []),
                    firm_event_types=frozenset(str(t).upper() for t in firms.get("event_types") or []),
                    firm_sectors=frozenset(str(t).upper() for t in firms.get("sectors") or []),
                    firm_suffixes=frozenset(str(t).lower() for t in firms.get("name_suffixes") or []))
@@ -900,6 +904,20 @@ def _venue_noun(token: Token, rules: ArgumentRules) -> bool:
 def _is_city(actor: Actor) -> bool:
     """An actor that stands for a town: a seat of government ("Astana" -> KAZGOV) or a place named as a side."""
     return actor.why == "capital" or (actor.kb_id or "").startswith("place:")
+
+
+def unarmed_fight(lemma: str, event_type: str, actors: list[Actor], recipients: list[Actor],
+                  rules: ArgumentRules) -> bool:
+    """Whether a fighting word ("fight", "battle", "clash") has no armed side: no state (a country with no sector),
+    no forces, rebels, police or militants (``armed_struggle`` in arguments.yaml): a figure of speech, not an
+    attack ("fought the allegations", "a tight battle with his rival")."""
+    if event_type != "ASSAULT" or lemma not in rules.armed_lemmas:
+        return False
+    def armed(actor: Actor) -> bool:
+        code = actor.code or ""
+        return (bool(actor.country) and not actor.sector and not (actor.kb_id or "").startswith("person:")) or \
+            (actor.sector or "").upper() in rules.armed_sectors or any(code.endswith(s) for s in rules.armed_sectors)
+    return not any(armed(a) for a in actors + recipients)
 
 
 def is_business(actor: Actor, rules: ArgumentRules) -> bool:
