@@ -340,3 +340,11 @@ def test_fighting_words_need_an_armed_side(coder):
     for text in ("Iraqi forces fight house to house in Mosul.", "India and Pakistan fought three wars.",
                  "Protesters clashed with police in Cairo."):
         assert [e for e in _events(coder, text) if e.event_type == "ASSAULT"], text
+
+
+def test_trigger_words_inside_names_are_no_events(coder):
+    for text in ("The LGBT Resist March will take place on June 11.",
+                 "The beauty of the former French Concession tempers the image of Shanghai."):
+        assert not _events(coder, text), text
+    assert [e for e in _events(coder, "Russia and Ukraine signed the Minsk Agreement in 2015.")
+            if e.event_type == "AGREE"]

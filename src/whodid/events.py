@@ -757,6 +757,8 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
             return True  # "poses a threat to democracy": what something is, not an act
     if token.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "LAW") and token.pos_ == "PROPN":
         return True
+    if _in_a_name(token):
+        return True  # "the LGBT Resist March", "the former French Concession": a word of a name
     if entry.pos != "NOUN" and _non_agent_subject(token, rules):
         return True  # "the storm struck", "the scandal hit Samsung": no one did it
     if entry.pos != "NOUN" and _imperative(token):
@@ -771,6 +773,19 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
     if token.lemma_.lower() in cues.negated_possibility and any(c.dep_ == "neg" for c in token.children):
         return True  # "cannot be ruled out" speaks of a possibility; it is not a rejection
     return False
+
+
+def _in_a_name(token: Token) -> bool:
+    """A capitalised word inside a name, not at the start of its sentence: part of an organisation's, a work's or a
+    place's name ("the LGBT Resist March"), or a proper noun after a capitalised modifier ("the French
+    Concession"). Named events ("the Paris Agreement", "the Six-Day War") are events."""
+    if not token.text[:1].isupper() or token.is_sent_start or token.i == token.sent.start or token.text.isupper():
+        return False
+    if token.ent_type_ in ("ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "PERSON"):
+        return True
+    prev = token.nbor(-1)
+    return token.pos_ == "PROPN" and token.ent_type_ in ("", "GPE", "LOC", "FAC") and \
+        prev.pos_ in ("PROPN", "ADJ") and prev.text[:1].isupper() and not prev.is_sent_start
 
 
 def _non_agent_subject(verb: Token, rules: ArgumentRules) -> bool:
