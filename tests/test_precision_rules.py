@@ -348,3 +348,8 @@ def test_trigger_words_inside_names_are_no_events(coder):
         assert not _events(coder, text), text
     assert [e for e in _events(coder, "Russia and Ukraine signed the Minsk Agreement in 2015.")
             if e.event_type == "AGREE"]
+
+
+def test_what_a_law_requires_is_no_demand(coder):
+    assert not _events(coder, "The health law requires insurers to cover mental health treatment.")
+    assert [e for e in _events(coder, "Egypt demanded that Israel withdraw from Gaza.") if e.event_type == "REQUEST"]
