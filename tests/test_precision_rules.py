@@ -353,3 +353,9 @@ def test_trigger_words_inside_names_are_no_events(coder):
 def test_what_a_law_requires_is_no_demand(coder):
     assert not _events(coder, "The health law requires insurers to cover mental health treatment.")
     assert [e for e in _events(coder, "Egypt demanded that Israel withdraw from Gaza.") if e.event_type == "REQUEST"]
+
+
+def test_a_person_named_like_a_town_is_not_the_town(coder):
+    events = _events(coder, "While Mary and I were talking to the officers, the soldiers left.")
+    for e in events:
+        assert "TKM" not in _codes(e.actors) + _codes(e.recipients)

@@ -1164,6 +1164,9 @@ class ArgumentResolver:
             if place.start in tokens and place.country:
                 if self.actors.names_unknown_person(phrase_text(tokens[place.start], self.rules)):
                     continue  # "de Lima's arrest": the town in a person's name
+                word = tokens[place.start]
+                if word.ent_type_ == "PERSON" and word.ent_iob_ == "B" and word.dep_ != "pobj":
+                    continue  # "Mary and I were talking": a person named like a town (Mary, Turkmenistan); "in X" stays
                 return [Actor(text=place.text, name=place.name, code=place.country, country=place.country,
                               kb_id=f"place:{place.geonameid or place.name}", why="place named as a side")]
         return []
