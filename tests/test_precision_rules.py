@@ -20,8 +20,8 @@ def _codes(side) -> list[str | None]:
 # -- 1. an unknown full name keeps its surname (and "he") for the story ----------------------------------------
 
 def test_bare_surname_after_unknown_full_name_is_not_a_known_namesake(coder):
-    events = _events(coder, "Egyptian police arrested the journalist Omar Hussein in Cairo. "
-                            "Amnesty International condemned the detention of Hussein.")
+    events = _events(coder, "Jordanian police detained the teacher Omar Hussein in Amman. "
+                            "Human Rights Watch criticised the detention of Hussein.")
     for e in events:
         assert "IRQELI" not in _codes(e.actors) + _codes(e.recipients)
         assert "Saddam Hussein" not in _names(e.actors) + _names(e.recipients)
@@ -34,10 +34,10 @@ def test_bare_surname_still_names_the_known_person_the_story_names(coder):
 
 
 def test_known_person_named_after_the_unknown_one_takes_the_surname_back(coder):
-    events = _events(coder, "The lawyer Marco Christie sued the state. Perry Christie met Raul Castro in Havana. "
-                            "Christie later criticised Cuba.")
+    events = _events(coder, "The lawyer Mehmet Erdogan sued the state. Recep Tayyip Erdogan met Vladimir Putin in "
+                            "Sochi. Erdogan later criticised Syria.")
     accuse = next(e for e in events if e.event_type == "ACCUSE" and e.trigger.text == "criticised")
-    assert _names(accuse.actors) == ["Perry Christie"]
+    assert _names(accuse.actors) == ["Recep Tayyip Erdogan"]
 
 
 def test_titled_surname_is_not_blocked(coder):
@@ -47,28 +47,29 @@ def test_titled_surname_is_not_blocked(coder):
 
 
 def test_surname_that_is_a_place_names_the_person_not_the_place(coder):
-    events = _events(coder, "Senator Ana de Lima was arrested on Friday. De Lima denied the charges.")
+    events = _events(coder, "Deputy Rosa de Quito was detained on Friday. De Quito denied the charges.")
     for e in events:
-        assert "PER" not in [a.country for a in e.actors + e.recipients]
+        assert "ECU" not in [a.country for a in e.actors + e.recipients]
 
 
 def test_family_name_first_in_an_unknown_name(coder):
-    events = _events(coder, "Kim Song Chol was killed in Malaysia. North Korea denied that it killed Kim.")
+    events = _events(coder, "Kim Song Chol, a trade official, defected in May. North Korea accused Kim of theft.")
     for e in events:
         assert "PRKGOV" not in _codes(e.recipients)
 
 
 def test_town_inside_an_unknown_name_is_no_side(coder):
-    events = _events(coder, "Senator Ana de Lima was arrested on Friday. Rights groups condemned de Lima's arrest.")
+    events = _events(coder, "Deputy Rosa de Quito was detained on Friday. Amnesty International condemned de "
+                            "Quito's detention.")
     for e in events:
-        assert "PER" not in [a.country for a in e.actors + e.recipients]
+        assert "ECU" not in [a.country for a in e.actors + e.recipients]
 
 
 def test_he_in_a_person_s_statement_is_that_person(coder):
-    events = _events(coder, "Tribunal chairman Judge Peter Harkin met police chief David Durkan. "
-                            "Judge Harkin said he was asked to rule on the issue.")
+    events = _events(coder, "Judge Mira Halvorsen met police chief Ivan Petrov. "
+                            "Judge Halvorsen said she was asked to review the case.")
     asked = next(e for e in events if e.trigger.text == "asked")
-    assert _names(asked.recipients) == ["Harkin"]
+    assert _names(asked.recipients) == ["Halvorsen"]
     assert asked.attribution is not None
 
 
@@ -83,11 +84,10 @@ def test_he_after_unknown_full_name_is_that_person(coder):
 # -- 2. the dateline city is never a side ----------------------------------------------------------------------
 
 def test_dateline_made_subject_gives_way_to_its_apposition(coder):
-    events = _events(coder, "SEOUL, April 21 - U.S. Commerce Secretary Malcolm Baldrige praised South Korea's "
-                            "new trade policies.")
+    events = _events(coder, "TOKYO, May 5 - French Trade Minister Paul Girard praised Japan's new farm policies.")
     praise = next(e for e in events if e.event_type == "SUPPORT")
-    assert _codes(praise.actors) == ["USAGOV"]
-    assert _codes(praise.recipients) == ["KOR"]
+    assert _codes(praise.actors) == ["FRAGOV"]
+    assert _codes(praise.recipients) == ["JPN"]
 
 
 def test_dateline_is_not_the_subject_when_the_clause_has_its_own(coder):
@@ -106,9 +106,9 @@ def test_dateline_is_cut_from_a_phrase_and_from_pronoun_memory(coder):
 # -- 3. a town before an accord or talks noun names it, it is no side ------------------------------------------
 
 def test_town_naming_a_meeting_is_no_side(coder):
-    events = _events(coder, "The Astana talks on Syria ended on Tuesday.")
+    events = _events(coder, "The Doha talks on Afghanistan ended on Tuesday.")
     for e in events:
-        assert "KAZGOV" not in _codes(e.actors) + _codes(e.recipients)
+        assert "QATGOV" not in _codes(e.actors) + _codes(e.recipients)
 
 
 def test_town_naming_an_accord_is_no_recipient(coder):
@@ -129,7 +129,7 @@ def test_country_before_talks_is_still_a_party(coder):
 # -- 4. businesses alone make no cooperative political event ------------------------------------------------------
 
 def test_company_deal_is_no_political_event(coder):
-    for text in ("Two banks agreed to merge.", "The company also promised an internal restructuring.",
+    for text in ("Two banks agreed to merge.", "The company also promised a new logo.",
                  "Acme Corp agreed to acquire a stake in Zorgan Holdings Ltd."):
         assert not [e for e in _events(coder, text) if e.event_type in ("AGREE", "COOPERATE")], text
 
@@ -153,11 +153,11 @@ def test_business_rule_needs_a_business(coder):
     assert not commercial_act("AGREE", [unknown], [], rules)
     assert not commercial_act("ASSAULT", [firm], [], rules)
     assert not commercial_act("AGREE", [unknown], [firm], rules)  # the doer is no business
-    pak = Actor(text="a Pakistani company", code="PAKBUS", country="PAK", sector="BUS")
-    usa = Actor(text="a US company", code="USABUS", country="USA", sector="BUS")
-    assert not commercial_act("AGREE", [pak], [usa], rules)  # international economic cooperation
-    assert commercial_act("AGREE", [usa], [Actor(text="another US firm", code="USABUS", country="USA", sector="BUS")],
-                          rules)
+    ken = Actor(text="a Kenyan firm", code="KENBUS", country="KEN", sector="BUS")
+    deu = Actor(text="a German firm", code="DEUBUS", country="DEU", sector="BUS")
+    assert not commercial_act("AGREE", [ken], [deu], rules)  # international economic cooperation
+    assert commercial_act("AGREE", [deu], [Actor(text="another German firm", code="DEUBUS", country="DEU",
+                                                 sector="BUS")], rules)
 
 
 # -- 5. "exchange" is fighting only with fire -------------------------------------------------------------------
@@ -178,8 +178,8 @@ def test_exchange_of_views_or_prisoners_is_no_fighting(coder):
 # -- 6. attacking, cutting or killing a figure is no event ------------------------------------------------------
 
 def test_figure_objects_make_no_event(coder):
-    for text in ("The president hit the 37 percent approval rating in June.",
-                 "The budget eliminates spending on the climate initiative.",
+    for text in ("The minister's approval rating hit 20 percent in May.",
+                 "The bill eliminates spending on rural roads.",
                  "Acme slashed its forecast by 5 percent on Monday."):
         assert not [e for e in _events(coder, text) if e.event_type in ("ASSAULT", "SANCTION", "COERCE")], text
 
@@ -220,34 +220,35 @@ def test_object_without_no_stays_asserted(coder):
 # -- senses and subjects found in the fresh sample ----------------------------------------------------------------
 
 def test_crimes_committed_are_no_commitment(coder):
-    events = _events(coder, "Prosecutors accused the tycoon of committing perjury.")
+    events = _events(coder, "Police accused the clerk of committing fraud.")
     assert not [e for e in events if e.event_type == "AGREE"]
 
 
 def test_withdrawing_an_offer_or_ignoring_a_fact_is_no_event(coder):
-    assert not [e for e in _events(coder, "The Kenyan government withdrew a pay offer to the doctors.")
+    assert not [e for e in _events(coder, "The city council withdrew its offer to the teachers.")
                 if e.event_type == "RETREAT"]
-    assert not [e for e in _events(coder, "Senate Democrats ignored the fact that coverage fell.")
+    assert not [e for e in _events(coder, "The ministers ignored the fact that prices rose.")
                 if e.event_type == "REJECT"]
     assert [e for e in _events(coder, "Russia withdrew its troops from Syria.") if e.event_type == "RETREAT"]
 
 
 def test_shooting_back_an_answer_is_no_shooting(coder):
-    assert not [e for e in _events(coder, '"They are rebels," the soldier shot back.') if e.event_type == "ASSAULT"]
+    assert not [e for e in _events(coder, '"That is false," the spokesman shot back.') if e.event_type == "ASSAULT"]
 
 
 def test_storms_and_scandals_do_nothing(coder):
-    for text in ("The snow storm struck the northeastern United States.", "The scandal hit Samsung in 2016."):
+    for text in ("A hurricane struck the coast of Cuba.", "The scandal hit the ruling party in March."):
         assert not _events(coder, text), text
     assert [e for e in _events(coder, "Russian jets struck Aleppo.") if e.event_type == "ASSAULT"]
 
 
 def test_imperative_headline_is_no_event(coder):
-    assert not _events(coder, "Meet the would-be MPs.")
+    assert not _events(coder, "Meet the new candidates for mayor.")
 
 
 def test_insisting_on_a_claim_is_no_demand(coder):
-    for text in ("Fillon insisted that he would fight on.", "Supporters insist she is innocent."):
+    for text in ("The candidate insisted that he would stay in the race.",
+                 "Her family insists she did nothing wrong."):
         assert not [e for e in _events(coder, text) if e.event_type == "REQUEST"], text
     demand = next(e for e in _events(coder, "Egypt insisted that Israel withdraw from Gaza.")
                   if e.event_type == "REQUEST")
@@ -255,21 +256,21 @@ def test_insisting_on_a_claim_is_no_demand(coder):
 
 
 def test_obligation_on_no_one_is_no_demand(coder):
-    assert not _events(coder, "Senator Boren said the legislation should provide help to farmers.")
+    assert not _events(coder, "Senator Miller said the new law should provide relief to fishermen.")
     demand = next(e for e in _events(coder, "Greece said Turkey must withdraw its troops.")
                   if e.event_type == "REQUEST")
     assert _codes(demand.recipients) == ["TUR"]
 
 
 def test_us_in_capitals_is_the_country(coder):
-    demand = next(e for e in _events(coder, "Egypt's president said that the US must be ready to mediate.")
+    demand = next(e for e in _events(coder, "Brazil's foreign minister said that the US must lift its tariffs.")
                   if e.event_type == "REQUEST")
     assert _codes(demand.recipients) == ["USA"]
 
 
 def test_she_after_an_unknown_person_s_surname_is_that_person(coder):
-    events = _events(coder, "President Rodrigo Duterte criticised the senator. Senator Ana de Lima was arrested "
-                            "on Friday. De Lima said she would sue Duterte.")
+    events = _events(coder, "President Rodrigo Duterte criticised the senator. Senator Rosa Quintero was detained "
+                            "on Friday. Quintero said she would sue Duterte.")
     sue = next(e for e in events if e.trigger.text == "sue")
     assert "PHLGOV" not in _codes(sue.actors)
 
@@ -278,44 +279,44 @@ def test_one_word_igo_alias_inside_a_longer_name_is_not_the_igo():
     from whodid.actors import ActorKB
 
     kb = ActorKB.default()
-    for phrase in ("the National Planning and Reform Commission", "a Commission of Investigation",
-                   "the Kenyan Human Rights Commission"):
+    for phrase in ("the State Pricing and Planning Commission", "a Commission of Inquiry",
+                   "the Ghanaian Electoral Commission"):
         actor = kb.lookup(phrase, "2017-03-01")
         assert actor is None or actor.code != "IGOEUEC", phrase
     assert kb.lookup("the European Commission", "2017-03-01").code == "IGOEUEC"
 
 
 def test_asking_a_question_is_no_request(coder):
-    for text in ("Putin asked.", "I asked one of the intelligence officers."):
+    for text in ("Merkel asked.", "I asked one of the guards."):
         assert not _events(coder, text), text
     for text in ("Russia asked the UN to send observers.", "Mexico asked that the US return the migrants."):
         assert [e for e in _events(coder, text) if e.event_type == "REQUEST"], text
 
 
 def test_talking_about_a_topic_is_no_meeting(coder):
-    assert not _events(coder, "El-Sayed talked to Al Jazeera about his campaign.")
+    assert not _events(coder, "The candidate Omar Farouk talked to the BBC about his campaign.")
     assert [e for e in _events(coder, "Putin talked with Merkel by phone.") if e.event_type == "CONSULT"]
 
 
 def test_suggesting_an_opinion_is_no_proposal(coder):
-    assert not _events(coder, "An expert suggested that his decline could be due to the election.")
+    assert not _events(coder, "One analyst suggested that the slump could be due to the weather.")
     assert [e for e in _events(coder, "Russia suggested a meeting with Ukraine.") if e.event_type == "AGREE"]
 
 
 def test_a_visit_needs_a_known_visitor(coder):
-    assert not _events(coder, "There was also a visit to Graceland.")
+    assert not _events(coder, "There was also a visit to the Louvre.")
     assert [e for e in _events(coder, "Merkel made a trip to China.") if e.event_type == "CONSULT"]
 
 
 def test_acts_done_only_to_businesses_are_commercial(coder):
-    assert not _events(coder, "The subsidies will be paid to the exporters.")
+    assert not _events(coder, "New subsidies were granted to the shipping firms.")
 
 
 def test_subject_pronoun_continues_the_previous_subject(coder):
-    events = _events(coder, "Donald Trump spoke on Monday. He blamed Hillary Clinton for the movement. "
-                            "He blamed Barack Obama for the crisis.")
+    events = _events(coder, "Angela Merkel spoke on Monday. She blamed Vladimir Putin for the delay. "
+                            "She blamed Emmanuel Macron for the crisis.")
     blames = [e for e in events if e.event_type == "ACCUSE"]
-    assert [_codes(e.actors) for e in blames] == [["USAGOV"], ["USAGOV"]]
+    assert len(blames) == 2 and all(_codes(e.actors) == ["DEUGOV"] for e in blames)
 
 
 def test_given_name_of_an_unknown_person_is_not_a_known_surname(coder):
@@ -325,17 +326,17 @@ def test_given_name_of_an_unknown_person_is_not_a_known_surname(coder):
 
 
 def test_shops_offers_and_posed_threats_are_no_events(coder):
-    assert not _events(coder, "A short walk from the hotel, the bar offers a variety of snacks.")
-    assert not _events(coder, "Analysts say the movement poses a threat to American values.")
+    assert not _events(coder, "The new cafe offers a range of pastries.")
+    assert not _events(coder, "Critics say the plan poses a threat to press freedom.")
 
 
 def test_pests_do_nothing(coder):
-    assert not [e for e in _events(coder, "Maize crops in Zimbabwe were hit by armyworm.") if e.event_type == "ASSAULT"]
+    assert not [e for e in _events(coder, "Wheat fields in Kenya were hit by locusts.") if e.event_type == "ASSAULT"]
 
 
 def test_fighting_words_need_an_armed_side(coder):
-    for text in ("For weeks, Fillon has fought allegations that his wife was paid.",
-                 "Rutte faces a tight battle with his rival Wilders."):
+    for text in ("For months, the mayor has fought claims that he misused funds.",
+                 "The governor faces a tight battle with her rival in the primary."):
         assert not [e for e in _events(coder, text) if e.event_type == "ASSAULT"], text
     for text in ("Iraqi forces fight house to house in Mosul.", "India and Pakistan fought three wars.",
                  "Protesters clashed with police in Cairo."):
@@ -343,8 +344,8 @@ def test_fighting_words_need_an_armed_side(coder):
 
 
 def test_trigger_words_inside_names_are_no_events(coder):
-    for text in ("The LGBT Resist March will take place on June 11.",
-                 "The beauty of the former French Concession tempers the image of Shanghai."):
+    for text in ("The Defend Democracy Rally will take place on Sunday.",
+                 "The old British Concession in Tianjin is a museum quarter."):
         assert not _events(coder, text), text
     assert [e for e in _events(coder, "Russia and Ukraine signed the Minsk Agreement in 2015.")
             if e.event_type == "AGREE"]
@@ -356,6 +357,6 @@ def test_what_a_law_requires_is_no_demand(coder):
 
 
 def test_a_person_named_like_a_town_is_not_the_town(coder):
-    events = _events(coder, "While Mary and I were talking to the officers, the soldiers left.")
+    events = _events(coder, "While Mary and her brother were talking to the guards, the bus left.")
     for e in events:
         assert "TKM" not in _codes(e.actors) + _codes(e.recipients)

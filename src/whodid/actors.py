@@ -652,7 +652,7 @@ class ActorKB:
             return self._named_actor(head.entry.ref, date)
         if kind == "igo" and head.end - head.start == 1 and not head.entry.capitals and (
                 _capitalised_unknown(core[:-1][-1:], toks) or _capitalised_unknown(tail, toks)):
-            # "the Reform Commission", "a Commission of Investigation": one word of another, longer name
+            # "the State Pricing Commission", "a Commission of Inquiry": one word of another, longer name
             return None
         if kind == "igo":
             national = before[-1] if before and before[-1].end == head.start else None
@@ -987,12 +987,12 @@ class StoryActors:
             return titled
         unknown = self._names_unknown_person(phrase)
         if unknown == "bare":
-            return None  # "Hussein" after "Mahmoud Hussein": the story's own unknown person, not Saddam Hussein
+            return None  # "Hussein" after "Omar Hussein": the story's own unknown person, not Saddam Hussein
         actor = self.kb._resolve(phrase, when, self)
         if actor is None:
             return None
         if actor.why in ("capital", "country", "adj") and (unknown or self._contains_unknown_name(phrase)):
-            return None  # "Senator (Leila) de Lima": a person, never the place her name ends in
+            return None  # "Deputy (Rosa) de Quito": a person, never the place her name ends in
         self._remember_titled(actor)
         if actor.kb_id and actor.kb_id.startswith("person:"):
             person = self.kb.people.get(actor.kb_id.split(":", 1)[1])
@@ -1010,9 +1010,9 @@ class StoryActors:
         return actor
 
     def note_person_name(self, name: str, date: str | None = None) -> bool:
-        """Remember a full personal name ("Juan Hernandez", "Leila de Lima", a PERSON the parser found) the knowledge
+        """Remember a full personal name ("Juan Hernandez", "Rosa de Quito", a PERSON the parser found) the knowledge
         base does not know, so that its surname alone later means this person, not a known namesake or a place
-        ("Hernandez" is not a president called Hernandez, "de Lima" not Peru's capital). Returns whether it was
+        ("Hernandez" is not a president called Hernandez, "de Quito" not Ecuador's capital). Returns whether it was
         unknown. A variant of a known person's name (the same first name: "Donald J. Trump") is no other person."""
         words = [w.strip(".,;:'\"’") for w in re.sub(r"[’']s$", "", name.strip()).split()]
         words = [w for w in words if w]
@@ -1027,12 +1027,12 @@ class StoryActors:
             return False  # the name is a country's or a place's own, mislabelled as a person
         first = tokenize(words[0])
         surname_words = [words[-1]]
-        for w in reversed(words[1:-1]):  # "de Lima", "van der Berg": the particles belong to the surname
+        for w in reversed(words[1:-1]):  # "de Quito", "van der Berg": the particles belong to the surname
             if w.lower() not in self.kb.name_particles:
                 break
             surname_words.insert(0, w)
         if first and first[0].key in self.kb.family_first_surnames() and len(surname_words) == 1:
-            surname_words = [words[0]]  # "Kim Jong Nam", "Lee Jae-yong": the family name comes first
+            surname_words = [words[0]]  # "Kim Song Chol", "Lee Min-ho": the family name comes first
             first = tokenize(words[1])
         surname = " ".join(t.key for w in surname_words for t in tokenize(w))
         if not surname or any(first and tokenize(p.name)[:1] and tokenize(p.name)[0].key == first[0].key
@@ -1041,7 +1041,7 @@ class StoryActors:
         self._order += 1
         self._unknown_surnames[surname] = self._order
         if first and first[0].key != surname and first[0].key in self.kb._surnames:
-            # "I don't blame Paul" after "Paul Ryan": his given name, not a known person called Paul
+            # "blamed Paul" after "Paul Hughes": his given name, not a known person called Paul
             self._unknown_surnames[first[0].key] = self._order
         self._unknown_full.add(tuple(t.key for t in tokenize(" ".join(words))))
         return True
@@ -1059,7 +1059,7 @@ class StoryActors:
 
     def names_unknown_person(self, phrase: str) -> bool:
         """Whether a phrase names a person of the story the knowledge base does not know, by full name or by
-        surname ("Leila de Lima", "de Lima's"): no place or country is to be read into it."""
+        surname ("Rosa de Quito", "de Quito's"): no place or country is to be read into it."""
         return self._names_unknown_person(phrase) is not None or self._contains_unknown_name(phrase)
 
     def _contains_unknown_name(self, phrase: str) -> bool:
@@ -1068,7 +1068,7 @@ class StoryActors:
 
     def _names_unknown_person(self, phrase: str) -> str | None:
         """Whether a phrase ends in the surname of an unknown person of the story: "bare" ("Hussein", "Mr
-        Hussein"), "titled" ("Senator de Lima", "President Trump": a title may still name a known person), or None
+        Hussein"), "titled" ("Deputy de Quito", "President Trump": a title may still name a known person), or None
         (no such surname, or one inside a longer name: "President Donald Trump" after "Carlos Trump")."""
         if not self._unknown_surnames:
             return None

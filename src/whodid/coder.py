@@ -205,14 +205,14 @@ class Coder:
         if not actors and not recipients:
             return None
         if mention.cameo in resolver.rules.visit_codes and not any(a.code for a in actors):
-            return None  # "a visit to Graceland", "so many travel to Dortmund": no visitor known
+            return None  # "a visit to the Louvre", "many fans travel to the final": no visitor known
         if unarmed_fight(mention.trigger.lemma_.lower(), mention.event_type, actors, recipients, resolver.rules) or \
                 unarmed_fight(mention.trigger.lower_, mention.event_type, actors, recipients, resolver.rules):
-            return None  # "fought the allegations", "a tight battle with his rival": no armed side
+            return None  # "fought the claims", "a tight battle with her rival": no armed side
         if mention.needs_recipient and not recipients:
-            return None  # "said the legislation should provide help": an obligation on no one named
+            return None  # "said the new law should provide relief": an obligation on no one named
         if commercial_act(mention.event_type, actors, recipients, resolver.rules):
-            return None  # "Acme Corp agreed to acquire a stake in Zorgan": business, not political news
+            return None  # "Acme Corp agreed to buy a stake in Zorgan": business, not political news
         start, end = mention.char_span
         status = mention.status
         historical = bool(timex and article.published and is_historical(timex.value, article.published, timex.mod))

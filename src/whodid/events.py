@@ -165,7 +165,7 @@ def _with_conjuncts(token: Token) -> list[Token]:
 
 
 def _dateline_limit(doc) -> int:
-    """Where a leading dateline of the doc ends ("SEOUL, April 21 -", "LONDON (Reuters) -"), else 0; only a
+    """Where a leading dateline of the doc ends ("TOKYO, May 5 -", "LONDON (Reuters) -"), else 0; only a
     dateline written in capitals or carrying a date or agency ("Mr Smith - who ..." is no dateline). Cached on
     the doc."""
     key = "whodid_dateline_end"
@@ -184,7 +184,7 @@ def _in_dateline(token: Token) -> bool:
 
 
 def _subject_heads(child: Token) -> list[Token]:
-    """A subject's heads; a dateline the parser made the subject ("SEOUL, April 21 - U.S. Secretary X praised")
+    """A subject's heads; a dateline the parser made the subject ("TOKYO, May 5 - French Minister X praised")
     gives way to its apposition after the dateline, if any."""
     if _in_dateline(child):
         return [a for a in child.children if a.dep_ == "appos" and not _in_dateline(a)][:1]
@@ -717,7 +717,7 @@ def _as_demand(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) 
     mention.recipients, mention.actors = list(mention.actors or subject), [speaker]
     mention.speaker, mention.participants, mention.fallback_recipients = None, [], []
     mention.status = "asserted"
-    mention.needs_recipient = True  # "said the legislation should provide help": no one is asked
+    mention.needs_recipient = True  # "said the new law should provide relief": no one is asked
 
 
 def _obligation_demands(sent: Span, mentions: list[Mention], rules: ArgumentRules) -> list[Mention]:
@@ -758,15 +758,15 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
     if token.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "LAW") and token.pos_ == "PROPN":
         return True
     if _in_a_name(token):
-        return True  # "the LGBT Resist March", "the former French Concession": a word of a name
+        return True  # "the Defend Democracy Rally", "the old British Concession": a word of a name
     if entry.pos != "NOUN" and _non_agent_subject(token, rules):
-        return True  # "the storm struck", "the scandal hit Samsung": no one did it
+        return True  # "the storm struck", "the scandal hit the party": no one did it
     if entry.pos != "NOUN" and _imperative(token):
         return True  # "Meet the candidates", "Thank God": a headline's or a speaker's imperative, no event
     if entry.pos != "NOUN" and not entry.particle and _asserts(token, rules):
-        return True  # "insisted that he would fight on", "suggested that it may work": a claim, not a demand
+        return True  # "insisted that he would stay in the race", "suggested that it may work": a claim
     if entry.event_type == "REQUEST" and _asks_a_question(token, rules):
-        return True  # "Putin asked.", "I asked one of the officers"
+        return True  # "Merkel asked.", "I asked one of the guards"
     if entry.event_type.lower() in rules.figure_blind_types and _figure_object(token, rules):
         return True  # "cut 5 percent", "slashed its forecast": numbers, not a party
     cues = StatusCues.default()
@@ -777,8 +777,8 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
 
 def _in_a_name(token: Token) -> bool:
     """A capitalised word inside a name, not at the start of its sentence: part of an organisation's, a work's or a
-    place's name ("the LGBT Resist March"), or a proper noun after a capitalised modifier ("the French
-    Concession"). Named events ("the Paris Agreement", "the Six-Day War") are events."""
+    place's name ("the Defend Democracy Rally"), or a proper noun after a capitalised modifier ("the old
+    British Concession"). Named events ("the Paris Agreement", "the Six-Day War") are events."""
     if not token.text[:1].isupper() or token.is_sent_start or token.i == token.sent.start or token.text.isupper():
         return False
     if token.ent_type_ in ("ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "PERSON"):
@@ -797,7 +797,7 @@ def _non_agent_subject(verb: Token, rules: ArgumentRules) -> bool:
 
 
 def _imperative(verb: Token) -> bool:
-    """A bare verb opening its sentence with no subject or auxiliary: an imperative ("Meet the would-be MPs")."""
+    """A bare verb opening its sentence with no subject or auxiliary: an imperative ("Meet the new candidates")."""
     if verb.tag_ != "VB" or verb.dep_ != "ROOT":
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children):
@@ -903,7 +903,7 @@ class _Seen:
 
 
 def _names_venue(token: Token, rules: ArgumentRules) -> bool:
-    """Whether a modifier is part of the name of a gathering or an accord ("the Astana meeting", "the Paris
+    """Whether a modifier is part of the name of a gathering or an accord ("the Doha meeting", "the Paris
     climate agreement", "the Geneva talks"): venue_named_nouns of arguments.yaml."""
     noun = token
     while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
@@ -917,7 +917,7 @@ def _venue_noun(token: Token, rules: ArgumentRules) -> bool:
 
 
 def _is_city(actor: Actor) -> bool:
-    """An actor that stands for a town: a seat of government ("Astana" -> KAZGOV) or a place named as a side."""
+    """An actor that stands for a town: a seat of government ("Doha" -> QATGOV) or a place named as a side."""
     return actor.why == "capital" or (actor.kb_id or "").startswith("place:")
 
 
@@ -925,7 +925,7 @@ def unarmed_fight(lemma: str, event_type: str, actors: list[Actor], recipients: 
                   rules: ArgumentRules) -> bool:
     """Whether a fighting word ("fight", "battle", "clash") has no armed side: no state (a country with no sector),
     no forces, rebels, police or militants (``armed_struggle`` in arguments.yaml): a figure of speech, not an
-    attack ("fought the allegations", "a tight battle with his rival")."""
+    attack ("fought the claims", "a tight battle with her rival")."""
     if event_type != "ASSAULT" or lemma not in rules.armed_lemmas:
         return False
     def armed(actor: Actor) -> bool:
@@ -936,7 +936,7 @@ def unarmed_fight(lemma: str, event_type: str, actors: list[Actor], recipients: 
 
 
 def is_business(actor: Actor, rules: ArgumentRules) -> bool:
-    """A company: an actor of a business sector ("the company", "Samsung" if known as one), or a name the knowledge
+    """A company: an actor of a business sector ("the company", a firm known as one), or a name the knowledge
     lacks that ends like a company's ("Acme Corp", "Zorgan Holdings Ltd")."""
     if actor.sector and actor.sector.upper() in rules.firm_sectors:
         return True
@@ -948,13 +948,13 @@ def is_business(actor: Actor, rules: ArgumentRules) -> bool:
 
 def commercial_act(event_type: str, actors: list[Actor], recipients: list[Actor], rules: ArgumentRules) -> bool:
     """Whether an event is a business's commercial act, not political news: a cooperative type (``firms`` in
-    arguments.yaml) done by businesses to no one else with a code ("Acme Corp agreed to acquire a stake in
-    Zorgan", "the company promised a restructuring"). "Acme agreed to sell jets to Iran" stays, and so does a deal
-    between firms of two countries (international economic cooperation: "a Pakistani company's agreement with a US
-    company") and one whose doer is no business ("the Iranian nuclear agency signed a contract with Acme Corp")."""
+    arguments.yaml) done by businesses to no one else with a code ("Acme Corp agreed to buy a stake in
+    Zorgan", "the firm promised a new logo"). "Acme agreed to sell jets to Iran" stays, and so does a deal
+    between firms of two countries (international economic cooperation: "a Kenyan firm's licence deal with a German
+    firm") and one whose doer is no business ("the state water board signed a contract with Acme Corp")."""
     if event_type not in rules.firm_event_types:
         return False
-    if not actors:  # "subsidies paid to the exporters", "offering smaller companies services": to businesses only
+    if not actors:  # "new subsidies granted to shipping firms", "offering small firms loans": to businesses only
         return bool(recipients) and all(is_business(r, rules) for r in recipients) and \
             len({r.country for r in recipients if r.country}) <= 1
     if not all(is_business(a, rules) for a in actors):
@@ -971,12 +971,12 @@ def _capital_name(token: Token) -> bool:
 
 
 def _is_person(actor: Actor) -> bool:
-    """One person: known to the knowledge base, or named with a title ("Boston Mayor Marty Walsh")."""
+    """One person: known to the knowledge base, or named with a title ("Springfield Mayor Ann Lee")."""
     return (actor.kb_id or "").startswith("person:") or _personal(actor)
 
 
 def _personal(actor: Actor) -> bool:
-    """An actor that is one named person the knowledge lacks, met with a title ("Boston Mayor Marty Walsh")."""
+    """An actor that is one named person the knowledge lacks, met with a title ("Springfield Mayor Ann Lee")."""
     return (actor.why or "").startswith(("title+name", "name+apposition", "story-memory:titled"))
 
 
@@ -1029,7 +1029,7 @@ class ArgumentResolver:
                 person = root.ent_type_ == "PERSON" or (actor.kb_id or "").startswith("person:") or _personal(actor)
                 self._seen.append(_Seen(self._position(root), candidates[index], person, subject, self._sentences))
             elif actor is None and (index in unknown_people or self.actors.names_unknown_person(candidates[index])):
-                # "Juan Hernandez said he ...", "De Lima said she ...": this person, whom the knowledge lacks, not
+                # "Juan Hernandez said he ...", "De Quito said she ...": this person, whom the knowledge lacks, not
                 # an earlier leader
                 self._seen.append(_Seen(self._position(root), unknown_people.get(index, candidates[index]), True,
                                         subject, self._sentences))
@@ -1049,7 +1049,7 @@ class ArgumentResolver:
         earlier = sorted((seen for seen in self._seen if seen.position < here and seen.person == person),
                          key=lambda seen: seen.position)
         if person and pronoun.dep_ in ("nsubj", "nsubjpass") and earlier:
-            # "He blamed Obama for X. He blamed ...": a subject pronoun continues the last sentence's subject, not
+            # "He blamed X for the delay. He blamed ...": a subject pronoun continues the last sentence's subject, not
             # the person last named in it
             last = earlier[-1].sentence
             subjects = [seen for seen in earlier if seen.subject and seen.sentence >= last - 1]
@@ -1163,10 +1163,10 @@ class ArgumentResolver:
         for place in self._places:
             if place.start in tokens and place.country:
                 if self.actors.names_unknown_person(phrase_text(tokens[place.start], self.rules)):
-                    continue  # "de Lima's arrest": the town in a person's name
+                    continue  # "de Quito's detention": the town in a person's name
                 word = tokens[place.start]
                 if word.ent_type_ == "PERSON" and word.ent_iob_ == "B" and word.dep_ != "pobj":
-                    continue  # "Mary and I were talking": a person named like a town (Mary, Turkmenistan); "in X" stays
+                    continue  # "Mary and her brother were talking": a person named like a town (Mary, Turkmenistan); "in X" stays
                 return [Actor(text=place.text, name=place.name, code=place.country, country=place.country,
                               kb_id=f"place:{place.geonameid or place.name}", why="place named as a side")]
         return []
@@ -1190,11 +1190,11 @@ class ArgumentResolver:
         out: list[Actor] = []
         for token in tokens:
             modifier = token.dep_ in ("compound", "amod", "nmod")
-            # "the Astana meeting": the town, through the modifier or through the noun's own phrase
+            # "the Doha meeting": the town, through the modifier or through the noun's own phrase
             venue = (modifier and _names_venue(token, self.rules)) or _venue_noun(token, self.rules)
             for actor in self._resolve_token(token, date, speaker):
                 if venue and _is_city(actor):
-                    continue  # "the Astana meeting", "the Minsk agreement": where it was held, not a party
+                    continue  # "the Doha meeting", "the Minsk agreement": where it was held, not a party
                 if modifier and skip_igo and actor.sector == "IGO":
                     continue  # "the Apec summit": the IGO is the venue, not a participant
                 if modifier and not (actor.country or actor.sector == "IGO"):
@@ -1271,7 +1271,7 @@ def phrase_text(head: Token, rules: ArgumentRules | None = None) -> str:
     rules = rules or ArgumentRules.default()
     keep = [head]
     stack = [head]
-    dateline = _dateline_limit(head.doc)  # "MINNEAPOLIS, Minn., March 9 - Control Data Corp": the dateline is cut
+    dateline = _dateline_limit(head.doc)  # "DENVER, Colo., May 2 - Acme Corp": the dateline is cut
     coordinated: set[int] = set()  # "Kenyan [and Ethiopian] officials": the other modifier is another actor
     while stack:
         token = stack.pop()
