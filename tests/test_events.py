@@ -213,9 +213,9 @@ def test_an_undated_event_told_again_is_one_event(coder):
 @pytest.mark.parametrize(
     "text, event_type, actors, recipients",
     [
-        # a participle clause shares the main clause's subject
+        # a participle clause shares the main clause's subject (farmers near Lyon: French, from the context)
         ("Farmers blocked the main highway near Lyon on Monday, demanding higher grain prices.", "REQUEST",
-         ["CVL"], []),
+         ["FRA"], []),
         # a gerund after "of" with an object: the object does it ("accused X of attacking Y")
         ("Armenia accused Azerbaijan of shelling villages near the border.", "ASSAULT", ["AZE"], []),
         # a gerund after a preposition, no object: the subject does it
@@ -406,3 +406,74 @@ def test_a_protest_is_aimed_at_the_target_of_its_purpose(coder, text, recipients
     events = _events(coder, text)
     assert events and events[0].event_type == "PROTEST"  # the protest is told first and kept
     assert _codes(events[0].recipients) == recipients
+
+
+def test_an_alleged_act_names_its_accuser(coder):
+    shelling = _one(coder, "Ghana accused Togo of shelling border villages.", "ASSAULT")
+    assert shelling.status == "alleged"
+    assert _codes(shelling.actors) == ["TGO"] and shelling.attribution is not None
+    assert shelling.attribution.country == "GHA"
+
+
+def test_the_cameo_convention_codes_the_accusation_only(coder):
+    from whodid.conventions import apply_convention
+
+    events = apply_convention(_events(coder, "Chad accused Sudan of arming the rebels."), "cameo")
+    assert [e.event_type for e in events] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text, actors, place", [
+    # a noun subject naming the same act lends the verb its actor and its place
+    ("The attack by Ugandan troops killed nine villagers.", ["UGA"], None),
+    ("A Chadian air strike on the town of Abeche killed six people.", ["TCD"], "Abeche"),
+    # the place attacked is where an attack happened
+    ("Sudanese rebels shelled Kassala on Sunday.", ["SDN"], "Kassala"),
+])
+def test_attacks_take_actor_and_place_from_their_own_words(coder, text, actors, place):
+    event = _one(coder, text, "ASSAULT")
+    assert _codes(event.actors) == actors
+    assert (event.location.text if event.location else None) == place
+
+
+@pytest.mark.parametrize("text", [
+    "Greece demanded that its NATO allies refuse to recognise the new state.",
+    "The ILO renewed its demand that Qatar ease restrictions on migrant workers.",
+])
+def test_an_act_demanded_in_a_that_clause_has_not_happened(coder, text):
+    assert [e.event_type for e in _events(coder, text)] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia rejected a Chilean offer to hold talks on sea access.",
+    "The United Nations rejected a call for its peacekeepers to be deployed in Darfur.",
+])
+def test_an_act_offered_or_asked_for_and_refused_has_not_happened(coder, text):
+    assert [e.event_type for e in _events(coder, text)] == ["REJECT"]
+
+
+def test_a_support_verb_in_a_relative_clause_names_the_doer(coder):
+    event = _one(coder, "The sanctions that the United States imposed on Iran in 2018 remain in force.", "SANCTION")
+    assert (_codes(event.actors), _codes(event.recipients), event.date) == (["USA"], ["IRN"], "2018")
+
+
+def test_a_relative_pronoun_subject_is_the_noun_it_modifies(coder):
+    event = _one(coder, "Egypt condemned the attack by militants that killed 20 soldiers in Sinai.", "ASSAULT")
+    assert [a.sector for a in event.actors] == ["REB"] and [a.sector for a in event.recipients] == ["MIL"]
+
+
+def test_the_people_released_are_the_recipients(coder):
+    event = _one(coder, "Hamas freed Israeli hostages.", "RETREAT")
+    assert _codes(event.recipients) == ["ISR"]
+
+
+def test_the_event_noun_of_a_passive_agent_lends_its_doers(coder):
+    event = _one(coder, "Mali was hit by French air strikes.", "ASSAULT")
+    assert (_codes(event.actors), _codes(event.recipients)) == (["FRA"], ["MLI"])
+
+
+def test_the_two_men_are_the_pair_but_two_men_are_new_people(coder):
+    story = "Chad's president met Sudan's president in Paris in June 2015. "
+    pair = _events(coder, story + "The two men discussed the border.")
+    assert any(sorted(_codes(e.actors)) == ["SDN", "TCD"] for e in pair if e.trigger.text == "discussed")
+    strangers = _one(coder, story + "Police arrested two men near the palace.", "COERCE")
+    assert not {"SDN", "TCD"} & set(_codes(strangers.recipients))

@@ -256,3 +256,10 @@ def test_abbreviated_saint_resolves_like_the_full_word():
     for name in ("St Vincent and the Grenadines", "St. Vincent and the Grenadines"):
         place = gazetteer.resolve(name)
         assert place is not None and place.country == "VCT"
+
+
+def test_a_country_the_parser_tags_as_a_date_is_still_a_place():
+    from whodid.geo import geoparse
+
+    places = geoparse("Militants kidnapped two engineers in Niger.", names_in_organisations=False, demonyms=False)
+    assert [(p.text, p.country) for p in places] == [("Niger", "NER")]

@@ -1,4 +1,4 @@
-"""Status of an event mention from its clause: asserted, negated, hypothetical, future."""
+"""Status of an event mention from its clause: asserted, negated, hypothetical, future, alleged."""
 from __future__ import annotations
 
 import pytest
@@ -29,6 +29,13 @@ def _status(nlp, sentence: str, trigger: str) -> str:
         # the matter at stake in a dispute or failed talks did not happen
         ("Negotiations foundered over land concessions.", "concessions", "hypothetical"),
         ("Protests erupted over the arrest of the opposition leader.", "arrest", "asserted"),
+        # the content of an accusation is alleged by the accuser, not told by the story
+        ("Ghana accused Togo of shelling border villages.", "shelling", "alleged"),
+        ("Ghana accused Togo of shelling border villages.", "accused", "asserted"),
+        ("Prosecutors charged the governor with ordering the killing of a reporter.", "killing", "alleged"),
+        ("Militants allegedly kidnapped two engineers near the border.", "kidnapped", "alleged"),
+        ("Ghana denied shelling border villages.", "shelling", "negated"),
+        ("The dockers' union called off its strike.", "strike", "negated"),
     ],
 )
 def test_event_status(nlp, sentence, trigger, expected):

@@ -378,3 +378,11 @@ def test_appeals_pledges_and_bans_turned_down(lexicon, nlp):
     ]
     _assert_senses(lexicon, nlp, cases)
     assert _match(lexicon, nlp, "The Supreme Court of Kenya rejected the appeal of the candidate.", "rejected") is None
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("We are executing on the governor's agenda at speed.", "executing"),
+    ("The treasurer rose to party chairman in 2011.", "rose"),
+])
+def test_career_and_agenda_senses_are_no_events(lexicon, nlp, sentence, word):
+    assert _match(lexicon, nlp, sentence, word) is None

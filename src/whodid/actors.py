@@ -1,7 +1,7 @@
 """Actor knowledge base and mention -> actor resolution at a date.
 
-Knowledge lives in data files (``countries.tsv``, ``igos.tsv``, ``agents.yaml``, ``people.yaml`` and the compact
-office lists ``people/*.yaml``, one per region); users add YAML/TSV/CSV files or PETRARCH ``.txt`` dictionaries
+Knowledge lives in data files (``countries.tsv``, ``igos.tsv``, ``groups.tsv`` (peoples, faiths, world regions),
+``agents.yaml``, ``people.yaml`` and the compact office lists ``people/*.yaml``, one per region); users add YAML/TSV/CSV files or PETRARCH ``.txt`` dictionaries
 (``whodid.petrarch_dict``), whose entries win over the built-ins. This module only indexes it and applies the rules:
 
 * a phrase from a parse ("South Korea's Foreign Ministry", "US President Donald Trump") is tokenised and scanned for
@@ -9,7 +9,9 @@ office lists ``people/*.yaml``, one per region); users add YAML/TSV/CSV files or
 * the *head* (the last word, after cutting relative clauses and prepositional tails) decides what the phrase is:
   a person, a group, an IGO, a country, or a generic agent whose sector comes from its noun and whose country comes
   from a modifier ("Israeli troops" -> ISRMIL, "police in Nairobi" -> KENCOP); anything else is not an actor;
-* people carry date-bounded roles, so "Donald Trump" is USAGOV in 2019 and USAELI (a former official) in 2022.
+* people carry date-bounded roles, so "Donald Trump" is USAGOV in 2019 and USAELI (a former official) in 2022;
+* a head that is no actor but something an actor does, owns or is part of ("the Kenyan offer", "an army outpost",
+  "members of X"; ``owned_heads`` in agents.yaml) stands for that owner.
 
 Codes: country ISO3 + sector ("PRKGOV"), bare ISO3 for a country named as a whole, IGO codes from ``igos.tsv``
 ("IGOUNO", "IGOUNOSC"), sector-only codes for agents with no country ("CVL", "REB").
@@ -28,7 +30,7 @@ from typing import Any
 from whodid.model import Actor
 from whodid.resources import data_path, parse_yaml, read_tsv
 
-PACKAGED_FILES = ("countries.tsv", "igos.tsv", "agents.yaml", "people.yaml")
+PACKAGED_FILES = ("countries.tsv", "igos.tsv", "groups.tsv", "agents.yaml", "people.yaml")
 PEOPLE_DIR = "people"  # data/people/*.yaml: offices held since 2000, one file per region (compact format)
 
 # An office line in data/people/*.yaml: "Name START..END" (either date may be empty: open).
@@ -36,11 +38,13 @@ _OFFICE_LINE = re.compile(r"^(?P<name>.+?)\s+(?P<start>\d{4}(?:-\d\d){0,2})?\.\.
 _ROMAN = re.compile(r"^[IVX]+$")
 
 # Kinds of knowledge entries, in the order that wins when one key names several things ("UK": country and adjective).
-_KIND_ORDER = {"person": 0, "named": 1, "igo": 2, "country": 3, "capital": 4, "adj": 5, "noun": 6, "honorific": 7}
+_KIND_ORDER = {"person": 0, "named": 1, "igo": 2, "country": 3, "capital": 4, "adj": 5, "group": 6, "noun": 7,
+               "honorific": 8}
 
 _TOKEN_RE = re.compile(r"[\w.'&+]+|,")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": " ", "”": " ", '"': " ", "«": " ", "»": " "})
 _DASHES = re.compile(r"[-‐‑‒–—/]")
+_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")  # a bracketed aside: an acronym, a party and state
 
 
 # --------------------------------------------------------------------------------------------------------- tokens
@@ -143,6 +147,7 @@ class Named:
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     priority: int = 0  # 1 for entries from a user's file
+    whole: bool = False  # not after an unknown capitalised word: "Social Democrats" are not the US Democrats
 
 
 @dataclass
@@ -161,6 +166,22 @@ class Igo:
 
 
 @dataclass(frozen=True)
+class Group:
+    """An ethnic or religious group or a world region (groups.tsv): a CAMEO code that stands where a country's
+    would ("KUR", "MOSSHI", "EUR"); ``country`` for the six-letter codes tied to one country ("NGAHAU")."""
+
+    code: str
+    kind: str
+    name: str
+    country: str | None = None
+
+    @property
+    def own(self) -> str:
+        """The code without its country: the part that follows a country and a role ("HAU" of "NGAHAU")."""
+        return self.code[3:] if self.country and self.code.startswith(self.country) else self.code
+
+
+@dataclass(frozen=True)
 class Noun:
     """A generic agent noun: its canonical words, sector and whether it is a weak (person/role) noun."""
 
@@ -172,7 +193,7 @@ class Noun:
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str  # person named igo country capital adj noun honorific
+    kind: str  # person named igo country capital adj group noun honorific
     ref: Any  # the Person / Named / Igo / Country / Noun, or None
     cased: tuple[str, ...] | None = None  # required spelling for acronyms
     plural: bool = False
@@ -232,6 +253,7 @@ class ActorKB:
         self._priority = 0  # priority given to entries read now (user files: 1)
         self.countries: dict[str, Country] = {}
         self.igos: dict[str, Igo] = {}
+        self.groups: dict[str, Group] = {}
         self.people: dict[str, Person] = {}
         self.named: dict[str, Named] = {}
         self.titles: dict[str, tuple[str, ...]] = {}
@@ -241,12 +263,18 @@ class ActorKB:
         self.name_particles: set[str] = set()
         self.membership_preps: set[str] = set()
         self.affiliation_preps: set[str] = set()
+        self.owned_heads: set[str] = set()  # "decision", "base", "members": they stand for their owner
+        self.owner_preps: set[str] = set()
+        self.clause_adjectives: set[str] = set()
+        self.stance_prefixes: set[str] = set()
+        self.organisation_words: dict[str, str] = {}  # "force" -> "MIL", "party" -> "" (no sector)
         self._collectives: dict[str, tuple[str, ...]] = {}  # "two koreas" -> ("KOR", "PRK")
         self._index: dict[tuple[str, ...], list[Entry]] = {}
         self._surnames: dict[str, list[Person]] = {}
         self._codes: dict[str, str] = {}  # ISO2/ISO3 code -> ISO3 (country_of only)
         self._maxlen = 1
         self._cached = lru_cache(maxsize=100_000)(self._lookup_uncached)
+        self._title_countries: dict[str, frozenset[str]] = {}  # title -> countries whose posts it names
 
     # ---- loading
     @classmethod
@@ -275,6 +303,7 @@ class ActorKB:
     def add_file(self, path: Path) -> None:
         """Read one knowledge file (format chosen by suffix and shape); call ``_build_index`` afterwards."""
         path = Path(path)
+        self._title_countries.clear()
         if path.suffix.lower() == ".txt":  # a PETRARCH / Phoenix / TABARI dictionary
             from whodid.petrarch_dict import read_dictionary
             self._add_agents(read_dictionary(path))
@@ -287,10 +316,13 @@ class ActorKB:
             rows = read_tsv(path)
             if rows and "iso3" in rows[0]:
                 self._add_countries(rows)
+            elif rows and "kind" in rows[0] and "nouns" in rows[0]:
+                self._add_groups(rows)
             elif rows and "code" in rows[0]:
                 self._add_igos(rows)
             else:
-                raise ValueError(f"{path}: a TSV needs an 'iso3' (countries) or 'code' (IGOs) column")
+                raise ValueError(f"{path}: a TSV needs an 'iso3' (countries), 'kind' and 'nouns' (groups) or "
+                                 "'code' (IGOs) column")
             return
         with path.open(encoding="utf-8") as handle:
             data = parse_yaml(handle)
@@ -316,6 +348,14 @@ class ActorKB:
             igo = Igo(row["id"].strip(), row["code"].strip(), (row.get("sector") or "IGO").strip(), row["name"].strip())
             self.igos[igo.id] = igo
             self._igo_rows[igo.id] = row
+
+    def _add_groups(self, rows: list[dict[str, str]]) -> None:
+        self._group_rows = getattr(self, "_group_rows", {})
+        for row in rows:
+            code = row["code"].strip()
+            self.groups[code] = Group(code, row["kind"].strip(), row["name"].strip(), (row.get("country") or "").strip()
+                                      or None)
+            self._group_rows[code] = row
 
     def _add_people(self, items: list[dict[str, Any]]) -> None:
         for item in items:
@@ -386,6 +426,15 @@ class ActorKB:
         self.name_particles |= {str(w).lower() for w in data.get("name_particles") or []}
         self.membership_preps |= {str(w).lower() for w in data.get("membership_preps") or []}
         self.affiliation_preps |= {str(w).lower() for w in data.get("affiliation_preps") or []}
+        for words in (data.get("owned_heads") or {}).values():
+            for word in words or []:
+                self.owned_heads |= {_fold(str(word)), *(_fold(p) for p in _plurals(str(word)))}
+        self.owner_preps |= {str(w).lower() for w in data.get("owner_preps") or []}
+        self.clause_adjectives |= {str(w).lower() for w in data.get("clause_adjectives") or []}
+        self.stance_prefixes |= {str(w).lower() for w in data.get("stance_prefixes") or []}
+        for sector, words in (data.get("organisation_words") or {}).items():
+            for word in words or []:
+                self.organisation_words[_fold(str(word))] = "" if sector == "none" else str(sector)
         for item in data.get("named") or []:
             sector = item.get("sector")
             named = Named(
@@ -397,6 +446,7 @@ class ActorKB:
                 aliases=[str(a) for a in item.get("aliases") or []],
                 roles=[_role_from(r, sector or "GOV") for r in item.get("roles") or []],
                 priority=self._priority,
+                whole=bool(item.get("whole")),
             )
             self.named[named.id] = named
         for phrase, codes in (data.get("collectives") or {}).items():
@@ -404,11 +454,15 @@ class ActorKB:
 
     # ---- indexing
     def _key(self, alias: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
-        toks = list(tokenize(alias))
+        """The folded words an alias is indexed under, and the spelling it must have: an acronym's, or the one
+        written after a leading "=" in the data ("=the States", "=West": "member states" and "the west of the
+        country" are no such names)."""
+        exact = alias.startswith("=")
+        toks = list(tokenize(alias.lstrip("=")))
         while toks and toks[0].key in self.determiners and len(toks) > 1:
             toks = toks[1:]  # "the US" is indexed as "US": phrases lose their determiners too
         cased = tuple(t.cased for t in toks)
-        return tuple(t.key for t in toks), (cased if _is_acronym(" ".join(cased)) else None)
+        return tuple(t.key for t in toks), (cased if exact or _is_acronym(" ".join(cased)) else None)
 
     def _add(self, alias: str, kind: str, ref: Any, plural: bool = False) -> None:
         if not alias or not alias.strip():
@@ -416,7 +470,7 @@ class ActorKB:
         key, cased = self._key(alias)
         if not key:
             return
-        letters = alias.replace(".", "").replace(" ", "")
+        letters = alias.lstrip("=").replace(".", "").replace(" ", "")
         entry = Entry(kind, ref, cased, plural, capitals=cased is None and letters.isalpha() and letters.isupper())
         bucket = self._index.setdefault(key, [])
         if entry not in bucket:
@@ -446,6 +500,9 @@ class ActorKB:
             igo = self.igos[igo_id]
             for alias in [row["name"], *_split(row.get("aliases"))]:
                 self._add(alias, "igo", igo)
+        for code, row in getattr(self, "_group_rows", {}).items():
+            for alias in [*_split(row.get("nouns")), *_split(row.get("adjectives"))]:
+                self._add(alias, "group", self.groups[code])
         for noun in getattr(self, "_nouns", {}).values():
             self._add(noun.words, "noun", noun)
             for plural in _plurals(noun.words):
@@ -500,17 +557,20 @@ class ActorKB:
         return [actor] if actor is not None else []
 
     def _coordinated(self, toks: tuple[Tok, ...]) -> list[tuple[Tok, ...]]:
-        """Split at "and", "&" and commas that are not inside a known name ("Trinidad and Tobago" stays whole)."""
+        """Split at "and", "&" and commas that are not inside a known name ("Trinidad and Tobago" stays whole).
+        Commas with no "and" are an apposition, not a list: "his Lebanese counterpart, Michel Aoun" is one actor."""
         parts: list[tuple[Tok, ...]] = []
         start = 0
+        joined = False
         for item in self._scan(toks):
             if isinstance(item, int) and toks[item].key in ("and", "&", ","):
+                joined = joined or toks[item].key != ","
                 if item > start:
                     parts.append(toks[start:item])
                 start = item + 1
         if start < len(toks):
             parts.append(toks[start:])
-        return parts
+        return parts if joined else [toks]
 
     def explain(self, phrase: str, date: str | None = None) -> dict[str, Any] | None:
         """The lookup as a plain dict: code, country, sector, name, kb_id and why (for the CLI and users)."""
@@ -567,6 +627,10 @@ class ActorKB:
         while i < len(toks):
             for j in range(min(len(toks), i + self._maxlen), i, -1):
                 entries = self._entries(toks[i:j], toks[i - 1] if i else None)
+                if entries and self._not_here(entries, out, i, j, toks):
+                    out.extend(range(i, j))  # "Salih Muslim", "Social Democrats", "pro-Iranian": not this entry
+                    i = j
+                    break
                 if entries:
                     out.append(Span(i, j, tuple(entries)))
                     i = j
@@ -575,6 +639,32 @@ class ActorKB:
                 out.append(i)
                 i += 1
         return out
+
+    def _not_here(self, entries: list[Entry], before: list[Span | int], start: int, end: int,
+                  toks: tuple[Tok, ...]) -> bool:
+        """Whether a match does not name its entry here: a group's name inside a longer proper name, a named entry
+        marked ``whole`` after an unknown capitalised word ("Social Democrats"), or a country or organisation after
+        a stance prefix ("pro-Iranian", "anti-American": an attitude, not whose the agent is)."""
+        if start > 0 and toks[start - 1].key in self.stance_prefixes and \
+                all(e.kind in ("country", "adj", "capital", "named", "igo") for e in entries):
+            return True
+        if all(e.kind == "group" for e in entries):
+            return self._in_name(before, end, toks)
+        if all(e.kind == "named" and e.ref.whole for e in entries) and before:
+            last = before[-1]
+            return isinstance(last, int) and toks[last].cased[:1].isupper()
+        return False
+
+    def _in_name(self, before: list[Span | int], end: int, toks: tuple[Tok, ...]) -> bool:
+        """Whether a group's name is part of a longer proper name: after an unknown capitalised word, an honorific or
+        a title (a person's name), or before an unknown capitalised word ("West Bengal", "Muslim League")."""
+        if before:
+            last = before[-1]
+            if isinstance(last, int) and toks[last].cased[:1].isupper():
+                return True
+            if isinstance(last, Span) and (last.kind == "honorific" or (last.kind == "noun" and last.entry.ref.weak)):
+                return True
+        return end < len(toks) and toks[end].cased[:1].isupper() and (toks[end].key,) not in self._index
 
     def _resolve(self, phrase: str, date: str | None, memory: "StoryActors | None") -> Actor | None:
         text = _trim(phrase)
@@ -597,6 +687,8 @@ class ActorKB:
             if actor is not None and name and (actor.kb_id or "").startswith(("agent:", "country:")):
                 actor.name = name  # the unknown person named before the comma is this agent
                 actor.why = f"name+apposition ({actor.why})"
+        if actor is None:  # "the Kenyan offer"; after the apposition: "his Zambian counterpart, Hakainde Hichilema"
+            actor = self._owner(core, toks, date, memory)
         if actor is not None:
             actor.text = text
         return actor
@@ -622,6 +714,8 @@ class ActorKB:
                 if key == ",":
                     rest = item + 1 if state == "core" else rest
                     break
+                if state == "core" and core and self._opens_clause(item, toks):
+                    break
                 if key in self.affiliation_preps and state == "core" and core:
                     state = "tail"
                     continue
@@ -630,17 +724,71 @@ class ActorKB:
             (core if state == "core" else tail).append(item)
         return core, tail, rest
 
+    def _organisation(self, last: int, core: list, tail: list, toks: tuple[Tok, ...]) -> Actor | None:
+        """An organisation the knowledge lacks, named with a country ("the Lesotho Defence Force", "the Communist
+        Party of Nepal"): its last word says it is an organisation (``organisation_words``), the country comes from
+        the name or its of-phrase, the sector from the word (MIL for a Force; none for a Party)."""
+        sector = self.organisation_words.get(toks[last].key)
+        if sector is None:
+            return None
+        spans = [s for s in core if isinstance(s, Span)] + [s for s in tail if isinstance(s, Span)]
+        place = next((s for s in spans if s.kind in ("country", "adj", "capital")), None)
+        if place is None:
+            return None
+        return self._country_actor(place.entry.ref, sector or None, f"{place.kind}+organisation:{toks[last].key}")
+
+    def _opens_clause(self, i: int, toks: tuple[Tok, ...]) -> bool:
+        """A lower-case participle or clause adjective followed by a preposition: "troops [stationed in X]",
+        "warplanes [supported by Y]", "rebels [loyal to Z]" (not before "of": "a group [composed of]" is left)."""
+        word = toks[i]
+        if word.cased[:1].isupper() or i + 1 >= len(toks):
+            return False
+        if not (word.key.endswith(("ed", "ing")) or word.key in self.clause_adjectives):
+            return False
+        after = toks[i + 1].key
+        return after != "of" and (after in self.cut_words or after in self.affiliation_preps)
+
+    def _owner(self, core: list, toks: tuple[Tok, ...], date: str | None,
+               memory: "StoryActors | None") -> Actor | None:
+        """The actor a possessed head stands for (``owned_heads`` in agents.yaml): the words before the head, less
+        its own lower-case modifiers ("the Afghan government's dialogue offer" -> the Afghan government), else the
+        phrase after an owner preposition ("a request from the UN", "missiles fired by the army"). The owner must be
+        someone in particular: a bare sector ("military aircraft" -> MIL) is no owner."""
+        if not core or not isinstance(core[-1], int) or toks[core[-1]].key not in self.owned_heads:
+            return None
+        head = core[-1]
+        j = len(core) - 2
+        while j >= 0 and isinstance(core[j], int) and not toks[core[j]].cased[:1].isupper():
+            j -= 1
+        if j >= 0:
+            end = core[j].end if isinstance(core[j], Span) else core[j] + 1
+            words = toks[:end] + toks[head + 1:]  # the head's tail stays: "a base in Syria" -> "... in Syria"
+        else:
+            after = head + 1
+            if after < len(toks) and toks[after].key.endswith(("ed", "en")) and not toks[after].cased[:1].isupper():
+                after += 1  # "missiles fired by", "the plan drawn up by" is left
+            if after + 1 >= len(toks) or toks[after].key not in self.owner_preps:
+                return None
+            words = toks[after + 1:]
+        actor = self._resolve(" ".join(t.cased for t in words), date, memory)
+        if actor is None or (actor.country is None and (actor.kb_id or "").startswith("agent:")):
+            return None  # a bare sector ("two military aircraft" -> MIL) would hide who sent them
+        actor.why = f"owner-of:{toks[head].key} ({actor.why})"
+        return actor
+
     def _interpret(self, core: list, tail: list, toks: tuple[Tok, ...], date: str | None,
                    memory: "StoryActors | None", indefinite: bool) -> Actor | None:
         """Apply the head rule to the scanned core (see the module docstring)."""
         if not core:
             return None
         # Trailing capitalised unknown words: a name ("President Trump", "Mr Kim", "Malian President Assimi Goita").
+        core = list(core)  # the caller's list stays whole (an owned head is looked at after this)
         names: list[int] = []
         while core and isinstance(core[-1], int) and toks[core[-1]].cased[:1].isupper():
             names.insert(0, core.pop())
         if names:
-            return self._named_person(names, core, tail, toks, date, memory)
+            return self._organisation(names[-1], core, tail, toks) or \
+                self._named_person(names, core, tail, toks, date, memory)
         head = core[-1]
         if isinstance(head, int):
             return None  # the head word is not an agent ("sanctions relief", "the meeting")
@@ -649,7 +797,13 @@ class ActorKB:
         if kind == "person":
             return self._person_actor(head.entry.ref, date, "person")
         if kind == "named":
-            return self._named_actor(head.entry.ref, date)
+            named: Named = head.entry.ref
+            national = before[-1] if before and before[-1].end == head.start else None
+            if national is not None and national.kind in ("country", "adj") and named.country \
+                    and national.entry.ref.iso3 != named.country:
+                # "Swedish Democrats", "Pakistani Taliban": another country's namesake
+                return self._country_actor(national.entry.ref, named.sector, f"{national.kind}+named:{named.id}")
+            return self._named_actor(named, date)
         if kind == "igo" and head.end - head.start == 1 and not head.entry.capitals and (
                 _capitalised_unknown(core[:-1][-1:], toks) or _capitalised_unknown(tail, toks)):
             # "the State Pricing Commission", "a Commission of Inquiry": one word of another, longer name
@@ -662,8 +816,13 @@ class ActorKB:
                 return self._country_actor(national.entry.ref, "GOV" if igo.sector == "IGO" else igo.sector,
                                            f"{national.kind}+igo-name:{igo.id}")
             return _igo_actor(head.entry.ref)
+        if kind == "group":
+            return self._group_actor(head.entry.ref, before, [], None, "group")
         if kind in ("country", "capital", "adj"):
             if any(s.kind in ("country", "capital", "adj") for s in before):
+                group = _group_reading(head)
+                if group is not None:  # "Bosnian Serbs": a people within the country named before
+                    return self._group_actor(group, before, [], None, "country+group")
                 return None  # "US-North Korea": several countries and no agent
             country = head.entry.ref
             if kind == "capital":  # a seat of government stands for the government ("Pyongyang" -> PRKGOV)
@@ -682,8 +841,14 @@ class ActorKB:
         tail_spans = [s for s in tail if isinstance(s, Span)]
         sector = self._sector(noun, before, tail_spans)
         owner = _affiliation(before) or _affiliation(tail_spans)
+        group = self._group_modifier(before)
+        if group is not None and (owner is None or owner.kind in ("country", "adj", "capital")):
+            # "Kurdish fighters" KURREB, "Iraqi Kurdish fighters" IRQREBKUR, "Bosnian Serb police" BIHCOPSER
+            rest = [s for s in before if s is not group]
+            return self._group_actor(_group_reading(group), rest, tail_spans, sector, f"group+noun:{noun.words}")
         if owner is None:  # "the Trump administration": a known surname as a modifier
-            for i in reversed([m for m in mods if isinstance(m, int)]):
+            # a surname is capitalised: "young men" is no one's ("Young" is a prime minister's surname)
+            for i in reversed([m for m in mods if isinstance(m, int) and toks[m].cased[:1].isupper()]):
                 person = (memory._recall_surname(self, toks[i].key, date) if memory is not None else None) \
                     or self._by_surname(toks[i].key, date)
                 if person is not None:
@@ -728,8 +893,47 @@ class ActorKB:
                 if person is not None:
                     return person
             return self._country_actor(country, sector, f"{owner.kind}+noun:{noun.words}")
+        if not noun.plural and not indefinite and title in self.titles:
+            # a title only one country's posts bear ("the Taoiseach") names that country's holder
+            only = self._title_country(title)
+            person = self._holder(title, only, None, date, memory) if only else None
+            if person is not None:
+                return person
         return Actor(text="", name=None, code=sector, country=None, sector=sector, kb_id=f"agent:{noun.words}",
                      why=f"noun:{noun.words}")
+
+    def _title_country(self, title: str) -> str | None:
+        """The one country whose posts ``title`` names, if only one country's do ("taoiseach" -> IRL)."""
+        if title not in self._title_countries:
+            targets = set(self.titles.get(title, ()))
+            self._title_countries[title] = frozenset(
+                r.country for p in self.people.values() for r in p.roles if r.title in targets and r.country)
+        countries = self._title_countries[title]
+        return next(iter(countries)) if len(countries) == 1 else None
+
+    def _group_modifier(self, before: list[Span]) -> Span | None:
+        """The modifier naming a people, faith or region: a group ("Kurdish"), or a demonym that is also one,
+        after another country ("Bosnian Serb")."""
+        for i in range(len(before) - 1, -1, -1):
+            span = before[i]
+            if span.kind == "group":
+                return span
+            if _group_reading(span) is not None and any(s.kind in ("country", "adj", "capital") for s in before[:i]):
+                return span
+        return None
+
+    def _group_actor(self, group: Group, before: list[Span], tail: list[Span], sector: str | None,
+                     why: str) -> Actor:
+        """A group's actor: the group code first when no country is named ("KUR", "KURREB"), else the country,
+        the role and the group ("IRQKUR", "IRQREBKUR"), as CAMEO orders them."""
+        place = next((s for s in reversed(before) if s.kind in ("country", "adj", "capital")), None) \
+            or next((s for s in tail if s.kind in ("country", "adj", "capital")), None)
+        country = place.entry.ref.iso3 if place is not None else group.country
+        if country is None:
+            code = group.code + (sector or "")
+        else:
+            code = country + (sector or "") + group.own
+        return Actor("", group.name, code, country, sector, f"group:{group.code}", why=why)
 
     def _sector(self, noun: Noun, before: list[Span], tail: list[Span]) -> str:
         """The head noun's sector; a weak head defers to an organisational noun; dominant modifiers win."""
@@ -899,8 +1103,9 @@ def _capitalised_unknown(items: list, toks: tuple[Tok, ...]) -> bool:
 
 
 def _trim(phrase: str) -> str:
-    """The phrase without outer spaces, quotes and punctuation; an abbreviation's final dot stays ("U.S.")."""
-    text = " ".join(phrase.split()).strip(" ,;:!?\"'“”‘’()[]")
+    """The phrase without outer spaces, quotes, punctuation and bracketed asides ("the Nigerian Air Force (NAF)");
+    an abbreviation's final dot stays ("U.S.")."""
+    text = " ".join(_ASIDE.sub(" ", phrase).split()).strip(" ,;:!?\"'“”‘’()[]")
     if text.endswith(".") and "." not in text.rsplit(" ", 1)[-1][:-1]:
         text = text.rstrip(". ").strip(" ,;:!?\"'“”‘’()[]")
     return text
@@ -930,6 +1135,11 @@ def _tail_prep(tail: list[Span | int], toks: tuple[Tok, ...]) -> str | None:
         return None
     first = tail[0].start if isinstance(tail[0], Span) else tail[0]
     return toks[first - 1].key if first > 0 else None
+
+
+def _group_reading(span: Span) -> Group | None:
+    """The group a span's words also name ("Serbs": the country's people, or ethnic Serbs), if any."""
+    return next((e.ref for e in span.entries if e.kind == "group"), None)
 
 
 def _affiliation(spans: list[Span]) -> Span | None:
@@ -1133,12 +1343,17 @@ class StoryActors:
         if not targets:
             return None
         for person, _ in reversed(self.seen):
-            role = kb._role_matching(person, targets, where, None, date)
-            if role is None and date is not None:
-                # "the US leader" may name the one seen earlier even if the story talks about his past term
-                role = next((r for r in person.roles if (where is None or r.country == where or r.org == where)
-                             and (r.title in targets or ("@leader" in targets and r.leader))), None)
-            if role is not None:
+            if kb._role_matching(person, targets, where, None, date) is not None:
+                return kb._person_actor(person, date, f"story-memory:{title}")
+        if date is None:
+            return None
+        for person, found in reversed(self.seen):
+            # "the US leader" may name the one the story named earlier even if it talks about his past term; one the
+            # story only reached through the title at another date is not that person ("Chad's president" in 2015)
+            if (found.why or "").startswith(("title-holder", "story-memory")):
+                continue
+            if any((where is None or r.country == where or r.org == where)
+                   and (r.title in targets or ("@leader" in targets and r.leader)) for r in person.roles):
                 return kb._person_actor(person, date, f"story-memory:{title}")
         return None
 

@@ -33,7 +33,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from whodid.model import Event
+from whodid.model import STATUSES, Event
 from whodid.store import date_span, sql_filters
 
 if TYPE_CHECKING:
@@ -49,7 +49,6 @@ MAX_TEXT_CHARS = 200_000
 MAX_PAGE = 1000
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-STATUSES = ("asserted", "negated", "hypothetical", "future")
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?$")
 
 

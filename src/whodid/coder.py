@@ -18,8 +18,10 @@ from whodid.actors import ActorKB, StoryActors
 from whodid.dating import DatingRules, EventDater, story_timexes
 from whodid.dating import date_value as _date_value
 from whodid.dating import past_tense as _past
-from whodid.events import ArgumentResolver, Mention, commercial_act, find_mentions, unarmed_fight
+from whodid.actor_context import StoryCountries
+from whodid.events import ArgumentResolver, ArgumentRules, Mention, commercial_act, find_mentions, unarmed_fight
 from whodid.geo import Gazetteer, event_location, geoparse
+from whodid.geo import settings as geo_settings
 from whodid.merge import merge_story_events, participants
 from whodid.model import Article, Event, Place, Timex, Trigger, stable_hash
 from whodid.nlp import DEFAULT_MODEL, load_pipeline
@@ -71,6 +73,7 @@ class Coder:
         self.nlp: Language = load_pipeline(model)
         self.kb = ActorKB.load(*actors_files) if actors_files else ActorKB.default()
         self.gazetteer = Gazetteer.load(*places_files) if places_files else Gazetteer.default()
+        self._target_place_types = frozenset(geo_settings()["target_place_types"])  # the place attacked is the place
         self.ontology = Ontology.default()
         self.lexicon = TriggerLexicon.default()
         self.dyads_only = bool(verbs_only)
@@ -133,6 +136,7 @@ class Coder:
         actors = StoryActors(self.kb, published)
         resolver = ArgumentResolver(actors, published)
         venues = StoryVenues(resolve_name=lambda phrase: self._gathering_key(phrase, published))
+        countries = StoryCountries()  # countries of actors named by role alone, from their context
         events: list[tuple[Event, list[str]]] = []
         last_of_type: dict[str, Event] = {}
         sentence_id = 0
@@ -145,6 +149,7 @@ class Coder:
             for sent in line.doc.sents:
                 resolver.observe(sent, line.offset, places, chunks)
                 venues.observe(sent, places, line.offset)
+                countries.observe(sentence_id, [p for p in places if sent.start_char <= p.start < sent.end_char])
                 for mention in find_mentions(sent, self.lexicon):
                     event = self._event(article, line, sent, sentence_id, mention, timexes, places, resolver,
                                         dated[-1].event if dated else None)
@@ -165,7 +170,16 @@ class Coder:
                 sentence_id += 1
         for event, keys in events:  # venues may be told after the event
             event.location = venues.refine(event.location, keys)
-        return merge_story_events([e for e, _ in events])
+        countries.fill([e for e, _ in events])
+        return merge_story_events([self._at_home_code(e) for e, _ in events])
+
+    def _at_home_code(self, event: Event) -> Event:
+        """The event recoded where its act reaches no other country ("sent troops to guard the ports": a
+        deployment, not military aid); after the context countries are filled in, since they decide it."""
+        home = ArgumentRules.default().home_codes.get(event.cameo)
+        if home and _at_home(event.actors, event.recipients):
+            return self._recoded(event, home, event.actors, event.recipients, 0)
+        return event
 
     def _paired(self, event: Event, mention: Mention) -> list[Event]:
         """The event, and the reverse of a paired code ("042:043": the host receives the visit) with the sides
@@ -219,7 +233,9 @@ class Coder:
         if timex and status == "asserted" and article.published and _after(timex.value, article.published):
             status = "future"
         place = event_location(mention.trigger, [p for p in places if sent.start_char <= p.start < sent.end_char],
-                               line.doc, include_objects=(mention.entry.mode == "visit"))
+                               line.doc, include_objects=(mention.entry.mode == "visit"),
+                               include_targets=mention.event_type in self._target_place_types,
+                               also=(mention.subject_event,) if mention.subject_event is not None else ())
         cameo = mention.cameo
         return Event(
             story_id=article.id or "",
@@ -292,6 +308,14 @@ def _inherit_when_where(event: Event, antecedent: Event) -> None:
         event.location = antecedent.location
 
 
+
+
+def _at_home(actors: list, recipients: list) -> bool:
+    """Whether an act of national actors (not organisations) reaches no other country: no recipient, or only
+    recipients of the actors' own countries."""
+    countries = {a.country for a in actors if a.country and a.sector != "IGO"}
+    return bool(countries) and len(countries) == len({a.country for a in actors}) and \
+        all(r.country in countries for r in recipients)
 
 
 def _named(side: list) -> bool:

@@ -5,7 +5,9 @@ CAMEO and PLOVER code the same sentence as what happened on the day, a statement
 future hostile act ("fishing crews said they would blockade the port") is a threat (13x, THREATEN). Likewise
 whodid codes "the ministry will not ease the embargo" as the easing (RETREAT) with status ``negated``, where CAMEO
 codes the refusal (124x, REJECT): a cooperative act declined or not achieved ("could not agree on a deal") is a
-rejection; a hostile act not done ("did not attack") is no event of its own and stays as coded.
+rejection; a hostile act not done ("did not attack") is no event of its own and stays as coded. An act that is
+the content of an accusation ("accused Togo of shelling villages", status ``alleged``) is no event of its own
+under CAMEO's rules either: the accusation (112) is the event.
 :func:`apply_convention` turns whodid's events into that reading, so exports and scores line up with data coded
 by CAMEO's rules. The maps are data: the ``announcement_table`` and ``refusal_table`` of ``triggers.yaml``.
 """
@@ -59,4 +61,4 @@ def apply_convention(events: Iterable[Event], convention: str = "whodid", lexico
         return events
     lexicon = lexicon or TriggerLexicon.default()
     ontology = ontology or Ontology.default()
-    return [refused(announced(e, lexicon, ontology), lexicon, ontology) for e in events]
+    return [refused(announced(e, lexicon, ontology), lexicon, ontology) for e in events if e.status != "alleged"]

@@ -25,8 +25,8 @@ from whodid.geo import dateline_end
 from whodid.model import Actor, Place
 from whodid.ontology import Ontology
 from whodid.resources import load_yaml
-from whodid.status import StatusCues, event_status
-from whodid.triggers import TriggerEntry, TriggerLexicon, phrase_after
+from whodid.status import StatusCues, alleging_word, event_status
+from whodid.triggers import TriggerEntry, TriggerLexicon, counted_participle, phrase_after
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class ArgumentRules:
     reflexive_pronouns: frozenset[str]
     patient_possessive_nouns: frozenset[str]
     pair_words: frozenset[str]
+    definite_pair_nouns: frozenset[str]
     anaphoric_modifiers: frozenset[str]
     venue_heads: frozenset[str]
     venue_preps: frozenset[str]
@@ -65,9 +66,13 @@ class ArgumentRules:
     attributive_non_events: frozenset[str]
     figure_nouns: frozenset[str]
     departure_modes: frozenset[str]
+    moved_of_modes: frozenset[str]
     unrealised_object_types: frozenset[str]
+    unrealised_clause_types: frozenset[str]
+    refused_object_types: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     obligation_modals: dict[str, tuple[str, str]]  # modal -> (intent table for its reported act, generic code)
+    home_codes: dict[str, str]  # code of an act for another actor -> code of the act when it reaches no other country
     armed_lemmas: frozenset[str] = frozenset()  # fighting words that need an armed side (``armed_struggle``)
     armed_sectors: frozenset[str] = frozenset()
     firm_event_types: frozenset[str] = frozenset()  # PLOVER types that businesses alone do not make (``firms``)
@@ -78,12 +83,13 @@ class ArgumentRules:
     @lru_cache(maxsize=1)
     def default(cls) -> "ArgumentRules":
         raw = load_yaml("arguments.yaml")
-        special = ("according_to", "obligation_modals", "firms", "armed_struggle")
+        special = ("according_to", "obligation_modals", "home_codes", "firms", "armed_struggle")
         sets = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if k not in special}
         firms = raw.get("firms") or {}
         return cls(**sets, according_to=tuple(tuple(p) for p in raw["according_to"]),
                    obligation_modals={str(k).lower(): (str(v["table"]), str(v["code"]))
                                       for k, v in raw["obligation_modals"].items()},
+                   home_codes={str(k): str(v) for k, v in raw["home_codes"].items()},
                    armed_lemmas=frozenset(str(t).lower() for t in (raw.get("armed_struggle") or {}).get("lemmas") or []),
                    armed_sectors=frozenset(str(t).upper() for t in (raw.get("armed_struggle") or {}).get("sectors") or []),
                    firm_event_types=frozenset(str(t).upper() for t in firms.get("event_types") or []),
@@ -118,6 +124,7 @@ class Mention:
     status: str = "asserted"
     anaphoric: bool = False  # a noun event that may repeat an event told earlier ("such talks")
     clause: Token | None = None  # the verb whose clause holds the event (for dating and place)
+    subject_event: Token | None = None  # a noun subject naming the same act ("an attack in Kabul killed 20")
     sent: Span | None = None  # the sentence (``Token.sent`` walks the doc's sentences on every call)
     needs_recipient: bool = False  # an obligation put on someone with no act named: no one named, no event
 
@@ -200,6 +207,10 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             if heads and not any(c.dep_ in ("nsubj", "nsubjpass") and not _in_dateline(c) for c in verb.children):
                 return heads, child.dep_ == "nsubjpass"
             continue
+        if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" \
+                and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "militants who/that attacked": the relative pronoun stands for the noun the clause modifies
+            return _with_conjuncts(verb.head), child.dep_ == "nsubjpass"
         if child.dep_ in ("nsubj", "csubj"):
             return _with_conjuncts(child), False
         if child.dep_ == "nsubjpass":
@@ -234,6 +245,8 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         subject, passive = _subject(verb.head, depth + 1)
         # "Trump is expected to attend": the raised subject of a passive governor does the controlled verb
         return subject, passive and verb.dep_ == "conj"
+    if counted_participle(verb):
+        return [verb.head], True  # "three hostages released by Syria", "12 bombers downed": the noun undergoes it
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head], False
     if depth < 4 and verb.dep_ == "acl" and any(c.lower_ == "to" for c in verb.children):
@@ -313,6 +326,11 @@ def _is_support_noun(noun: Token, lexicon: TriggerLexicon) -> Token | None:
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         if _verb_forms(noun.head) & set(lexicon.support_verbs):
             return noun.head
+    for clause in noun.children:  # "the sanctions (that) the US imposed on Iran": the noun is the verb's object
+        if clause.dep_ == "relcl" and _verb_forms(clause) & set(lexicon.support_verbs) \
+                and not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in clause.children) \
+                and any(c.dep_ == "nsubj" for c in clause.children):
+            return clause
     return None
 
 
@@ -340,7 +358,14 @@ def _is_venue(noun: Token, rules: ArgumentRules) -> bool:
 
 
 def _speaker(trigger: Token, rules: ArgumentRules, sent: Span) -> Token | None:
-    """The subject of the reporting verb whose complement holds the trigger, or the X of "according to X"."""
+    """The subject of the reporting verb whose complement holds the trigger, the accuser of an alleged act
+    ("Ghana accused Togo of shelling villages": Ghana says so), or the X of "according to X"."""
+    accusation = alleging_word(trigger)
+    if accusation is not None:
+        verb = accusation if accusation.pos_ in ("VERB", "AUX") else accusation.head
+        subject, passive = _subject(verb)
+        if subject and not passive:
+            return subject[0]
     token = trigger
     while token.head.i != token.i:
         head = token.head
@@ -383,7 +408,8 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
         mention.recipients = subject
     else:
         mention.actors = subject
-        if entry.objects:  # "sent arms to X": the object is the thing moved; "sent Moscow arms": Moscow is the recipient
+        if entry.objects and not entry.object_recipients:
+            # "sent arms to X": the object is the thing moved; "sent Moscow arms": Moscow is the recipient
             if _prep_objects(verb, ("with",)):  # "provided Egypt with aid": the object receives the "with" phrase
                 mention.recipients.extend(objects)
             for obj in objects:
@@ -477,10 +503,12 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     departure = (entry.mode or "") in rules.departure_modes
     # "a demand from X" names the demander, but "a withdrawal from Syria" the place left, and "of" who leaves
     mention.actors.extend(_prep_objects(noun, rules.agent_preps - {"from"} if departure else rules.agent_preps))
-    if departure and not mention.actors:
-        mention.actors.extend(_prep_objects(noun, ("of",)))  # "the withdrawal of Russian troops"
+    moved = departure or (entry.mode or "") in rules.moved_of_modes
+    if moved and not mention.actors:
+        # "the withdrawal of Russian troops", "the deployment of US missiles": the forces moved stand for the doer
+        mention.actors.extend(_prep_objects(noun, ("of",)))
     mention.recipients.extend(_prep_objects(noun, entry.recipient_preps))
-    if mention.actors and "of" not in entry.recipient_preps and not departure:
+    if mention.actors and "of" not in entry.recipient_preps and not moved:
         mention.recipients.extend(_prep_objects(noun, ("of",)))  # "Russia's invasion of Ukraine"
     between = _prep_objects(noun, _between_preps(entry, rules))
     if between:
@@ -775,6 +803,37 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
     return False
 
 
+def _lend_doers(noun_mention: "Mention", verb_mention: "Mention") -> None:
+    """The verb telling the same act as a noun takes the noun's doers and its place ("an attack by X killed")."""
+    verb_mention.actors, verb_mention.modifiers = list(noun_mention.actors), list(noun_mention.modifiers)
+    verb_mention.fallback_actors = list(noun_mention.fallback_actors)
+    verb_mention.subject_event = noun_mention.trigger
+
+
+def _relative_subject(verb: Token) -> bool:
+    """Whether a relative clause's subject is its relative pronoun ("... that killed 20")."""
+    return any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children)
+
+
+_OBJECT_PHRASE_DEPS = frozenset({"acl", "prep", "pobj", "pcomp", "xcomp", "ccomp", "auxpass", "nsubjpass", "nsubj"})
+
+
+def _inside_refused_object(token: Token, mention: "Mention", by_trigger: dict[int, "Mention"],
+                           rules: ArgumentRules) -> bool:
+    """Whether the act sits inside the object of a rejection ("rejected a Chilean offer to hold talks", "rejected
+    a call for peacekeepers to be deployed"): what was offered or asked for and refused has not happened."""
+    for _ in range(8):
+        if token.dep_ in ("dobj", "pobj") and token.head.i in by_trigger:
+            governor = by_trigger[token.head.i]
+            return governor is not mention and governor.event_type.lower() in rules.refused_object_types
+        infinitive = token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if token.dep_ not in _OBJECT_PHRASE_DEPS and token.dep_ != "dobj" and not infinitive \
+                or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def _in_a_name(token: Token) -> bool:
     """A capitalised word inside a name, not at the start of its sentence: part of an organisation's, a work's or a
     place's name ("the Defend Democracy Rally"), or a proper noun after a capitalised modifier ("the old
@@ -860,6 +919,7 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
     already folded into an intent event ("agreed" of "agreed to meet"); an act requested, threatened or refused
     by a governing trigger ("urged X to settle": the settling has not happened)."""
     verbs = {m.trigger.i: m for m in mentions if m.entry.pos != "NOUN"}
+    by_trigger = {m.trigger.i: m for m in mentions}
     lifted = {m.first.i for m in mentions if m.first.i != m.trigger.i}
     triggers = {m.trigger.i for m in mentions}
     kept = []
@@ -867,6 +927,13 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
         if m.trigger.i in lifted and m.first.i == m.trigger.i:
             continue
         if m.first.i == m.trigger.i and m.trigger.dep_ == "xcomp" and m.trigger.head.i in triggers:
+            continue
+        # "demanded that X withdraw", "its demand that X ease the restrictions": the act asked for has not happened
+        clause = m.first if m.first.i != m.trigger.i else m.trigger  # "refuse" of "refuse to recognise"
+        asker = by_trigger.get(clause.head.i) if clause.dep_ in ("ccomp", "acl") else None
+        if asker is not None and asker is not m and asker.event_type.lower() in rules.unrealised_clause_types:
+            continue
+        if _inside_refused_object(clause, m, by_trigger, rules):
             continue
         # "threatened to launch an offensive": the offensive is the threatened act, named by a support verb's object
         governor = _is_support_noun(m.trigger, lexicon) if m.entry.pos == "NOUN" else None
@@ -884,6 +951,15 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
                 if not other.recipients:  # the noun's phrase may name the recipient ("aid for Malawi")
                     other.recipients = list(m.recipients)
                     other.fallback_recipients = other.fallback_recipients + m.fallback_recipients
+                # "an attack by X killed nine", "the country was hit by jihadist attacks": the noun's doers did it
+                if noun.dep_ == "nsubj" or (noun.dep_ == "pobj" and noun.head.dep_ == "agent"):
+                    _lend_doers(m, other)
+                continue
+            # "the attack by militants that killed 20 soldiers": the relative clause tells the same act
+            told = next((verbs[c.i] for c in noun.children if c.dep_ == "relcl" and c.i in verbs
+                         and verbs[c.i].event_type == m.event_type and _relative_subject(c)), None)
+            if told is not None and told is not m:
+                _lend_doers(m, told)
                 continue
         kept.append(m)
     return kept
@@ -1078,7 +1154,8 @@ class ArgumentResolver:
             if actor is None and speaker is not None:
                 return [speaker]  # "Militants said they attempted ...": no one else named, the speaker speaks of itself
             return [actor] if actor else []
-        if low in self.rules.pair_words or token.lemma_.lower() in self.rules.pair_words:
+        if low in self.rules.pair_words or token.lemma_.lower() in self.rules.pair_words or \
+                self._definite_pair(token):
             pair = self._pair(token, date) if any(c.lower_ in ("the", "both", "two") for c in token.subtree) else []
             if pair:
                 return pair
@@ -1170,6 +1247,13 @@ class ArgumentResolver:
                 return [Actor(text=place.text, name=place.name, code=place.country, country=place.country,
                               kb_id=f"place:{place.geonameid or place.name}", why="place named as a side")]
         return []
+
+    def _definite_pair(self, token: Token) -> bool:
+        """ "the two men", "both countries": a plural noun that points back at a pair."""
+        if token.lemma_.lower() not in self.rules.definite_pair_nouns or token.tag_ not in ("NNS", "NNPS"):
+            return False
+        words = {c.lower_ for c in token.children}
+        return "both" in words or {"the", "two"} <= words
 
     def _pair(self, token: Token, date: str | None) -> list[Actor]:
         """"the pair", "the two leaders", "both sides": the last two people named, else the last two sides."""

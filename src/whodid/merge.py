@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from whodid.actor_context import from_context
 from whodid.model import Actor, Event, Place, Trigger, stable_hash
 from whodid.timex import value_bounds
 
@@ -21,8 +22,10 @@ _PLACE_RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, 
 
 def participants(event: Event) -> frozenset[str]:
     """Who takes part, both sides together, by country (else code, name or words): the same dyad whatever the order
-    or the wording. Two mentions must share it to be one event, or for one to date the other."""
-    return frozenset(a.country or a.code or a.name or a.text for a in event.actors + event.recipients)
+    or the wording. Two mentions must share it to be one event, or for one to date the other. Actors whose country
+    came from the context keep their sector ("MLIREB", "MLIMIL"): rebels and soldiers of one country are two sides."""
+    return frozenset((a.code if from_context(a) else a.country) or a.code or a.name or a.text
+                     for a in event.actors + event.recipients)
 
 
 def _status_class(event: Event) -> str:
@@ -58,9 +61,15 @@ def same_event(a: Event, b: Event) -> bool:
         and _status_class(a) == _status_class(b)
         and participants(a) == participants(b)
         and bool(participants(a))
-        and _dates_compatible(a, b)
+        and (_dates_compatible(a, b) or _one_sentence_one_date(a, b))
         and _places_compatible(a.location, b.location)
     )
+
+
+def _one_sentence_one_date(a: Event, b: Event) -> bool:
+    # two triggers of one sentence with one type, one dyad and one date tell one act ("insisted that Kenya must
+    # hand over the suspects": the insisting is the demand)
+    return a.sentence_id == b.sentence_id and a.date == b.date
 
 
 def _absorb(kept: Event, other: Event) -> None:

@@ -113,6 +113,9 @@ class Article(_Record):
             self.id = stable_hash(self.title or "", self.text)
 
 
+# An event's status: told as done, denied, possible, announced for later, or the content of an accusation.
+STATUSES = ("asserted", "negated", "hypothetical", "future", "alleged")
+
 EVENT_FIELDS = (
     "id", "story_id", "sentence_id", "text", "event_type", "mode", "cameo", "quad_class", "goldstein",
     "actors", "recipients", "date", "date_precision", "date_mod", "date_text", "date_source",

@@ -1,9 +1,11 @@
-"""An event mention's status: asserted, negated, hypothetical or future.
+"""An event mention's status: asserted, negated, hypothetical, future or alleged.
 
 The cues (data/status.yaml) are read on the trigger and on the words that govern it inside its own clause: a
 noun trigger's verb ("such talks *could take place*"), a verb's auxiliaries ("*will* visit"), governing verbs
 ("is *expected* to attend"), negation ("did *not* meet", "*no* talks") and negated possibility ("*cannot be ruled
 out*"). The walk stops at a clause boundary so that a reporting verb's own tense never leaks into the report.
+An act told as the content of an accusation ("accused Togo of *shelling* villages", "blamed the rebels for the
+*bombing*") is ``alleged``: the accuser says so; the story does not.
 """
 from __future__ import annotations
 
@@ -12,10 +14,10 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from whodid.model import STATUSES
 from whodid.resources import load_yaml
 
-ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical", "future"
-STATUSES = (ASSERTED, NEGATED, HYPOTHETICAL, FUTURE)
+ASSERTED, NEGATED, HYPOTHETICAL, FUTURE, ALLEGED = STATUSES
 
 _CUE_DEPS = {"aux", "auxpass", "neg", "det", "amod", "advmod", "mark", "prt", "nummod", "acomp"}
 _REPORTING_LEMMAS = {"say", "tell", "announce", "report", "add", "state", "claim", "insist", "note"}
@@ -36,6 +38,10 @@ class StatusCues:
     topic_preps: frozenset[str]
     topic_heads: frozenset[str]
     topic_object_heads: frozenset[str]
+    alleging_words: frozenset[str]
+    allegation_deps: frozenset[str]
+    alleging_modifiers: frozenset[str]
+    negating_phrasal_verbs: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -100,8 +106,26 @@ def _object_negated(trigger: Token, cues: StatusCues) -> bool:
                for obj in trigger.children if obj.dep_ == "dobj" for det in obj.children)
 
 
+def _phrasal(token: Token) -> str:
+    """The verb with its particle ("call off"), or the bare lemma."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return f"{token.lemma_.lower()} {particle}" if particle else token.lemma_.lower()
+
+
+def alleging_word(trigger: Token, cues: StatusCues | None = None) -> Token | None:
+    """The accusation whose content the trigger names ("accused X of [shelling]", "blamed X for the [bombing]",
+    "allegations that X [armed] the rebels"), walking up through complements and prepositions only."""
+    cues = cues or StatusCues.default()
+    token = trigger
+    while token.dep_ in cues.allegation_deps and token.head.i != token.i:
+        token = token.head
+        if token.lemma_.lower() in cues.alleging_words:
+            return token
+    return None
+
+
 def event_status(trigger: Token, cues: StatusCues | None = None) -> str:
-    """asserted, negated, hypothetical or future for the event named by ``trigger``."""
+    """asserted, negated, hypothetical, future or alleged for the event named by ``trigger``."""
     cues = cues or StatusCues.default()
     chain = governing_chain(trigger, cues.clause_boundaries)
     words = _cue_words(chain)
@@ -115,8 +139,11 @@ def event_status(trigger: Token, cues: StatusCues | None = None) -> str:
         return HYPOTHETICAL  # "talks collapsed over concessions": what was at stake, not what was done
     if lemmas & cues.conditional_marks and any(w.dep_ == "mark" for w in words):
         return HYPOTHETICAL
-    if negated or any(t.lemma_.lower() in cues.negating_verbs for t in chain[1:]):
+    if negated or any(t.lemma_.lower() in cues.negating_verbs or _phrasal(t) in cues.negating_phrasal_verbs
+                      for t in chain[1:]):
         return NEGATED
+    if alleging_word(trigger, cues) is not None or any(w.lower_ in cues.alleging_modifiers for w in words):
+        return ALLEGED
     modal = {w.lower_ for w in words if w.dep_ in ("aux", "auxpass")}
     if modal & cues.future_aux:
         return FUTURE

@@ -73,6 +73,8 @@ class TriggerEntry:
     # When no direct recipient names an actor, the recipient is the first actor named in the verb's phrase, with
     # those conjoined to it (PETRARCH's target: "welcomed the resumption of ties with A and B" -> A, B).
     phrase_targets: bool = False
+    # The object words name people the act is done to, so they are its recipients ("released 12 hostages").
+    object_recipients: bool = False
     note: str | None = field(default=None, compare=False)
 
     @property
@@ -197,6 +199,14 @@ def _particle_child(token: "Token", particle: str) -> "Token | None":
     return None
 
 
+def counted_participle(token: "Token") -> bool:
+    """A past participle after a counted noun, as in a tally of losses or releases ("12 bombers downed",
+    "three hostages released by X"): the noun undergoes the act. Uncounted ones are mostly states ("US troops
+    stationed in the country", "the listings approved by ministers") and are left alone."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN") and \
+        any(c.dep_ == "nummod" for c in token.head.children)
+
+
 def _objects(token: "Token", pos: str, particle: "Token | None") -> set[str]:
     """Object words of a trigger: verb objects, or a noun's modifiers and 'of' complements."""
     heads: list[Token] = []
@@ -207,6 +217,8 @@ def _objects(token: "Token", pos: str, particle: "Token | None") -> set[str]:
             elif child.dep_ == "prep" and (child.lower_ in _VERB_OBJECT_PREPS
                                            or (particle is not None and child.i == particle.i)):
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
+        if counted_participle(token):
+            heads.append(token.head)  # a participle after a counted noun acts on it: "12 bombers downed"
         if particle is not None:
             # "pulled out of the deal", "walked out of the talks": the object hangs on the particle.
             for child in particle.children:
@@ -349,7 +361,7 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 _ITEM_KEYS = frozenset({"lemma", "pos", "cameo", "event_type", "mode", "particle", "objects", "exclude_objects",
                         "recipient_preps", "reciprocal", "confidence", "subjects", "exclude_subjects", "heads",
-                        "exclude_preps", "note"})
+                        "exclude_preps", "object_recipients", "note"})
 
 
 def _table_code(table: dict[str, Any], code: str) -> str | None:
@@ -614,6 +626,7 @@ def _entries_from_item(group: str, item: dict[str, Any], onto: Ontology, path: s
             confidence=float(item.get("confidence", 0.7)), subjects=_tuple(item.get("subjects")),
             exclude_subjects=_tuple(item.get("exclude_subjects")), heads=_tuple(item.get("heads")),
             exclude_preps=_tuple(item.get("exclude_preps")), note=item.get("note"),
+            object_recipients=bool(item.get("object_recipients", False)),
         )
         for lemma in lemmas
     ]

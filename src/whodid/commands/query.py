@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from whodid.cli import stderr
+from whodid.model import STATUSES
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "plover", "phoenix")
 
@@ -38,7 +39,7 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     f.add_argument("--type", dest="event_type", help="PLOVER event type (CONSULT, ASSAULT ...)")
     f.add_argument("--cameo", help="CAMEO code prefix (04, 036 ...)")
     f.add_argument("--quad", dest="quad_class", type=int, choices=(1, 2, 3, 4), help="quad class")
-    f.add_argument("--status", choices=("asserted", "negated", "hypothetical", "future"))
+    f.add_argument("--status", choices=STATUSES)
     hist = f.add_mutually_exclusive_group()
     hist.add_argument("--historical", dest="historical", action="store_const", const=True,
                       help="only reminders of the past")
@@ -79,7 +80,7 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     dyad.add_argument("b", metavar="B")
     _add_db(dyad)
     dyad.add_argument("--by", choices=("day", "week", "month"), default="month")
-    dyad.add_argument("--status", choices=("asserted", "negated", "hypothetical", "future"),
+    dyad.add_argument("--status", choices=STATUSES,
                       help="only this status (default: all)")
     dyad.add_argument("--format", choices=("table", "csv"), default="table")
     dyad.set_defaults(run=run_dyad)

@@ -1,0 +1,137 @@
+"""Countries for actors named only by their role ("police", "the rebels", "protesters", "the president").
+
+News leaves the country of such actors to the context: "Egyptian police opened fire on demonstrators" means
+Egyptian demonstrators, "rebels attacked the town" in a story about Mali means Malian rebels. An actor coded by
+its sector alone (code "CVL", no country) takes a country from the nearest context that names exactly one:
+a place in its own words, the event's place, the sentence, then the story (data/actor_context.yaml). The rule
+that decided is kept in the actor's ``why``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterable
+
+from whodid.model import Actor, Event, Place
+from whodid.resources import load_yaml
+
+
+@dataclass(frozen=True)
+class ContextRules:
+    sectors: frozenset[str]  # sectors whose bare role nouns belong to a country
+    foreign_sectors: frozenset[str]  # sides whose country says nothing of the other side's
+    story_min_mentions: int
+    story_min_share: float
+    origin_suffixes: tuple[str, ...]  # "European", "Crimean": an origin the knowledge could not code
+    meeting_types: frozenset[str]  # events whose sides are usually of different countries
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "ContextRules":
+        data = load_yaml("actor_context.yaml")
+        return cls(frozenset(data["sectors"]), frozenset(data["foreign_sectors"]),
+                   int(data["story_min_mentions"]), float(data["story_min_share"]),
+                   tuple(data["origin_suffixes"]), frozenset(data["meeting_types"]))
+
+
+CONTEXT_NOTE = "country from the "  # how ``why`` marks a country taken from the context
+
+
+def from_context(actor: Actor) -> bool:
+    """Whether ``actor``'s country was taken from its context, not from its own words."""
+    return CONTEXT_NOTE in (actor.why or "")
+
+
+def needs_country(actor: Actor, rules: ContextRules) -> bool:
+    """Whether ``actor`` is named by its role alone: a sector code with no country, and no origin in its words
+    that the knowledge could not code ("the European MPs")."""
+    return (actor.country is None and actor.sector in rules.sectors and actor.code == actor.sector
+            and not any(len(w) > 3 and w[0].isupper() and w.endswith(rules.origin_suffixes)
+                        for w in re.findall(r"[\w'-]+", actor.text)))
+
+
+def _sole(countries: Iterable[str | None]) -> str | None:
+    found = {c for c in countries if c}
+    return found.pop() if len(found) == 1 else None
+
+
+class StoryCountries:
+    """The countries a story names, sentence by sentence; fills role-only actors' countries from them."""
+
+    def __init__(self, rules: ContextRules | None = None):
+        self.rules = rules or ContextRules.default()
+        self._places: dict[int, list[Place]] = {}
+        self._story: Counter[str] = Counter()
+
+    def observe(self, sentence_id: int, places: list[Place]) -> None:
+        """Places found in one sentence (their countries are the sentence's context)."""
+        self._places[sentence_id] = places
+        self._story.update(p.country for p in places if p.country)
+
+    def main_country(self, events: list[Event]) -> str | None:
+        """The country that clearly leads the story's places and coded actors, if one does."""
+        counts = self._story + Counter(a.country for a in _distinct_actors(events) if a.country)
+        ranked = counts.most_common(2)
+        if not ranked:
+            return None
+        top, n = ranked[0]
+        if n < self.rules.story_min_mentions or n < self.rules.story_min_share * sum(counts.values()):
+            return None
+        return top if len(ranked) == 1 or ranked[1][1] < n else None
+
+    def fill(self, events: list[Event]) -> None:
+        """Give each role-only actor of ``events`` the country its context names (in place)."""
+        story = self.main_country(events)
+        by_sentence: dict[int, list[Event]] = {}
+        for event in events:
+            by_sentence.setdefault(event.sentence_id, []).append(event)
+        for event in events:
+            sentence = by_sentence[event.sentence_id]
+            event.actors = [self._filled(a, event, event.recipients, sentence, story) for a in event.actors]
+            event.recipients = [self._filled(a, event, event.actors, sentence, story) for a in event.recipients]
+
+    def _filled(self, actor: Actor, event: Event, other_side: list[Actor], sentence: list[Event],
+                story: str | None) -> Actor:
+        if not needs_country(actor, self.rules):
+            return actor
+        places = self._places.get(event.sentence_id, [])
+        # a meeting's other participants, coded from their own words, are likely of another country
+        taken = {a.country for a in event.actors + event.recipients if a.country and not from_context(a)} \
+            if event.event_type in self.rules.meeting_types else set()
+        for source, country in (
+            ("own words", _sole(p.country for p in places if _names(actor.text, p.text))),
+            ("event place", event.location.country if event.location else None),
+            ("sentence", self._sentence_country(places, sentence, other_side)),
+            # a named person the knowledge lacks ("Vice-Premier Wang Yang") may come from anywhere
+            ("story", story if actor.name is None else None),
+        ):
+            if country and country not in taken:
+                why = f"{actor.why}; {CONTEXT_NOTE}{source}" if actor.why else f"{CONTEXT_NOTE}{source}"
+                return replace(actor, country=country, code=country + actor.code, why=why)
+        return actor
+
+    def _sentence_country(self, places: list[Place], sentence: list[Event], other_side: list[Actor]) -> str | None:
+        """The one country the sentence names, not counting the other side's armies (they act abroad) nor who
+        tells the story ("..., a spokeswoman for the US embassy said")."""
+        foreign = {a.country for a in other_side if a.sector in self.rules.foreign_sectors}
+        actors = [a for e in sentence for a in e.actors + e.recipients
+                  if a.sector != "IGO" and not (a.sector in self.rules.foreign_sectors and a.country in foreign)]
+        sources = [e.attribution.text for e in sentence if e.attribution is not None and e.attribution.text]
+        told = [p for p in places if not any(_names(source, p.text) for source in sources)]
+        return _sole([p.country for p in told] + [a.country for a in actors])
+
+
+def _names(words: str, name: str) -> bool:
+    """Whether ``name`` occurs in ``words`` as whole words ("Niger" is not in "Nigerian workers")."""
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words) is not None
+
+
+def _distinct_actors(events: list[Event]) -> list[Actor]:
+    seen: dict[tuple[str, str | None], Actor] = {}
+    for event in events:
+        for actor in event.actors + event.recipients:
+            seen.setdefault((actor.text, actor.code), actor)
+    return list(seen.values())
