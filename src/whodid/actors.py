@@ -481,6 +481,7 @@ class ActorKB:
         """Precompute the phrase index (all names, lower-cased and accent-folded) once."""
         self._index.clear()
         self._surnames.clear()
+        self._family_first = None  # recomputed from the new index (family_first_surnames)
         self._codes.clear()
         for iso3, row in getattr(self, "_country_rows", {}).items():
             country = self.countries[iso3]
@@ -803,6 +804,10 @@ class ActorKB:
                 # "Swedish Democrats", "Pakistani Taliban": another country's namesake
                 return self._country_actor(national.entry.ref, named.sector, f"{national.kind}+named:{named.id}")
             return self._named_actor(named, date)
+        if kind == "igo" and head.end - head.start == 1 and not head.entry.capitals and (
+                _capitalised_unknown(core[:-1][-1:], toks) or _capitalised_unknown(tail, toks)):
+            # "the State Pricing Commission", "a Commission of Inquiry": one word of another, longer name
+            return None
         if kind == "igo":
             national = before[-1] if before and before[-1].end == head.start else None
             if national is not None and national.kind in ("country", "adj"):
@@ -950,11 +955,14 @@ class ActorKB:
         # The whole trailing name must be a known short form: "Mr Kim", "President Xi", "Le Drian"; an unknown
         # "Ivanka Trump" is not Donald Trump.
         key = " ".join(t.key for t in words)
+        spans = [s for s in core if isinstance(s, Span)]
+        titled = any(s.kind != "honorific" for s in spans)
+        if memory is not None and not titled and memory.surname_of_unknown(self, key):
+            return None  # "Hernandez" after "Juan Hernandez": the story's own unknown person, not a known namesake
         person = (memory._recall_surname(self, key, date) if memory is not None else None) \
             or self._by_surname(key, date)
         if person is not None:
             return self._person_actor(person, date, "surname")
-        spans = [s for s in core if isinstance(s, Span)]
         if not spans:
             return None  # capitalised words with no title: a place, a month, an unknown organisation
         head = spans[-1]
@@ -976,6 +984,16 @@ class ActorKB:
             actor.name = " ".join(t.cased for t in words)
             actor.why = f"title+name ({actor.why})"
         return actor
+
+    def family_first_surnames(self) -> frozenset[str]:
+        """Surnames that known people write first ("Kim" of Kim Jong Un, "Xi" of Xi Jinping): in an unknown name
+        that starts with one, the family name comes first too."""
+        cached = getattr(self, "_family_first", None)
+        if cached is None:
+            cached = frozenset(key for key, people in self._surnames.items()
+                               if any(tokenize(p.name)[:1] and tokenize(p.name)[0].key == key for p in people))
+            self._family_first = cached
+        return cached
 
     def _by_surname(self, key: str, date: str | None) -> Person | None:
         """A unique person with this surname: among those in office at ``date`` first, then among all."""
@@ -1079,6 +1097,11 @@ class ActorKB:
 
 
 # --------------------------------------------------------------------------------------------- helpers
+def _capitalised_unknown(items: list, toks: tuple[Tok, ...]) -> bool:
+    """Whether scanned items hold a capitalised word the knowledge does not know (part of a proper name)."""
+    return any(isinstance(i, int) and toks[i].cased[:1].isupper() and toks[i].key != "," for i in items)
+
+
 def _trim(phrase: str) -> str:
     """The phrase without outer spaces, quotes, punctuation and bracketed asides ("the Nigerian Air Force (NAF)");
     an abbreviation's final dot stays ("U.S.")."""
@@ -1159,6 +1182,12 @@ class StoryActors:
         self.heads: dict[str, Actor] = {}  # last generic actor per head noun ("official")
         # people the knowledge base does not know, met with a title ("Guyanese President Irfaan Ali"), by surname
         self.titled: dict[str, Actor] = {}
+        # surnames of full names the knowledge base does not know ("Juan Hernandez"), and of known people, with the
+        # order in which the story last named them: a bare surname is the latest of them
+        self._unknown_surnames: dict[str, int] = {}
+        self._unknown_full: set[tuple[str, ...]] = set()  # their full names, as token keys
+        self._known_order: dict[str, int] = {}  # person id -> order
+        self._order = 0
 
     def resolve(self, phrase: str, date: str | None = None) -> Actor | None:
         """Resolve with the story's memory; remember what was found."""
@@ -1166,13 +1195,20 @@ class StoryActors:
         titled = self._recall_titled(phrase)
         if titled is not None:  # "Dr Lee" after "Dr Lee Seong-hyon, a visiting scholar": the story's own Lee first
             return titled
+        unknown = self._names_unknown_person(phrase)
+        if unknown == "bare":
+            return None  # "Hussein" after "Omar Hussein": the story's own unknown person, not Saddam Hussein
         actor = self.kb._resolve(phrase, when, self)
         if actor is None:
             return None
+        if actor.why in ("capital", "country", "adj") and (unknown or self._contains_unknown_name(phrase)):
+            return None  # "Deputy (Rosa) de Quito": a person, never the place her name ends in
         self._remember_titled(actor)
         if actor.kb_id and actor.kb_id.startswith("person:"):
             person = self.kb.people.get(actor.kb_id.split(":", 1)[1])
             if person is not None:
+                self._order += 1
+                self._known_order[person.id] = self._order
                 self.seen = [(p, a) for p, a in self.seen if p.id != person.id] + [(person, dataclasses.replace(actor))]
         elif actor.country is not None and actor.kb_id and actor.kb_id.startswith("country:"):
             toks = self.kb._strip(tokenize(phrase))
@@ -1182,6 +1218,96 @@ class StoryActors:
             if spans and spans[-1].kind == "noun" and spans[-1].entry.ref.weak:
                 self.heads[spans[-1].entry.ref.words] = dataclasses.replace(actor)
         return actor
+
+    def note_person_name(self, name: str, date: str | None = None) -> bool:
+        """Remember a full personal name ("Juan Hernandez", "Rosa de Quito", a PERSON the parser found) the knowledge
+        base does not know, so that its surname alone later means this person, not a known namesake or a place
+        ("Hernandez" is not a president called Hernandez, "de Quito" not Ecuador's capital). Returns whether it was
+        unknown. A variant of a known person's name (the same first name: "Donald J. Trump") is no other person."""
+        words = [w.strip(".,;:'\"’") for w in re.sub(r"[’']s$", "", name.strip()).split()]
+        words = [w for w in words if w]
+        if len(words) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+            return False
+        if not all(w[:1].isupper() or w.lower() in self.kb.name_particles for w in words):
+            return False
+        known = self.kb._resolve(name, _norm_date(date or self.date), None)
+        if known is not None and (known.kb_id or "").startswith(("person:", "named:", "igo:")):
+            return False
+        if known is not None and known.name and _fold(known.name) == _fold(name):
+            return False  # the name is a country's or a place's own, mislabelled as a person
+        first = tokenize(words[0])
+        surname_words = [words[-1]]
+        for w in reversed(words[1:-1]):  # "de Quito", "van der Berg": the particles belong to the surname
+            if w.lower() not in self.kb.name_particles:
+                break
+            surname_words.insert(0, w)
+        if first and first[0].key in self.kb.family_first_surnames() and len(surname_words) == 1:
+            surname_words = [words[0]]  # "Kim Song Chol", "Lee Min-ho": the family name comes first
+            first = tokenize(words[1])
+        surname = " ".join(t.key for w in surname_words for t in tokenize(w))
+        if not surname or any(first and tokenize(p.name)[:1] and tokenize(p.name)[0].key == first[0].key
+                              for p in self.kb._surnames.get(surname, [])):
+            return False
+        self._order += 1
+        self._unknown_surnames[surname] = self._order
+        if first and first[0].key != surname and first[0].key in self.kb._surnames:
+            # "blamed Paul" after "Paul Hughes": his given name, not a known person called Paul
+            self._unknown_surnames[first[0].key] = self._order
+        self._unknown_full.add(tuple(t.key for t in tokenize(" ".join(words))))
+        return True
+
+    def surname_of_unknown(self, kb: ActorKB, key: str) -> bool:
+        """Whether a bare surname stands for the unknown person the story named last with it (see
+        ``note_person_name``), rather than a known person of that surname named since."""
+        order = self._unknown_surnames.get(key)
+        if order is None:
+            return False
+        for person in kb._surnames.get(key, []):
+            if self._known_order.get(person.id, 0) > order:
+                return False
+        return True
+
+    def names_unknown_person(self, phrase: str) -> bool:
+        """Whether a phrase names a person of the story the knowledge base does not know, by full name or by
+        surname ("Rosa de Quito", "de Quito's"): no place or country is to be read into it."""
+        return self._names_unknown_person(phrase) is not None or self._contains_unknown_name(phrase)
+
+    def _contains_unknown_name(self, phrase: str) -> bool:
+        keys = tuple(t.key for t in tokenize(phrase))
+        return any(keys[i:i + len(full)] == full for full in self._unknown_full for i in range(len(keys)))
+
+    def _names_unknown_person(self, phrase: str) -> str | None:
+        """Whether a phrase ends in the surname of an unknown person of the story: "bare" ("Hussein", "Mr
+        Hussein"), "titled" ("Deputy de Quito", "President Trump": a title may still name a known person), or None
+        (no such surname, or one inside a longer name: "President Donald Trump" after "Carlos Trump")."""
+        if not self._unknown_surnames:
+            return None
+        toks = self.kb._strip(tokenize(phrase))
+        for key in self._unknown_surnames:
+            size = len(key.split())
+            if len(toks) < size or " ".join(t.key for t in toks[-size:]) != key:
+                continue
+            if not toks[-size].cased[:1].isupper() and toks[-size].key not in self.kb.name_particles:
+                continue
+            start = len(toks) - size
+            boundary, before = False, None
+            for item in self.kb._scan(toks):
+                lo = item.start if isinstance(item, Span) else item
+                hi = item.end if isinstance(item, Span) else item + 1
+                if lo == start:
+                    boundary = True
+                    break
+                if lo < start < hi:
+                    break
+                before = item
+            # an unknown capitalised word right before is a first name: "Carlos Trump" is this person's full name
+            first_name = isinstance(before, int) and toks[before].cased[:1].isupper() \
+                and toks[before].key not in self.kb._honorifics
+            if boundary and not first_name and self.surname_of_unknown(self.kb, key):
+                titled = any(isinstance(item, Span) and any(e.kind != "honorific" for e in item.entries)
+                             for item in self.kb._scan(toks[:start]))
+                return "titled" if titled else "bare"
+        return None
 
     def _remember_titled(self, actor: Actor) -> None:
         """A title with an unknown name gives a country and sector; later "Mr Ali" means the same actor."""

@@ -19,7 +19,7 @@ from whodid.dating import DatingRules, EventDater, story_timexes
 from whodid.dating import date_value as _date_value
 from whodid.dating import past_tense as _past
 from whodid.actor_context import StoryCountries
-from whodid.events import ArgumentResolver, ArgumentRules, Mention, find_mentions
+from whodid.events import ArgumentResolver, ArgumentRules, Mention, commercial_act, find_mentions, unarmed_fight
 from whodid.geo import Gazetteer, event_location, geoparse
 from whodid.geo import settings as geo_settings
 from whodid.merge import merge_story_events, participants
@@ -218,6 +218,15 @@ class Coder:
         actors, recipients, attribution = resolver.resolve(mention, _representative_day(date))
         if not actors and not recipients:
             return None
+        if mention.cameo in resolver.rules.visit_codes and not any(a.code for a in actors):
+            return None  # "a visit to the Louvre", "many fans travel to the final": no visitor known
+        if unarmed_fight(mention.trigger.lemma_.lower(), mention.event_type, actors, recipients, resolver.rules) or \
+                unarmed_fight(mention.trigger.lower_, mention.event_type, actors, recipients, resolver.rules):
+            return None  # "fought the claims", "a tight battle with her rival": no armed side
+        if mention.needs_recipient and not recipients:
+            return None  # "said the new law should provide relief": an obligation on no one named
+        if commercial_act(mention.event_type, actors, recipients, resolver.rules):
+            return None  # "Acme Corp agreed to buy a stake in Zorgan": business, not political news
         start, end = mention.char_span
         status = mention.status
         historical = bool(timex and article.published and is_historical(timex.value, article.published, timex.mod))

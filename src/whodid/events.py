@@ -13,6 +13,7 @@ invasion of Ukraine", "US-North Korea talks") and reported speech (the speaker i
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -20,6 +21,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from whodid.actors import StoryActors
+from whodid.geo import dateline_end
 from whodid.model import Actor, Place
 from whodid.ontology import Ontology
 from whodid.resources import load_yaml
@@ -55,6 +57,15 @@ class ArgumentRules:
     threat_conditions: frozenset[str]
     passive_participation_verbs: frozenset[str]
     topic_object_verbs: frozenset[str]
+    venue_named_nouns: frozenset[str]
+    figure_blind_types: frozenset[str]
+    descriptive_heads: frozenset[str]
+    non_agent_subjects: frozenset[str]
+    assertive_demand_verbs: frozenset[str]
+    question_verbs: frozenset[str]
+    visit_codes: frozenset[str]
+    attributive_non_events: frozenset[str]
+    figure_nouns: frozenset[str]
     departure_modes: frozenset[str]
     moved_of_modes: frozenset[str]
     unrealised_object_types: frozenset[str]
@@ -63,17 +74,28 @@ class ArgumentRules:
     according_to: tuple[tuple[str, ...], ...]
     obligation_modals: dict[str, tuple[str, str]]  # modal -> (intent table for its reported act, generic code)
     home_codes: dict[str, str]  # code of an act for another actor -> code of the act when it reaches no other country
+    armed_lemmas: frozenset[str] = frozenset()  # fighting words that need an armed side (``armed_struggle``)
+    armed_sectors: frozenset[str] = frozenset()
+    firm_event_types: frozenset[str] = frozenset()  # PLOVER types that businesses alone do not make (``firms``)
+    firm_sectors: frozenset[str] = frozenset()
+    firm_suffixes: frozenset[str] = frozenset()
 
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> "ArgumentRules":
         raw = load_yaml("arguments.yaml")
-        special = ("according_to", "obligation_modals", "home_codes")
+        special = ("according_to", "obligation_modals", "home_codes", "firms", "armed_struggle")
         sets = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if k not in special}
+        firms = raw.get("firms") or {}
         return cls(**sets, according_to=tuple(tuple(p) for p in raw["according_to"]),
                    obligation_modals={str(k).lower(): (str(v["table"]), str(v["code"]))
                                       for k, v in raw["obligation_modals"].items()},
-                   home_codes={str(k): str(v) for k, v in raw["home_codes"].items()})
+                   home_codes={str(k): str(v) for k, v in raw["home_codes"].items()},
+                   armed_lemmas=frozenset(str(t).lower() for t in (raw.get("armed_struggle") or {}).get("lemmas") or []),
+                   armed_sectors=frozenset(str(t).upper() for t in (raw.get("armed_struggle") or {}).get("sectors") or []),
+                   firm_event_types=frozenset(str(t).upper() for t in firms.get("event_types") or []),
+                   firm_sectors=frozenset(str(t).upper() for t in firms.get("sectors") or []),
+                   firm_suffixes=frozenset(str(t).lower() for t in firms.get("name_suffixes") or []))
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -105,6 +127,7 @@ class Mention:
     clause: Token | None = None  # the verb whose clause holds the event (for dating and place)
     subject_event: Token | None = None  # a noun subject naming the same act ("an attack in Kabul killed 20")
     sent: Span | None = None  # the sentence (``Token.sent`` walks the doc's sentences on every call)
+    needs_recipient: bool = False  # an obligation put on someone with no act named: no one named, no event
 
     @property
     def char_span(self) -> tuple[int, int]:
@@ -149,10 +172,42 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def _dateline_limit(doc) -> int:
+    """Where a leading dateline of the doc ends ("TOKYO, May 5 -", "LONDON (Reuters) -"), else 0; only a
+    dateline written in capitals or carrying a date or agency ("Mr Smith - who ..." is no dateline). Cached on
+    the doc."""
+    key = "whodid_dateline_end"
+    if key not in doc.user_data:
+        end = dateline_end(doc.text)
+        head = doc.text[:end]
+        first = head.split(None, 1)[0].strip(",") if head.strip() else ""
+        dated = "(" in head or any(ch.isdigit() for ch in head)
+        doc.user_data[key] = end if end and ((first.isupper() and len(first) > 1) or dated) else 0
+    return doc.user_data[key]
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether a token belongs to the story's dateline: the place it was filed from is never a side."""
+    return token.idx < _dateline_limit(token.doc)
+
+
+def _subject_heads(child: Token) -> list[Token]:
+    """A subject's heads; a dateline the parser made the subject ("TOKYO, May 5 - French Minister X praised")
+    gives way to its apposition after the dateline, if any."""
+    if _in_dateline(child):
+        return [a for a in child.children if a.dep_ == "appos" and not _in_dateline(a)][:1]
+    return _with_conjuncts(child)
+
+
 def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """Heads of a verb's subject, and whether it is a passive subject; borrowed from the governing verb for
     controlled and coordinated verbs ("Trump hoped to meet", "Kim ... and sent")."""
     for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj", "nsubjpass") and _in_dateline(child):
+            heads = _subject_heads(child)  # "MOSCOW (Reuters) - Russia accused": the next subject, else the apposition
+            if heads and not any(c.dep_ in ("nsubj", "nsubjpass") and not _in_dateline(c) for c in verb.children):
+                return heads, child.dep_ == "nsubjpass"
+            continue
         if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" \
                 and verb.head.pos_ in ("NOUN", "PROPN"):
             # "militants who/that attacked": the relative pronoun stands for the noun the clause modifies
@@ -462,7 +517,7 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     mention.modifiers.extend(m for m in _left_modifiers(noun) if m.pos_ in ("PROPN", "ADJ", "NOUN"))
     mention.fallback_recipients = [o for r in mention.recipients for o in _owners(r, rules)] + \
         _prep_objects(noun, rules.target_preps - {"with"})
-    governor = _is_support_noun(noun, lexicon) or _participation_verb(noun, rules)
+    governor = _is_support_noun(noun, lexicon) or _participation_verb(noun, rules) or _entry_governor(noun, entry)
     if governor is not None:
         mention.clause = governor
         if not mention.actors:
@@ -478,6 +533,14 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     # "such talks", "the meeting" may tell an earlier event again; "the Apec forum" names its own
     mention.anaphoric = any(c.lower_ in rules.anaphoric_modifiers for c in noun.children) and not any(
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+
+
+def _entry_governor(noun: Token, entry: TriggerEntry) -> Token | None:
+    """The verb named in the entry's ``heads`` whose object the noun is: it carries the event's arguments as a
+    support verb does ("troops exchanged fire": the troops fire)."""
+    if not entry.heads or noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return noun.head if _verb_forms(noun.head) & set(entry.heads) else None
 
 
 def _clause_verb(token: Token) -> Token:
@@ -683,6 +746,7 @@ def _as_demand(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) 
     mention.recipients, mention.actors = list(mention.actors or subject), [speaker]
     mention.speaker, mention.participants, mention.fallback_recipients = None, [], []
     mention.status = "asserted"
+    mention.needs_recipient = True  # "said the new law should provide relief": no one is asked
 
 
 def _obligation_demands(sent: Span, mentions: list[Mention], rules: ArgumentRules) -> list[Mention]:
@@ -704,7 +768,7 @@ def _obligation_demands(sent: Span, mentions: list[Mention], rules: ArgumentRule
         # no act named: a lower confidence than a trigger's (0.7 by default)
         entry = TriggerEntry(lemma=modal.lower_, pos="VERB", cameo=code, event_type=event_type, confidence=0.6)
         out.append(Mention(trigger=verb, entry=entry, cameo=code, event_type=event_type, first=modal, last=verb,
-                           actors=[speaker], recipients=list(subject), clause=verb, sent=sent))
+                           actors=[speaker], recipients=list(subject), clause=verb, sent=sent, needs_recipient=True))
     return out
 
 
@@ -715,8 +779,25 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
             return True
         if _is_venue(token, rules):
             return True
+        if any(c.dep_ in ("amod", "compound") and c.i < token.i and c.lower_ in rules.attributive_non_events
+               for c in token.children):
+            return True  # "the proposed deal", "an alleged attack": a plan or a claim, not an event
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in rules.descriptive_heads:
+            return True  # "poses a threat to democracy": what something is, not an act
     if token.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "LAW") and token.pos_ == "PROPN":
         return True
+    if _in_a_name(token):
+        return True  # "the Defend Democracy Rally", "the old British Concession": a word of a name
+    if entry.pos != "NOUN" and _non_agent_subject(token, rules):
+        return True  # "the storm struck", "the scandal hit the party": no one did it
+    if entry.pos != "NOUN" and _imperative(token):
+        return True  # "Meet the candidates", "Thank God": a headline's or a speaker's imperative, no event
+    if entry.pos != "NOUN" and not entry.particle and _asserts(token, rules):
+        return True  # "insisted that he would stay in the race", "suggested that it may work": a claim
+    if entry.event_type == "REQUEST" and _asks_a_question(token, rules):
+        return True  # "Merkel asked.", "I asked one of the guards"
+    if entry.event_type.lower() in rules.figure_blind_types and _figure_object(token, rules):
+        return True  # "cut 5 percent", "slashed its forecast": numbers, not a party
     cues = StatusCues.default()
     if token.lemma_.lower() in cues.negated_possibility and any(c.dep_ == "neg" for c in token.children):
         return True  # "cannot be ruled out" speaks of a possibility; it is not a rejection
@@ -752,6 +833,86 @@ def _inside_refused_object(token: Token, mention: "Mention", by_trigger: dict[in
             return False
         token = token.head
     return False
+
+
+def _in_a_name(token: Token) -> bool:
+    """A capitalised word inside a name, not at the start of its sentence: part of an organisation's, a work's or a
+    place's name ("the Defend Democracy Rally"), or a proper noun after a capitalised modifier ("the old
+    British Concession"). Named events ("the Paris Agreement", "the Six-Day War") are events."""
+    if not token.text[:1].isupper() or token.is_sent_start or token.i == token.sent.start or token.text.isupper():
+        return False
+    if token.ent_type_ in ("ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "PERSON"):
+        return True
+    prev = token.nbor(-1)
+    return token.pos_ == "PROPN" and token.ent_type_ in ("", "GPE", "LOC", "FAC") and \
+        prev.pos_ in ("PROPN", "ADJ") and prev.text[:1].isupper() and not prev.is_sent_start
+
+
+def _non_agent_subject(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether a verb's subject (or passive agent) is a force of nature or a situation ("the storm", "the
+    scandal"): non_agent_subjects in arguments.yaml."""
+    subjects = _children(verb, "nsubj") + [o for a in _children(verb, "agent") for o in _children(a, "pobj")]
+    return any(s.lemma_.lower() in rules.non_agent_subjects or s.lower_ in rules.non_agent_subjects
+               for s in subjects)
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb opening its sentence with no subject or auxiliary: an imperative ("Meet the new candidates")."""
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children):
+        return False
+    return all(t.is_punct or t.is_space for t in verb.sent[: verb.i - verb.sent.start])
+
+
+def _asserts(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether a verb of assertive_demand_verbs asserts rather than demands: no clause, or a clause in the
+    indicative or with a modal of future or possibility ("insisted that he would fight", "insist she is
+    innocent"); a base-form clause or one of obligation demands ("insisted that X withdraw / must withdraw")."""
+    if verb.lemma_.lower() not in rules.assertive_demand_verbs and verb.lower_ not in rules.assertive_demand_verbs:
+        return False
+    if any(o.pos_ in ("NOUN", "PROPN") for o in _children(verb, "dobj")):
+        return False  # "suggested a meeting", "insisted on the release": something proposed or demanded
+    clauses = _children(verb, "ccomp")
+    if not clauses:
+        return True
+    clause = clauses[0]
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    if modals & {"should", "must", "shall"}:
+        return False
+    return bool(modals) or clause.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+
+
+def _asks_a_question(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether a verb of asking asks a question rather than for an act: no one asked to do anything ("asked X to
+    ..."), nothing asked for ("asked for", "asked X for"), no that-clause."""
+    if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_.lower() not in rules.question_verbs
+                                           and verb.lower_ not in rules.question_verbs):
+        return False
+    if _children(verb, "xcomp") or _prep_objects(verb, ("for",)) or any(c.lower_ == "for" for c in verb.children):
+        return False
+    if _marked_clauses(verb, ("ccomp",), frozenset({"that"})):
+        return False
+    # "asked Israel's help": something asked for as the object
+    return not any(o.lemma_.lower() in ("help", "permission", "support", "aid", "assistance")
+                   for o in _children(verb, "dobj"))
+
+
+def _is_figure(noun: Token, rules: ArgumentRules) -> bool:
+    """An amount-like noun ("5 percent", "its forecast", "interest rates", "40%"); a bare number counts people or
+    things as often as amounts ("killed 25"), so it is none."""
+    return noun.lower_ in rules.figure_nouns or noun.lemma_.lower() in rules.figure_nouns
+
+
+def _figure_object(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether a verb trigger acts on a figure: its direct object or passive subject is one, or, with neither, a
+    "by"/"to" phrase is ("cut by 5 percent", "slashed to 2 percent")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = _children(verb, "dobj", "nsubjpass")
+    if objects:
+        return _is_figure(objects[0], rules)
+    return any(_is_figure(o, rules) for o in _prep_objects(verb, ("by", "to")))
 
 
 def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: ArgumentRules) -> list[Mention]:
@@ -814,6 +975,86 @@ class _Seen:
     position: int  # character offset in the story: lines are parsed as separate docs
     phrase: str
     person: bool
+    subject: bool = False  # the subject of its clause
+    sentence: int = 0  # index of its sentence in the story
+
+
+def _names_venue(token: Token, rules: ArgumentRules) -> bool:
+    """Whether a modifier is part of the name of a gathering or an accord ("the Doha meeting", "the Paris
+    climate agreement", "the Geneva talks"): venue_named_nouns of arguments.yaml."""
+    noun = token
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun is not token and (noun.lemma_.lower() in rules.venue_named_nouns
+                                  or noun.lower_ in rules.venue_named_nouns)
+
+
+def _venue_noun(token: Token, rules: ArgumentRules) -> bool:
+    return token.lemma_.lower() in rules.venue_named_nouns or token.lower_ in rules.venue_named_nouns
+
+
+def _is_city(actor: Actor) -> bool:
+    """An actor that stands for a town: a seat of government ("Doha" -> QATGOV) or a place named as a side."""
+    return actor.why == "capital" or (actor.kb_id or "").startswith("place:")
+
+
+def unarmed_fight(lemma: str, event_type: str, actors: list[Actor], recipients: list[Actor],
+                  rules: ArgumentRules) -> bool:
+    """Whether a fighting word ("fight", "battle", "clash") has no armed side: no state (a country with no sector),
+    no forces, rebels, police or militants (``armed_struggle`` in arguments.yaml): a figure of speech, not an
+    attack ("fought the claims", "a tight battle with her rival")."""
+    if event_type != "ASSAULT" or lemma not in rules.armed_lemmas:
+        return False
+    def armed(actor: Actor) -> bool:
+        code = actor.code or ""
+        return (bool(actor.country) and not actor.sector and not (actor.kb_id or "").startswith("person:")) or \
+            (actor.sector or "").upper() in rules.armed_sectors or any(code.endswith(s) for s in rules.armed_sectors)
+    return not any(armed(a) for a in actors + recipients)
+
+
+def is_business(actor: Actor, rules: ArgumentRules) -> bool:
+    """A company: an actor of a business sector ("the company", a firm known as one), or a name the knowledge
+    lacks that ends like a company's ("Acme Corp", "Zorgan Holdings Ltd")."""
+    if actor.sector and actor.sector.upper() in rules.firm_sectors:
+        return True
+    if actor.code:
+        return False
+    words = re.findall(r"[A-Za-z]+", actor.name or actor.text or "")
+    return bool(words) and words[-1].lower() in rules.firm_suffixes
+
+
+def commercial_act(event_type: str, actors: list[Actor], recipients: list[Actor], rules: ArgumentRules) -> bool:
+    """Whether an event is a business's commercial act, not political news: a cooperative type (``firms`` in
+    arguments.yaml) done by businesses to no one else with a code ("Acme Corp agreed to buy a stake in
+    Zorgan", "the firm promised a new logo"). "Acme agreed to sell jets to Iran" stays, and so does a deal
+    between firms of two countries (international economic cooperation: "a Kenyan firm's licence deal with a German
+    firm") and one whose doer is no business ("the state water board signed a contract with Acme Corp")."""
+    if event_type not in rules.firm_event_types:
+        return False
+    if not actors:  # "new subsidies granted to shipping firms", "offering small firms loans": to businesses only
+        return bool(recipients) and all(is_business(r, rules) for r in recipients) and \
+            len({r.country for r in recipients if r.country}) <= 1
+    if not all(is_business(a, rules) for a in actors):
+        return False
+    if not all(is_business(r, rules) or not r.code for r in recipients):
+        return False
+    countries = {a.country for a in actors + recipients if a.country}
+    return len(countries) <= 1
+
+
+def _capital_name(token: Token) -> bool:
+    """A name written in capitals that spells a pronoun ("US"): a name, not the pronoun."""
+    return len(token.text) > 1 and token.text.isupper() and (token.pos_ == "PROPN" or token.ent_type_ != "")
+
+
+def _is_person(actor: Actor) -> bool:
+    """One person: known to the knowledge base, or named with a title ("Springfield Mayor Ann Lee")."""
+    return (actor.kb_id or "").startswith("person:") or _personal(actor)
+
+
+def _personal(actor: Actor) -> bool:
+    """An actor that is one named person the knowledge lacks, met with a title ("Springfield Mayor Ann Lee")."""
+    return (actor.why or "").startswith(("title+name", "name+apposition", "story-memory:titled"))
 
 
 def _as_place(actor: Actor) -> Actor:
@@ -860,36 +1101,64 @@ class ArgumentResolver:
         for ent in sent.ents:  # names inside larger chunks ("Moscow" in "sent Moscow arms")
             if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") and ent.root.i not in candidates:
                 candidates[ent.root.i] = ent.text
+        unknown_people = self._unknown_people(sent)
         for index in sorted(candidates):
             root = sent.doc[index]
-            if root.lower_ in self.rules.pronouns:
+            if root.lower_ in self.rules.pronouns or _in_dateline(root):
                 continue
             actor = self.actors.resolve(candidates[index], self.published)
             # Only named actors are antecedents: "troops" or "the official" would capture every "its" and "he".
-            if actor is not None and (actor.country or actor.sector == "IGO"):
-                person = root.ent_type_ == "PERSON" or (actor.kb_id or "").startswith("person:")
-                self._seen.append(_Seen(self._position(root), candidates[index], person))
+            subject = root.dep_ in ("nsubj", "nsubjpass")
+            if actor is not None and (actor.country or actor.sector == "IGO" or _personal(actor)):
+                person = root.ent_type_ == "PERSON" or (actor.kb_id or "").startswith("person:") or _personal(actor)
+                self._seen.append(_Seen(self._position(root), candidates[index], person, subject, self._sentences))
+            elif actor is None and (index in unknown_people or self.actors.names_unknown_person(candidates[index])):
+                # "Juan Hernandez said he ...", "De Quito said she ...": this person, whom the knowledge lacks, not
+                # an earlier leader
+                self._seen.append(_Seen(self._position(root), unknown_people.get(index, candidates[index]), True,
+                                        subject, self._sentences))
+
+    def _unknown_people(self, sent: Span) -> dict[int, str]:
+        """Full personal names (PERSON entities of two words or more) the knowledge base does not know, by the index
+        of their last word; the story's memory notes their surnames (StoryActors.note_person_name)."""
+        out: dict[int, str] = {}
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1 and self.actors.note_person_name(ent.text, self.published):
+                out[ent.root.i] = ent.text
+        return out
 
     def _antecedent(self, pronoun: Token) -> str | None:
         person = pronoun.lower_ in self.rules.person_pronouns
         here = self._position(pronoun)
-        for seen in reversed(self._seen):
-            if seen.position < here and seen.person == person:
-                return seen.phrase
-        return None
+        earlier = sorted((seen for seen in self._seen if seen.position < here and seen.person == person),
+                         key=lambda seen: seen.position)
+        if person and pronoun.dep_ in ("nsubj", "nsubjpass") and earlier:
+            # "He blamed X for the delay. He blamed ...": a subject pronoun continues the last sentence's subject, not
+            # the person last named in it
+            last = earlier[-1].sentence
+            subjects = [seen for seen in earlier if seen.subject and seen.sentence >= last - 1]
+            if subjects and subjects[-1].sentence == last:
+                return subjects[-1].phrase
+        return earlier[-1].phrase if earlier else None
 
     # -- resolution --------------------------------------------------------------------------------------------
     def _resolve_token(self, token: Token, date: str | None, speaker: Actor | None) -> list[Actor]:
-        low = token.lower_
+        if _in_dateline(token):
+            return []  # "LONDON (Reuters) -": where the story was filed, never a side
+        low = token.lower_ if not _capital_name(token) else token.text  # "US" is no "us"
         if low in self.rules.reflexive_pronouns:
             return []  # "blew themselves up": the doer again, never someone else (nor the speaker)
         if low in self.rules.speaker_pronouns:
             return [speaker] if speaker else []
         if low in self.rules.plural_pronouns and self._last_pair and self._sentences - self._pair_sentence <= 1:
             return list(self._last_pair)  # "A and B met ..., when they pledged": they are the pair just named
+        if low in self.rules.person_pronouns and speaker is not None and _is_person(speaker):
+            # "Mr Justice X said he was asked": he is the one who says so (a copy: the speaker stays the attribution)
+            return [dataclasses.replace(speaker)]
         if low in self.rules.pronouns:
             phrase = self._antecedent(token)
             actor = self.actors.resolve(phrase, date) if phrase else None
+            self._note_subject_pronoun(token, phrase)
             if actor is None and speaker is not None:
                 return [speaker]  # "Militants said they attempted ...": no one else named, the speaker speaks of itself
             return [actor] if actor else []
@@ -909,6 +1178,14 @@ class ArgumentResolver:
         found = [a for a in (self.actors.resolve(p, date) for p in parts if len(parts) > 1) if a is not None]
         return found or self._place_sides(token) or self._modifier_sides(token, date) or \
             self._group_antecedent(token, date)
+
+    def _note_subject_pronoun(self, token: Token, phrase: str | None) -> None:
+        """A person pronoun resolved as a subject carries its antecedent on: "He blamed X. He blamed Y." """
+        if phrase is None or token.lower_ not in self.rules.person_pronouns or token.dep_ not in ("nsubj", "nsubjpass"):
+            return
+        position = self._position(token)
+        if all(seen.position != position for seen in self._seen):
+            self._seen.append(_Seen(position, phrase, True, True, self._sentences))
 
     def _group_antecedent(self, token: Token, date: str | None) -> list[Actor]:
         """"the group", "the movement": the organisation last named in the story (as "he" is the last person)."""
@@ -967,9 +1244,14 @@ class ArgumentResolver:
 
     def _place_sides(self, token: Token) -> list[Actor]:
         """A town named as a side ("shelled Kharkiv", "the city of Kharkiv") stands for its country, as in CAMEO."""
-        starts = {t.idx for t in _subtree_without(token, ("relcl", "acl", "conj"))}
+        tokens = {t.idx: t for t in _subtree_without(token, ("relcl", "acl", "conj"))}
         for place in self._places:
-            if place.start in starts and place.country:
+            if place.start in tokens and place.country:
+                if self.actors.names_unknown_person(phrase_text(tokens[place.start], self.rules)):
+                    continue  # "de Quito's detention": the town in a person's name
+                word = tokens[place.start]
+                if word.ent_type_ == "PERSON" and word.ent_iob_ == "B" and word.dep_ != "pobj":
+                    continue  # "Mary and her brother were talking": a person named like a town (Mary, Turkmenistan); "in X" stays
                 return [Actor(text=place.text, name=place.name, code=place.country, country=place.country,
                               kb_id=f"place:{place.geonameid or place.name}", why="place named as a side")]
         return []
@@ -1000,7 +1282,11 @@ class ArgumentResolver:
         out: list[Actor] = []
         for token in tokens:
             modifier = token.dep_ in ("compound", "amod", "nmod")
+            # "the Doha meeting": the town, through the modifier or through the noun's own phrase
+            venue = (modifier and _names_venue(token, self.rules)) or _venue_noun(token, self.rules)
             for actor in self._resolve_token(token, date, speaker):
+                if venue and _is_city(actor):
+                    continue  # "the Doha meeting", "the Minsk agreement": where it was held, not a party
                 if modifier and skip_igo and actor.sector == "IGO":
                     continue  # "the Apec summit": the IGO is the venue, not a participant
                 if modifier and not (actor.country or actor.sector == "IGO"):
@@ -1067,6 +1353,8 @@ class ArgumentResolver:
         relationship hit the rocks") name no one and are not kept."""
         for token in tokens:
             named = token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            if named and token.dep_ in ("compound", "amod", "nmod") and _names_venue(token, self.rules):
+                continue  # "the Minsk agreement": a name, no side
             if named and token.lower_ not in self.rules.pronouns:
                 return [Actor(text=phrase_text(token, self.rules), why="unresolved")]
         return []
@@ -1077,6 +1365,7 @@ def phrase_text(head: Token, rules: ArgumentRules | None = None) -> str:
     rules = rules or ArgumentRules.default()
     keep = [head]
     stack = [head]
+    dateline = _dateline_limit(head.doc)  # "DENVER, Colo., May 2 - Acme Corp": the dateline is cut
     coordinated: set[int] = set()  # "Kenyan [and Ethiopian] officials": the other modifier is another actor
     while stack:
         token = stack.pop()
@@ -1084,6 +1373,8 @@ def phrase_text(head: Token, rules: ArgumentRules | None = None) -> str:
             if child.dep_ in rules.phrase_cut_deps:
                 if child.dep_ in ("conj", "cc") and token.i != head.i and child.i < head.i:
                     coordinated.update(t.i for t in child.subtree)
+                continue
+            if child.idx < dateline <= head.idx:
                 continue
             keep.append(child)
             stack.append(child)

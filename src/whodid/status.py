@@ -97,6 +97,15 @@ def _is_topic(trigger: Token, cues: StatusCues) -> bool:
     return prep.head.lemma_.lower() in cues.topic_heads or prep.head.lower_ in cues.topic_heads
 
 
+def _object_negated(trigger: Token, cues: StatusCues) -> bool:
+    """A verb whose direct object is determined by a negation: "gave no support", "made no concessions", "offered no
+    aid" tell that the act was not done."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(det.dep_ == "det" and det.lower_ in cues.negation
+               for obj in trigger.children if obj.dep_ == "dobj" for det in obj.children)
+
+
 def _phrasal(token: Token) -> str:
     """The verb with its particle ("call off"), or the bare lemma."""
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
@@ -121,7 +130,8 @@ def event_status(trigger: Token, cues: StatusCues | None = None) -> str:
     chain = governing_chain(trigger, cues.clause_boundaries)
     words = _cue_words(chain)
     lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
-    negated = any(w.dep_ == "neg" or w.lower_ in cues.negation for w in words if w.i != trigger.i)
+    negated = any(w.dep_ == "neg" or w.lower_ in cues.negation for w in words if w.i != trigger.i) \
+        or _object_negated(trigger, cues)
 
     if negated and any(t.lemma_.lower() in cues.negated_possibility for t in chain):
         return HYPOTHETICAL  # "cannot be ruled out"

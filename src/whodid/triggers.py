@@ -373,8 +373,9 @@ def _table_code(table: dict[str, Any], code: str) -> str | None:
 
 
 def _marker_words(token: "Token") -> set[str]:
-    """Prepositions on a word and complementisers of its clausal complements ("asked about", "asked whether")."""
-    out = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    """Prepositions and particles on a word and complementisers of its clausal complements ("asked about", "asked
+    whether", "shot back")."""
+    out = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt") or (c.dep_ == "advmod" and c.lower_ == "back")}
     for clause in token.children:
         if clause.dep_ in ("ccomp", "advcl"):
             out.update(c.lower_ for c in clause.children if c.dep_ == "mark")
