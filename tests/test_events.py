@@ -484,3 +484,11 @@ def test_a_capital_attacked_is_the_place_not_its_government(coder):
     assert [(a.code, a.sector) for a in shelled.recipients] == [("UKR", None)]
     said = _one(coder, "Washington condemned the attack.", "ACCUSE")
     assert [a.code for a in said.actors] == ["USAGOV"]
+
+
+def test_acts_between_private_persons_are_no_political_events(coder):
+    assert not _events(coder, "The man tried to flee on foot.")
+    assert not _events(coder, "A woman sued a man over an unpaid loan.")
+    arrest = _one(coder, "A man was arrested outside the presidential palace in Lima.", "COERCE")
+    assert _codes(arrest.recipients) == ["PER"]  # an arrest is the state's act whoever it concerns
+    assert _one(coder, "Soldiers shot a man near the border post.", "ASSAULT").actors

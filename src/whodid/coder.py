@@ -19,7 +19,8 @@ from whodid.dating import DatingRules, EventDater, story_timexes
 from whodid.dating import date_value as _date_value
 from whodid.dating import past_tense as _past
 from whodid.actor_context import StoryCountries
-from whodid.events import ArgumentResolver, ArgumentRules, Mention, commercial_act, find_mentions, unarmed_fight
+from whodid.events import (ArgumentResolver, ArgumentRules, Mention, commercial_act, find_mentions, private_act,
+                           unarmed_fight)
 from whodid.geo import Gazetteer, event_location, geoparse
 from whodid.geo import settings as geo_settings
 from whodid.merge import merge_story_events, participants
@@ -225,6 +226,8 @@ class Coder:
             return None  # "fought the claims", "a tight battle with her rival": no armed side
         if mention.needs_recipient and not recipients:
             return None  # "said the new law should provide relief": an obligation on no one named
+        if private_act(mention.event_type, actors, recipients, resolver.rules):
+            return None  # "the man tried to flee on foot": a private person's act
         if commercial_act(mention.event_type, actors, recipients, resolver.rules):
             return None  # "Acme Corp agreed to buy a stake in Zorgan": business, not political news
         start, end = mention.char_span

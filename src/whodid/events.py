@@ -46,6 +46,8 @@ class ArgumentRules:
     pair_words: frozenset[str]
     definite_pair_nouns: frozenset[str]
     place_recipient_types: frozenset[str]
+    private_person_nouns: frozenset[str]
+    private_act_exempt_types: frozenset[str]
     anaphoric_modifiers: frozenset[str]
     venue_heads: frozenset[str]
     venue_preps: frozenset[str]
@@ -1021,6 +1023,17 @@ def is_business(actor: Actor, rules: ArgumentRules) -> bool:
         return False
     words = re.findall(r"[A-Za-z]+", actor.name or actor.text or "")
     return bool(words) and words[-1].lower() in rules.firm_suffixes
+
+
+def private_act(event_type: str, actors: list[Actor], recipients: list[Actor], rules: ArgumentRules) -> bool:
+    """Whether every side of an event is a private person named by a plain noun ("the man tried to flee", "a man
+    sued him"): news of private lives, not political events. "Soldiers killed a man" keeps its political side, and
+    an arrest is the state's act ("a man was arrested")."""
+    if event_type.lower() in rules.private_act_exempt_types:
+        return False
+    sides = actors + recipients
+    return bool(sides) and all((a.kb_id or "").split(":", 1)[-1] in rules.private_person_nouns
+                               and (a.kb_id or "").startswith("agent:") for a in sides)
 
 
 def commercial_act(event_type: str, actors: list[Actor], recipients: list[Actor], rules: ArgumentRules) -> bool:
