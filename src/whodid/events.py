@@ -13,7 +13,6 @@ invasion of Ukraine", "US-North Korea talks") and reported speech (the speaker i
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -818,7 +817,9 @@ def _relative_subject(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children)
 
 
-_OBJECT_PHRASE_DEPS = frozenset({"acl", "prep", "pobj", "pcomp", "xcomp", "ccomp", "auxpass", "nsubjpass", "nsubj"})
+# Links walked up from an act to the object phrase it sits in ("a call [for peacekeepers [to be deployed]]")
+_OBJECT_PHRASE_DEPS = frozenset({"acl", "prep", "pobj", "pcomp", "xcomp", "ccomp", "auxpass", "nsubjpass", "nsubj",
+                                 "dobj"})
 
 
 def _inside_refused_object(token: Token, mention: "Mention", by_trigger: dict[int, "Mention"],
@@ -830,8 +831,7 @@ def _inside_refused_object(token: Token, mention: "Mention", by_trigger: dict[in
             governor = by_trigger[token.head.i]
             return governor is not mention and governor.event_type.lower() in rules.refused_object_types
         infinitive = token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        if token.dep_ not in _OBJECT_PHRASE_DEPS and token.dep_ != "dobj" and not infinitive \
-                or token.head.i == token.i:
+        if token.head.i == token.i or not (token.dep_ in _OBJECT_PHRASE_DEPS or infinitive):
             return False
         token = token.head
     return False
@@ -924,12 +924,11 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
     verbs = {m.trigger.i: m for m in mentions if m.entry.pos != "NOUN"}
     by_trigger = {m.trigger.i: m for m in mentions}
     lifted = {m.first.i for m in mentions if m.first.i != m.trigger.i}
-    triggers = {m.trigger.i for m in mentions}
     kept = []
     for m in mentions:
         if m.trigger.i in lifted and m.first.i == m.trigger.i:
             continue
-        if m.first.i == m.trigger.i and m.trigger.dep_ == "xcomp" and m.trigger.head.i in triggers:
+        if m.first.i == m.trigger.i and m.trigger.dep_ == "xcomp" and m.trigger.head.i in by_trigger:
             continue
         # "demanded that X withdraw", "its demand that X ease the restrictions": the act asked for has not happened
         clause = m.first if m.first.i != m.trigger.i else m.trigger  # "refuse" of "refuse to recognise"
@@ -941,7 +940,7 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
         # "threatened to launch an offensive": the offensive is the threatened act, named by a support verb's object
         governor = _is_support_noun(m.trigger, lexicon) if m.entry.pos == "NOUN" else None
         if m.first.i == m.trigger.i and governor is not None and governor.dep_ == "xcomp" and \
-                governor.head.i in triggers:
+                governor.head.i in by_trigger:
             continue
         if m.entry.pos == "NOUN":
             noun = _phrase_head(m.trigger)  # "earmarked 3 million euros in aid": the amount stands for the aid
@@ -1167,7 +1166,7 @@ class ArgumentResolver:
             return list(self._last_pair)  # "A and B met ..., when they pledged": they are the pair just named
         if low in self.rules.person_pronouns and speaker is not None and _is_person(speaker):
             # "Mr Justice X said he was asked": he is the one who says so (a copy: the speaker stays the attribution)
-            return [dataclasses.replace(speaker)]
+            return [replace(speaker)]
         if low in self.rules.pronouns:
             phrase = self._antecedent(token)
             actor = self.actors.resolve(phrase, date) if phrase else None
