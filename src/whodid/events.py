@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from whodid.actors import StoryActors
 from whodid.geo import dateline_end
 from whodid.model import Actor, Place
+from whodid.gender import fits, phrase_gender, pronoun_gender
 from whodid.ontology import Ontology
 from whodid.resources import load_yaml
 from whodid.status import StatusCues, alleging_word, event_status
@@ -978,6 +979,7 @@ class _Seen:
     person: bool
     subject: bool = False  # the subject of its clause
     sentence: int = 0  # index of its sentence in the story
+    gender: str | None = None  # "m" / "f" where its words tell (whodid.gender), for "he" and "she"
 
 
 def _names_venue(token: Token, rules: ArgumentRules) -> bool:
@@ -1123,12 +1125,15 @@ class ArgumentResolver:
             subject = root.dep_ in ("nsubj", "nsubjpass")
             if actor is not None and (actor.country or actor.sector == "IGO" or _personal(actor)):
                 person = root.ent_type_ == "PERSON" or (actor.kb_id or "").startswith("person:") or _personal(actor)
-                self._seen.append(_Seen(self._position(root), candidates[index], person, subject, self._sentences))
+                gender = phrase_gender(candidates[index], actor.name) if person else None
+                self._seen.append(_Seen(self._position(root), candidates[index], person, subject, self._sentences,
+                                        gender))
             elif actor is None and (index in unknown_people or self.actors.names_unknown_person(candidates[index])):
                 # "Juan Hernandez said he ...", "De Quito said she ...": this person, whom the knowledge lacks, not
                 # an earlier leader
-                self._seen.append(_Seen(self._position(root), unknown_people.get(index, candidates[index]), True,
-                                        subject, self._sentences))
+                phrase = unknown_people.get(index, candidates[index])
+                self._seen.append(_Seen(self._position(root), phrase, True, subject, self._sentences,
+                                        phrase_gender(phrase)))
 
     def _unknown_people(self, sent: Span) -> dict[int, str]:
         """Full personal names (PERSON entities of two words or more) the knowledge base does not know, by the index
@@ -1142,7 +1147,9 @@ class ArgumentResolver:
     def _antecedent(self, pronoun: Token) -> str | None:
         person = pronoun.lower_ in self.rules.person_pronouns
         here = self._position(pronoun)
-        earlier = sorted((seen for seen in self._seen if seen.position < here and seen.person == person),
+        gender = pronoun_gender(pronoun.lower_) if person else None  # "she" never points back to a man named so
+        earlier = sorted((seen for seen in self._seen if seen.position < here and seen.person == person
+                          and (gender is None or seen.gender in (None, gender))),
                          key=lambda seen: seen.position)
         if person and pronoun.dep_ in ("nsubj", "nsubjpass") and earlier:
             # "He blamed X for the delay. He blamed ...": a subject pronoun continues the last sentence's subject, not
@@ -1164,14 +1171,15 @@ class ArgumentResolver:
             return [speaker] if speaker else []
         if low in self.rules.plural_pronouns and self._last_pair and self._sentences - self._pair_sentence <= 1:
             return list(self._last_pair)  # "A and B met ..., when they pledged": they are the pair just named
-        if low in self.rules.person_pronouns and speaker is not None and _is_person(speaker):
+        if low in self.rules.person_pronouns and speaker is not None and _is_person(speaker) and \
+                fits(low, speaker.text or "", speaker.name):
             # "Mr Justice X said he was asked": he is the one who says so (a copy: the speaker stays the attribution)
             return [replace(speaker)]
         if low in self.rules.pronouns:
             phrase = self._antecedent(token)
             actor = self.actors.resolve(phrase, date) if phrase else None
             self._note_subject_pronoun(token, phrase)
-            if actor is None and speaker is not None:
+            if actor is None and speaker is not None and fits(low, speaker.text or "", speaker.name):
                 return [speaker]  # "Militants said they attempted ...": no one else named, the speaker speaks of itself
             return [actor] if actor else []
         if low in self.rules.pair_words or token.lemma_.lower() in self.rules.pair_words or \
@@ -1197,7 +1205,7 @@ class ArgumentResolver:
             return
         position = self._position(token)
         if all(seen.position != position for seen in self._seen):
-            self._seen.append(_Seen(position, phrase, True, True, self._sentences))
+            self._seen.append(_Seen(position, phrase, True, True, self._sentences, pronoun_gender(token.lower_)))
 
     def _group_antecedent(self, token: Token, date: str | None) -> list[Actor]:
         """"the group", "the movement": the organisation last named in the story (as "he" is the last person)."""
