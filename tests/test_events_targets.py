@@ -33,6 +33,10 @@ def _codes(actors) -> list[str]:
         ("Chadian rebels attacked a camp for Sudanese refugees.", "ASSAULT", ["TCD"], ["SDN"]),
         # a passive subject's owner
         ("The homes of Israeli settlers were attacked by Palestinian gunmen.", "ASSAULT", ["PSE"], ["ISR"]),
+        # taken "from" someone
+        ("Kenyan police confiscated rifles and grenades from Somali armed groups.", "COERCE", ["KEN"], ["SOM"]),
+        # fire opened to disperse a crowd is fired at the crowd; the crowd dispersed is the dispersal's recipient
+        ("Nigerian soldiers opened fire to disperse Chadian protesters.", "ASSAULT", ["NGA"], ["TCD"]),
         # a ban of a party: the party is its recipient
         ("Egypt banned the Muslim Brotherhood last year.", "COERCE", ["EGY"], ["EGY"]),
     ],

@@ -444,6 +444,7 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
     if mention.event_type.lower() in rules.place_recipient_types:
         # "a camp for refugees was attacked", "shelled a shelter for displaced families": the people it houses
         mention.fallback_recipients.extend(o for r in mention.recipients for o in _prep_objects(r, rules.occupant_preps))
+        mention.fallback_recipients.extend(_purpose_objects(verb))
     mention.fallback_actors = _outer_subject(mention.first)
 
 
@@ -483,6 +484,13 @@ def _fallback_targets(verb: Token, recipients: list[Token], rules: ArgumentRules
         if noun.pos_ == "NOUN":
             out.extend(_owners(noun, rules))
     return out
+
+
+def _purpose_objects(verb: Token) -> list[Token]:
+    """Objects of a purpose clause of the act ("opened fire to disperse the demonstrators": they were fired on)."""
+    purposes = [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > verb.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return [o for p in purposes for c in _children(p, "dobj") for o in _with_conjuncts(c)]
 
 
 def _object_targets(noun: Token, rules: ArgumentRules) -> list[Token]:
@@ -558,6 +566,8 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
         if not mention.recipients:
             mention.recipients.extend(_prep_objects(governor, entry.recipient_preps))
         mention.fallback_recipients.extend(_prep_objects(governor, rules.target_preps - {"with"}))  # "imposed a ban on X"
+        if mention.event_type.lower() in rules.place_recipient_types:  # "opened fire to disperse the crowd"
+            mention.fallback_recipients.extend(_purpose_objects(governor))
     mention.fallback_recipients.extend(
         o for t in list(mention.fallback_recipients) if t.pos_ == "NOUN" for o in _owners(t, rules))
     # "such talks", "the meeting" may tell an earlier event again; "the Apec forum" names its own
