@@ -82,3 +82,30 @@ def test_area_recipient_needs_an_actor(coder):
     # an act with no doer named stays no event: the place alone does not make one
     events = coder.code_text("A curfew was imposed in the town of Srinagar.", published=PUBLISHED)
     assert not [e for e in events if e.recipients and not e.actors]
+
+
+def test_commanded_restriction_is_the_commanders_act(coder):
+    event = _one(coder, "The Chadian junta ordered the opposition newspaper to suspend publication.", "COERCE")
+    assert _codes(event.actors) == ["TCD"]
+    assert [r.text for r in event.recipients] == ["the opposition newspaper"]
+
+
+def test_commanded_area_act_keeps_its_doers(coder):
+    # a curfew the troops are ordered to impose is the troops' act on the town, not an act on the troops
+    event = _one(coder, "The army ordered troops to impose a curfew in the town of Gao.", "COERCE")
+    assert [a.text for a in event.actors] == ["troops"]
+    assert _codes(event.recipients) == ["MLI"]
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        # a role-only recipient takes the country its sentence names
+        ("Egyptian police arrested 12 fundamentalist demonstrators.", "EGY"),
+        # ... but not that of a foreign army acting on it
+        ("Israeli troops arrested 12 demonstrators.", None),
+    ],
+)
+def test_role_only_recipient_country(coder, text, recipient):
+    event = _one(coder, text, "COERCE")
+    assert [r.country for r in event.recipients] == [recipient]

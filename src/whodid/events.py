@@ -57,6 +57,8 @@ class ArgumentRules:
     occupant_preps: frozenset[str]
     area_codes: frozenset[str]
     area_preps: frozenset[str]
+    command_verbs: frozenset[str]
+    commanded_codes: frozenset[str]
     group_anaphors: frozenset[str]
     threat_conditions: frozenset[str]
     passive_participation_verbs: frozenset[str]
@@ -446,6 +448,23 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
         mention.fallback_recipients.extend(o for r in mention.recipients for o in _prep_objects(r, rules.occupant_preps))
         mention.fallback_recipients.extend(_purpose_objects(verb))
     mention.fallback_actors = _outer_subject(mention.first)
+    _commanded_restriction(mention, rules)
+
+
+def _commanded_restriction(mention: Mention, rules: ArgumentRules) -> None:
+    """"ordered the newspaper to suspend publication", "forced the party to close its offices": a restriction
+    commanded of someone is the commander's act on them (the one commanded acts under duress)."""
+    verb = mention.trigger
+    if verb.dep_ != "xcomp" or mention.entry.cameo not in rules.commanded_codes:
+        return
+    head = verb.head
+    objects = [o for c in _children(head, "dobj") for o in _with_conjuncts(c)]
+    if head.lemma_.lower() not in rules.command_verbs or not objects:
+        return
+    subject, passive = _subject(head)
+    mention.actors = [] if passive else subject
+    mention.recipients = objects
+    mention.fallback_actors = _outer_subject(head)
 
 
 def _owners(noun: Token, rules: ArgumentRules) -> list[Token]:
