@@ -55,6 +55,11 @@ class ArgumentRules:
     phrase_cut_deps: frozenset[str]
     target_preps: frozenset[str]
     owner_preps: frozenset[str]
+    occupant_preps: frozenset[str]
+    area_codes: frozenset[str]
+    area_preps: frozenset[str]
+    command_verbs: frozenset[str]
+    commanded_codes: frozenset[str]
     group_anaphors: frozenset[str]
     threat_conditions: frozenset[str]
     passive_participation_verbs: frozenset[str]
@@ -130,6 +135,9 @@ class Mention:
     subject_event: Token | None = None  # a noun subject naming the same act ("an attack in Kabul killed 20")
     sent: Span | None = None  # the sentence (``Token.sent`` walks the doc's sentences on every call)
     needs_recipient: bool = False  # an obligation put on someone with no act named: no one named, no event
+    # An act done to a whole area ("imposed a curfew in X", "bombs exploded in X"): the places of its locative
+    # phrases, whose country is its recipient when no one else is named (see ``area_codes`` in arguments.yaml).
+    area_targets: list[Token] = field(default_factory=list)
 
     @property
     def char_span(self) -> tuple[int, int]:
@@ -434,7 +442,30 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
         mention.fallback_recipients = [t for t in phrase_after(verb) if t.pos_ in ("PROPN", "NOUN")]
     elif not passive:
         mention.fallback_recipients = _fallback_targets(verb, mention.recipients, rules)
+    else:  # "the homes of settlers were attacked": the passive subject's owner
+        mention.fallback_recipients = [o for r in mention.recipients for o in _owners(r, rules)]
+    if mention.event_type.lower() in rules.place_recipient_types:
+        # "a camp for refugees was attacked", "shelled a shelter for displaced families": the people it houses
+        mention.fallback_recipients.extend(o for r in mention.recipients for o in _prep_objects(r, rules.occupant_preps))
+        mention.fallback_recipients.extend(_purpose_objects(verb))
     mention.fallback_actors = _outer_subject(mention.first)
+    _commanded_restriction(mention, rules)
+
+
+def _commanded_restriction(mention: Mention, rules: ArgumentRules) -> None:
+    """"ordered the newspaper to suspend publication", "forced the party to close its offices": a restriction
+    commanded of someone is the commander's act on them (the one commanded acts under duress)."""
+    verb = mention.trigger
+    if verb.dep_ != "xcomp" or mention.entry.cameo not in rules.commanded_codes:
+        return
+    head = verb.head
+    objects = [o for c in _children(head, "dobj") for o in _with_conjuncts(c)]
+    if head.lemma_.lower() not in rules.command_verbs or not objects:
+        return
+    subject, passive = _subject(head)
+    mention.actors = [] if passive else subject
+    mention.recipients = objects
+    mention.fallback_actors = _outer_subject(head)
 
 
 def _owners(noun: Token, rules: ArgumentRules) -> list[Token]:
@@ -473,6 +504,31 @@ def _fallback_targets(verb: Token, recipients: list[Token], rules: ArgumentRules
         if noun.pos_ == "NOUN":
             out.extend(_owners(noun, rules))
     return out
+
+
+def _purpose_objects(verb: Token) -> list[Token]:
+    """Objects of a purpose clause of the act ("opened fire to disperse the demonstrators": they were fired on)."""
+    purposes = [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > verb.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return [o for p in purposes for c in _children(p, "dobj") for o in _with_conjuncts(c)]
+
+
+def _object_targets(noun: Token, rules: ArgumentRules) -> list[Token]:
+    """Target phrases on what an event noun acts on, its "of" phrase: "a suspension of flights with X", "a halt of
+    arms deliveries to X" (the flights and deliveries are no one; the one they go to or are shared with is)."""
+    return [t for o in _prep_objects(noun, ("of",)) if o.pos_ == "NOUN" for t in _prep_objects(o, rules.target_preps)]
+
+
+def _area_places(mention: Mention, rules: ArgumentRules) -> list[Token]:
+    """Objects of the locative phrases ("in X", "across X") of an area-wide act: on the trigger, the words between it
+    and its clause's verb ("declared a state of siege in X") and that verb's objects ("imposed a curfew in X")."""
+    words = [mention.trigger]
+    while words[-1].i != words[-1].head.i and words[-1] is not mention.clause and len(words) < 6:
+        words.append(words[-1].head)
+        if words[-1].pos_ in ("VERB", "AUX"):
+            break
+    words.extend(o for w in list(words) if w.pos_ in ("VERB", "AUX") for o in _children(w, "dobj"))
+    return [o for w in dict.fromkeys(words) for o in _prep_objects(w, rules.area_preps)]
 
 
 def _between_preps(entry: TriggerEntry, rules: ArgumentRules) -> frozenset[str]:
@@ -518,7 +574,7 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
         mention.participants = between
     mention.modifiers.extend(m for m in _left_modifiers(noun) if m.pos_ in ("PROPN", "ADJ", "NOUN"))
     mention.fallback_recipients = [o for r in mention.recipients for o in _owners(r, rules)] + \
-        _prep_objects(noun, rules.target_preps - {"with"})
+        _prep_objects(noun, rules.target_preps - {"with"}) + _object_targets(noun, rules)
     governor = _is_support_noun(noun, lexicon) or _participation_verb(noun, rules) or _entry_governor(noun, entry)
     if governor is not None:
         mention.clause = governor
@@ -530,6 +586,8 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
         if not mention.recipients:
             mention.recipients.extend(_prep_objects(governor, entry.recipient_preps))
         mention.fallback_recipients.extend(_prep_objects(governor, rules.target_preps - {"with"}))  # "imposed a ban on X"
+        if mention.event_type.lower() in rules.place_recipient_types:  # "opened fire to disperse the crowd"
+            mention.fallback_recipients.extend(_purpose_objects(governor))
     mention.fallback_recipients.extend(
         o for t in list(mention.fallback_recipients) if t.pos_ == "NOUN" for o in _owners(t, rules))
     # "such talks", "the meeting" may tell an earlier event again; "the Apec forum" names its own
@@ -606,6 +664,8 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         mention.speaker = _speaker(mention.first, rules, sent)
         mention.sent = sent
         _as_demand(mention, lexicon, rules)
+        if entry.cameo in rules.area_codes:
+            mention.area_targets = _area_places(mention, rules)
         if mention.event_type == "THREATEN":  # tried when the direct recipients name no actor
             mention.fallback_recipients = _condition_subjects(mention, rules) + mention.fallback_recipients
         mentions.append(mention)
@@ -1342,6 +1402,10 @@ class ArgumentResolver:
             else:
                 # one recipient (the first found): fallbacks are guesses in order
                 recipients = _others(self._resolve_all(mention.fallback_recipients, date, speaker), actors)[:1]
+        if not recipients and not mention.participants and actors and mention.area_targets:
+            # "imposed a curfew in the town of X": the area's people, named by its place (its country)
+            recipients = _others(next((found for found in map(self._place_sides, mention.area_targets) if found),
+                                      []), actors)
         if not actors and not recipients and mention.anaphoric:
             actors, recipients = self._last_by_type.get(mention.event_type, ([], []))
             actors, recipients = list(actors), list(recipients)
