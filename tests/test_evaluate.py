@@ -93,3 +93,9 @@ def test_plv_rows_without_a_named_id_column(tmp_path):
         "\tsentence\tsource\ttarget\tgold_root\n7\tKenya met Ethiopia.\tKenya\tEthiopia\tCONSULT\n", encoding="utf-8")
     [record] = read_plv(tmp_path, "train")
     assert record.id == "plv-7" and record.label == "CONSULT"
+
+
+def test_unique_ids_keeps_two_sentences_with_one_id_apart():
+    records = ev.unique_ids([_rec("a", "AID"), _rec("b", "AID"), _rec("a", "ACCUSE")])
+    assert [r.id for r in records] == ["a", "b", "a#2"]
+    assert records[2].label == "ACCUSE"

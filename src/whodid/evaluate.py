@@ -8,7 +8,7 @@ exact values (accuracy over found events; recall over all gold events).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -347,6 +347,17 @@ def read_plover_gsr(data: Path, normalize: "Callable[[str], str | None]") -> lis
         label = normalize(r["plover_event"]) or r["plover_event"]
         sources, targets = _codes(r.get("source")), _codes(r.get("target"))
         out.append(GoldRecord(r["id"], r["text"], None, label, sources, targets, _triples(label, sources, targets)))
+    return unique_ids(out)
+
+
+def unique_ids(records: list[GoldRecord]) -> list[GoldRecord]:
+    """Records with ids made unique ("X", "X#2", ...): predictions are keyed by id, and a set that gives two
+    sentences one id (the GSR does once) would otherwise score one sentence's events against both."""
+    seen: dict[str, int] = {}
+    out = []
+    for record in records:
+        seen[record.id] = seen.get(record.id, 0) + 1
+        out.append(record if seen[record.id] == 1 else replace(record, id=f"{record.id}#{seen[record.id]}"))
     return out
 
 
