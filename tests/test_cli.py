@@ -102,3 +102,11 @@ def test_stdin_text(monkeypatch, capsys):
 def test_console_script_runs():
     result = subprocess.run([sys.executable, "-m", "whodid.cli", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and "whodid" in result.stdout
+
+
+def test_python_dash_m_runs_the_command_line():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "whodid", "--version"], capture_output=True, text=True, check=True)
+    assert "whodid" in (out.stdout + out.stderr).lower()
