@@ -132,3 +132,27 @@ def test_apposition_naming_an_organisation_post(kb: ActorKB, phrase: str, day: s
 def test_group_placed_in_a_country(kb: ActorKB, phrase: str, code: str) -> None:
     actor = kb.lookup(phrase, "2001-03-01")
     assert actor is not None and actor.code == code, (phrase, actor)
+
+
+@pytest.mark.parametrize(
+    "phrase, code",
+    [
+        ("the Kenyan High Commission", "KENGOV"),  # one word of a longer name, with a country: that country's body
+        ("Canadian goods", "CAN"),  # what an actor makes, sells or enacts stands for it
+        ("Peruvian exports", "PER"),
+        ("Chilean laws", "CHL"),
+        ("all African Union sanctions", "IGOAU"),
+        ("Somalia's warring parties", "SOM"),
+        ("political opponents of the Ugandan government", "UGAOPP"),
+        ("the Croat population", "HRVCVL"),
+    ],
+)
+def test_owned_heads_and_bodies(kb: ActorKB, phrase: str, code: str) -> None:
+    actor = kb.lookup(phrase, "2018-01-01")
+    assert actor is not None and actor.code == code, (phrase, actor)
+
+
+@pytest.mark.parametrize("phrase", ["the ruling party", "a birthday party", "the State Pricing Commission",
+                                    "an office", "the goods"])
+def test_owned_heads_alone_are_no_one(kb: ActorKB, phrase: str) -> None:
+    assert kb.lookup(phrase, "2018-01-01") is None, phrase

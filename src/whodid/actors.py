@@ -828,8 +828,9 @@ class ActorKB:
             return self._named_actor(named, date)
         if kind == "igo" and head.end - head.start == 1 and not head.entry.capitals and (
                 _capitalised_unknown(core[:-1][-1:], toks) or _capitalised_unknown(tail, toks)):
-            # "the State Pricing Commission", "a Commission of Inquiry": one word of another, longer name
-            return None
+            # "the State Pricing Commission", "a Commission of Inquiry": one word of another, longer name, which
+            # with a country is that country's body ("the British High Commission" -> GBRGOV)
+            return self._organisation(head.start, core[:-1], tail, toks)
         if kind == "igo":
             national = before[-1] if before and before[-1].end == head.start else None
             if national is not None and national.kind in ("country", "adj"):
