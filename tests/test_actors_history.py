@@ -144,7 +144,7 @@ def test_group_placed_in_a_country(kb: ActorKB, phrase: str, code: str) -> None:
         ("all African Union sanctions", "IGOAU"),
         ("Somalia's warring parties", "SOM"),
         ("political opponents of the Ugandan government", "UGAOPP"),
-        ("the Croat population", "HRVCVL"),
+        ("the Croat population", "HRV"),
     ],
 )
 def test_owned_heads_and_bodies(kb: ActorKB, phrase: str, code: str) -> None:

@@ -1189,8 +1189,11 @@ def _default_surnames(name: str, family_first: bool) -> list[str]:
 
 
 def _days_apart(role: Role, date: str) -> int:
-    """Days between ``date`` and the nearest day of a role's term (0 inside it)."""
-    when = Day.fromisoformat(date[:10])
+    """Days between ``date`` and the nearest day of a role's term (0 inside it, or for a date that is no day)."""
+    try:
+        when = Day.fromisoformat(_norm_date(date) or "")
+    except ValueError:
+        return 0
     if role.start and when < Day.fromisoformat(role.start):
         return (Day.fromisoformat(role.start) - when).days
     if role.end and when >= Day.fromisoformat(role.end):
