@@ -116,7 +116,7 @@ def test_actor_fields() -> None:
         ("Joe Biden", "2025-01-20", "USAELI"),
         ("Vladimir Putin", "2010-06-01", "RUSGOV"),  # prime minister then
         ("Antonio Guterres", "2019-01-01", "IGOUNO"),
-        ("Ban Ki-moon", "2019-01-01", "ELI"),  # only an IGO post, no country to attach the elite code to
+        ("Ban Ki-moon", "2019-01-01", "KORELI"),  # only an IGO post: out of it, an elite of his own country
         ("Mark Rutte", "2020-01-01", "NLDGOV"),
         ("Mark Rutte", "2025-01-01", "IGONATO"),
         ("the Taliban", "2021-08-14", "AFGREB"),

@@ -22,6 +22,7 @@ import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date as Day
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -133,6 +134,7 @@ class Person:
     surnames: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     priority: int = 0  # 1 for entries from a user's file: they win over built-in entries with the same name
+    nationality: str | None = None  # ISO3, for people whose roles name no country (posts in an organisation)
 
 
 @dataclass
@@ -267,6 +269,7 @@ class ActorKB:
         self.owner_preps: set[str] = set()
         self.clause_adjectives: set[str] = set()
         self.stance_prefixes: set[str] = set()
+        self.past_markers: set[str] = set()
         self.organisation_words: dict[str, str] = {}  # "force" -> "MIL", "party" -> "" (no sector)
         self._collectives: dict[str, tuple[str, ...]] = {}  # "two koreas" -> ("KOR", "PRK")
         self._index: dict[tuple[str, ...], list[Entry]] = {}
@@ -366,6 +369,7 @@ class ActorKB:
                 surnames=[str(s) for s in item.get("surnames") or []],
                 roles=[_role_from(r) for r in item.get("roles") or []],
                 priority=self._priority,
+                nationality=item.get("nationality") or None,
             )
             self.people[person.id] = person
 
@@ -407,6 +411,8 @@ class ActorKB:
             person = Person(pid, name, [str(a) for a in extra.get("aliases") or []], [str(s) for s in surnames],
                             priority=self._priority)
             self.people[pid] = person
+        if extra.get("nationality") and not person.nationality:
+            person.nationality = str(extra["nationality"])
         if not any(r.country == role.country and r.org == role.org and r.title == role.title
                    and r.start == role.start for r in person.roles):
             person.roles.append(role)
@@ -432,6 +438,7 @@ class ActorKB:
         self.owner_preps |= {str(w).lower() for w in data.get("owner_preps") or []}
         self.clause_adjectives |= {str(w).lower() for w in data.get("clause_adjectives") or []}
         self.stance_prefixes |= {str(w).lower() for w in data.get("stance_prefixes") or []}
+        self.past_markers |= {str(w).lower() for w in data.get("past_markers") or []}
         for sector, words in (data.get("organisation_words") or {}).items():
             for word in words or []:
                 self.organisation_words[_fold(str(word))] = "" if sector == "none" else str(sector)
@@ -684,14 +691,29 @@ class ActorKB:
         if actor is None and rest:  # apposition: "Dr Lee, a visiting scholar" -> try after the comma
             after = " ".join(t.cased for t in toks[rest:])
             actor = self._resolve(after, date, memory)
-            if actor is not None and name and (actor.kb_id or "").startswith(("agent:", "country:")):
+            if actor is not None and name and (actor.kb_id or "").startswith(("agent:", "country:", "igo:")):
                 actor.name = name  # the unknown person named before the comma is this agent
                 actor.why = f"name+apposition ({actor.why})"
+        elif rest and (actor.kb_id or "").startswith("person:") and actor.sector not in ("IGO", "NGO"):
+            actor = self._organisation_post(actor, toks[rest:], date, memory)
         if actor is None:  # "the Kenyan offer"; after the apposition: "his Zambian counterpart, Hakainde Hichilema"
             actor = self._owner(core, toks, date, memory)
         if actor is not None:
             actor.text = text
         return actor
+
+    def _organisation_post(self, person: Actor, after: tuple[Tok, ...], date: str | None,
+                           memory: "StoryActors | None") -> Actor:
+        """A known person with an apposition naming a post in an organisation ("X, the UN relief coordinator"): the
+        text says in which capacity they act, so the organisation's code replaces their national one (CAMEO codes a
+        UN official as the UN whatever their nationality)."""
+        if any(t.key in self.past_markers for t in after):
+            return person  # "X, the former UN chief": no longer acting for it
+        post = self._resolve(" ".join(t.cased for t in after), date, memory)
+        if post is None or post.sector not in ("IGO", "NGO") or (post.kb_id or "").startswith("person:"):
+            return person
+        return dataclasses.replace(post, name=person.name, kb_id=person.kb_id,
+                                   why=f"person+apposition ({post.why})")
 
     def _personal_name(self, core: list, toks: tuple[Tok, ...]) -> str | None:
         """The capitalised words of a bare (optionally honorific) name ("Dr Lee Seong-hyon" -> "Lee Seong hyon")."""
@@ -806,8 +828,9 @@ class ActorKB:
             return self._named_actor(named, date)
         if kind == "igo" and head.end - head.start == 1 and not head.entry.capitals and (
                 _capitalised_unknown(core[:-1][-1:], toks) or _capitalised_unknown(tail, toks)):
-            # "the State Pricing Commission", "a Commission of Inquiry": one word of another, longer name
-            return None
+            # "the State Pricing Commission", "a Commission of Inquiry": one word of another, longer name, which
+            # with a country is that country's body ("the British High Commission" -> GBRGOV)
+            return self._organisation(head.start, core[:-1], tail, toks)
         if kind == "igo":
             national = before[-1] if before and before[-1].end == head.start else None
             if national is not None and national.kind in ("country", "adj"):
@@ -816,9 +839,13 @@ class ActorKB:
                 return self._country_actor(national.entry.ref, "GOV" if igo.sector == "IGO" else igo.sector,
                                            f"{national.kind}+igo-name:{igo.id}")
             return _igo_actor(head.entry.ref)
+        place = self._group_place(head, tail, toks)
         if kind == "group":
-            return self._group_actor(head.entry.ref, before, [], None, "group")
+            return self._group_actor(head.entry.ref, before, [place] if place else [], None,
+                                     "group+place" if place else "group")
         if kind in ("country", "capital", "adj"):
+            if place is not None:  # "the Albanians of southern Serbia": a people within the country named after
+                return self._group_actor(_group_reading(head), [], [place], None, "group+place")
             if any(s.kind in ("country", "capital", "adj") for s in before):
                 group = _group_reading(head)
                 if group is not None:  # "Bosnian Serbs": a people within the country named before
@@ -911,6 +938,18 @@ class ActorKB:
         countries = self._title_countries[title]
         return next(iter(countries)) if len(countries) == 1 else None
 
+    def _group_place(self, head: Span, tail: list, toks: tuple[Tok, ...]) -> Span | None:
+        """The country a people or faith at the head is placed in by its tail ("ethnic Albanians in south Serbia",
+        "the Kurds of northern Iraq"): CAMEO puts the group code first only when the group is tied to no place;
+        tied to one, the country comes first (SRBABN). A demonym that is no group ("Americans in Iraq") has none,
+        nor has a people placed in its own country ("the Albanians of Albania")."""
+        if _group_reading(head) is None or _tail_prep(tail, toks) not in self.affiliation_preps:
+            return None
+        place = next((s for s in tail if isinstance(s, Span) and s.kind in ("country", "capital")), None)
+        if place is None or (head.kind != "group" and place.entry.ref is head.entry.ref):
+            return None
+        return place
+
     def _group_modifier(self, before: list[Span]) -> Span | None:
         """The modifier naming a people, faith or region: a group ("Kurdish"), or a demonym that is also one,
         after another country ("Bosnian Serb")."""
@@ -959,8 +998,10 @@ class ActorKB:
         titled = any(s.kind != "honorific" for s in spans)
         if memory is not None and not titled and memory.surname_of_unknown(self, key):
             return None  # "Hernandez" after "Juan Hernandez": the story's own unknown person, not a known namesake
+        titled_as = next((" ".join(t.key for t in toks[s.start:s.end]) for s in reversed(spans) if s.kind == "noun"),
+                         None)
         person = (memory._recall_surname(self, key, date) if memory is not None else None) \
-            or self._by_surname(key, date)
+            or self._by_surname(key, date, titled_as)
         if person is not None:
             return self._person_actor(person, date, "surname")
         if not spans:
@@ -995,8 +1036,11 @@ class ActorKB:
             self._family_first = cached
         return cached
 
-    def _by_surname(self, key: str, date: str | None) -> Person | None:
-        """A unique person with this surname: among those in office at ``date`` first, then among all."""
+    def _by_surname(self, key: str, date: str | None, title: str | None = None) -> Person | None:
+        """A unique person with this surname: among those in office at ``date`` first, then among all.
+
+        ``title``: the title written before the name ("President Carter"); when several people share the surname
+        and none is in office at the date, one who ever held that office is meant (Jimmy, not Ash Carter)."""
         people = self._surnames.get(key, [])
         if len(people) > 1:  # a user's entries first
             top = max(p.priority for p in people)
@@ -1012,7 +1056,25 @@ class ActorKB:
                                                 for r in p.roles)]
             if len(leaders) == 1:
                 return leaders[0]
+            if not active and date is not None:
+                return self._out_of_office_namesake(people, date, title)
         return None
+
+    def _out_of_office_namesake(self, people: list[Person], date: str, title: str | None) -> Person | None:
+        """Among namesakes none of whom is in office at ``date``: the one who held the office ``title`` names, if
+        only one did; else, when all served one country (the Bushes, the Gandhis), the one whose term is nearest
+        the date: their code (that country's elite) is the same whichever is meant."""
+        targets = self.titles.get(title or "")
+        if targets:
+            held = [p for p in people if any(r.title in targets or ("@leader" in targets and r.leader)
+                                             for r in p.roles)]
+            if len(held) == 1:
+                return held[0]
+            people = held or people
+        countries = {r.country for p in people for r in p.roles}
+        if len(countries) != 1 or None in countries:
+            return None
+        return min(people, key=lambda p: min(_days_apart(r, date) for r in p.roles))
 
     def _holder(self, title: str, iso3: str | None, org: str | None, date: str | None,
                 memory: "StoryActors | None") -> Actor | None:
@@ -1073,7 +1135,8 @@ class ActorKB:
         if date is not None:
             past = [r for r in national if r.start is None or r.start <= date]
             national = past or national
-        country = max(national, key=lambda r: r.start or "").country if national else None
+        # Someone whose posts were all in organisations keeps their own country (a former UN chief: KORELI).
+        country = max(national, key=lambda r: r.start or "").country if national else person.nationality
         return Actor("", person.name, (country or "") + "ELI", country, "ELI", kb_id, why=f"{why}:out-of-office")
 
     def _named_actor(self, named: Named, date: str | None) -> Actor:
@@ -1123,6 +1186,19 @@ def _default_surnames(name: str, family_first: bool) -> list[str]:
     if len(words) < 2 or _ROMAN.match(words[-1]):
         return []
     return [words[0] if family_first else words[-1]]
+
+
+def _days_apart(role: Role, date: str) -> int:
+    """Days between ``date`` and the nearest day of a role's term (0 inside it, or for a date that is no day)."""
+    try:
+        when = Day.fromisoformat(_norm_date(date) or "")
+    except ValueError:
+        return 0
+    if role.start and when < Day.fromisoformat(role.start):
+        return (Day.fromisoformat(role.start) - when).days
+    if role.end and when >= Day.fromisoformat(role.end):
+        return (when - Day.fromisoformat(role.end)).days + 1
+    return 0
 
 
 def _split(cell: str | None) -> list[str]:
