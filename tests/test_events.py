@@ -492,3 +492,12 @@ def test_acts_between_private_persons_are_no_political_events(coder):
     arrest = _one(coder, "A man was arrested outside the presidential palace in Lima.", "COERCE")
     assert _codes(arrest.recipients) == ["PER"]  # an arrest is the state's act whoever it concerns
     assert _one(coder, "Soldiers shot a man near the border post.", "ASSAULT").actors
+
+
+def test_person_with_an_organisation_post_in_apposition_acts_for_the_organisation(coder):
+    text = "Hiroshi Tanabe, the United Nations Emergency Relief Coordinator, demanded that the warring parties allow aid in."
+    event = next(e for e in coder.code_text(text, published="2003-05-01") if e.trigger.text == "demanded")
+    assert [a.code for a in event.actors] == ["IGOUNO"]
+    plain = "Hiroshi Tanabe, a Japanese diplomat, demanded that the warring parties allow aid in."
+    event = next(e for e in coder.code_text(plain, published="2003-05-01") if e.trigger.text == "demanded")
+    assert all(a.sector != "IGO" for a in event.actors)

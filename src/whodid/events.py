@@ -1248,6 +1248,9 @@ class ArgumentResolver:
             if pair:
                 return pair
         phrase = phrase_text(token, self.rules)
+        post = self._organisation_post(token, phrase, date)
+        if post is not None:
+            return [post]
         whole = self.actors.resolve(phrase, date)
         if whole is not None:
             return [whole, *self._coordinated_modifiers(token, whole, date)]
@@ -1258,6 +1261,17 @@ class ArgumentResolver:
         found = [a for a in (self.actors.resolve(p, date) for p in parts if len(parts) > 1) if a is not None]
         return found or self._place_sides(token) or self._modifier_sides(token, date) or \
             self._group_antecedent(token, date)
+
+    def _organisation_post(self, token: Token, phrase: str, date: str | None) -> Actor | None:
+        """A person named with an apposition naming a post in an organisation acts for it: "Jan Novak, the UN
+        refugee chief, said ..." is the UN, whatever his country (the apposition is cut from ``phrase``)."""
+        if token.pos_ != "PROPN":
+            return None
+        for appos in _children(token, "appos"):
+            actor = self.actors.resolve(f"{phrase}, {phrase_text(appos, self.rules)}", date)
+            if actor is not None and actor.sector == "IGO":
+                return actor
+        return None
 
     def _note_subject_pronoun(self, token: Token, phrase: str | None) -> None:
         """A person pronoun resolved as a subject carries its antecedent on: "He blamed X. He blamed Y." """
