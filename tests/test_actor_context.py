@@ -124,3 +124,13 @@ def test_a_meeting_counterpart_lends_no_country(coder):
     assert visitor.country is None
     host = _side(coder, "The president met opposition leaders in Nairobi.", "CONSULT", "opposition")
     assert host.country == "KEN"
+
+
+def test_ethnic_group_takes_the_country_it_acts_in(coder):
+    event = coder.code_text("About 200 ethnic Albanians demonstrated in Serbia on Tuesday.", published="2003-05-01")[0]
+    assert [a.code for a in event.actors] == ["SRBABN"]
+    event = next(e for e in coder.code_text("Kurdish fighters shelled a village in northern Syria on Friday.",
+                                            published="2003-05-01") if e.trigger.text == "shelled")
+    assert [a.code for a in event.actors] == ["SYRREBKUR"]
+    event = coder.code_text("Hutu rebels attacked a camp.", published="2003-05-01")[0]
+    assert [a.code for a in event.actors] == ["HUTREB"]  # no place ties them: the group stays first

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from whodid.model import Actor, Event, Place
-from whodid.resources import load_yaml
+from whodid.resources import load_tsv, load_yaml
 
 
 @dataclass(frozen=True)
@@ -27,14 +27,17 @@ class ContextRules:
     story_min_share: float
     origin_suffixes: tuple[str, ...]  # "European", "Crimean": an origin the knowledge could not code
     meeting_types: frozenset[str]  # events whose sides are usually of different countries
+    located_groups: frozenset[str] = frozenset()  # group codes (groups.tsv) that take the country they act in
 
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> "ContextRules":
         data = load_yaml("actor_context.yaml")
+        kinds = set(data.get("located_group_kinds") or [])
+        groups = frozenset(row["code"] for row in load_tsv("groups.tsv") if row["kind"] in kinds)
         return cls(frozenset(data["sectors"]), frozenset(data["foreign_sectors"]),
                    int(data["story_min_mentions"]), float(data["story_min_share"]),
-                   tuple(data["origin_suffixes"]), frozenset(data["meeting_types"]))
+                   tuple(data["origin_suffixes"]), frozenset(data["meeting_types"]), groups)
 
 
 CONTEXT_NOTE = "country from the "  # how ``why`` marks a country taken from the context
@@ -95,9 +98,11 @@ class StoryCountries:
 
     def _filled(self, actor: Actor, event: Event, other_side: list[Actor], sentence: list[Event],
                 story: str | None) -> Actor:
+        places = self._places.get(event.sentence_id, [])
+        if _group_code(actor, self.rules):
+            return self._located_group(actor, event, places)
         if not needs_country(actor, self.rules):
             return actor
-        places = self._places.get(event.sentence_id, [])
         # a meeting's other participants, coded from their own words, are likely of another country
         taken = {a.country for a in event.actors + event.recipients if a.country and not from_context(a)} \
             if event.event_type in self.rules.meeting_types else set()
@@ -113,6 +118,19 @@ class StoryCountries:
                 return replace(actor, country=country, code=country + actor.code, why=why)
         return actor
 
+    def _located_group(self, actor: Actor, event: Event, places: list[Place]) -> Actor:
+        """An ethnic or religious group with no country takes that of the place in its words or of the event's
+        place: country, then its role, then the group ("Kurdish fighters" in Syria: SYRREBKUR)."""
+        group = _group_code(actor, self.rules)
+        for source, country in (
+            ("own words", _sole(p.country for p in places if _names(actor.text, p.text))),
+            ("event place", event.location.country if event.location else None),
+        ):
+            if country and group:
+                why = f"{actor.why}; {CONTEXT_NOTE}{source}" if actor.why else f"{CONTEXT_NOTE}{source}"
+                return replace(actor, country=country, code=country + (actor.sector or "") + group, why=why)
+        return actor
+
     def _sentence_country(self, places: list[Place], sentence: list[Event], other_side: list[Actor]) -> str | None:
         """The one country the sentence names, not counting the other side's armies (they act abroad) nor who
         tells the story ("..., a spokeswoman for the US embassy said")."""
@@ -122,6 +140,15 @@ class StoryCountries:
         sources = [e.attribution.text for e in sentence if e.attribution is not None and e.attribution.text]
         told = [p for p in places if not any(_names(source, p.text) for source in sources)]
         return _sole([p.country for p in told] + [a.country for a in actors])
+
+
+def _group_code(actor: Actor, rules: ContextRules) -> str | None:
+    """The code of the ethnic or religious group a country-less actor is ("ethnic Albanians", "Kurdish
+    fighters"), else None."""
+    if actor.country is not None or not (actor.kb_id or "").startswith("group:"):
+        return None
+    code = actor.kb_id.split(":", 1)[1]
+    return code if code in rules.located_groups else None
 
 
 def _names(words: str, name: str) -> bool:
