@@ -109,3 +109,10 @@ def test_commanded_area_act_keeps_its_doers(coder):
 def test_role_only_recipient_country(coder, text, recipient):
     event = _one(coder, text, "COERCE")
     assert [r.country for r in event.recipients] == [recipient]
+
+
+def test_fallback_recipients_keep_their_coordinated_heads(coder):
+    text = "Ruritania threatened to break off diplomatic relations with Chile and Peru over the fishing dispute."
+    text = text.replace("Ruritania", "Bolivia")
+    event = next(e for e in coder.code_text(text, published="2010-05-01") if e.trigger.text.startswith("threatened"))
+    assert sorted(a.country for a in event.recipients) == ["CHL", "PER"]

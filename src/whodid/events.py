@@ -1143,6 +1143,12 @@ def _others(found: list[Actor], actors: list[Actor]) -> list[Actor]:
     return [r for r in found if all(r.code != a.code or r.name != a.name for a in actors)]
 
 
+def _place_actor(place: Place) -> Actor:
+    """A place named as a side, standing for its country."""
+    return Actor(text=place.text, name=place.name, code=place.country, country=place.country,
+                 kb_id=f"place:{place.geonameid or place.name}", why="place named as a side")
+
+
 class ArgumentResolver:
     """Resolves a mention's argument tokens to actors; remembers the story so far."""
 
@@ -1346,8 +1352,12 @@ class ArgumentResolver:
                 word = tokens[place.start]
                 if word.ent_type_ == "PERSON" and word.ent_iob_ == "B" and word.dep_ != "pobj":
                     continue  # "Mary and her brother were talking": a person named like a town (Mary, Turkmenistan); "in X" stays
-                return [Actor(text=place.text, name=place.name, code=place.country, country=place.country,
-                              kb_id=f"place:{place.geonameid or place.name}", why="place named as a side")]
+                # "relations with Chile and Peru": the places coordinated with it are sides too
+                coordinated = {t.idx for conj in word.head.conjuncts if conj.i > word.head.i for t in conj.subtree} \
+                    if word.dep_ == "compound" else {t.idx for conj in word.conjuncts if conj.i > word.i
+                                                     for t in conj.subtree}
+                return [_place_actor(p) for p in self._places
+                        if p.country and (p is place or (p.start in coordinated and p.start not in tokens))]
         return []
 
     def _definite_pair(self, token: Token) -> bool:
@@ -1411,11 +1421,9 @@ class ArgumentResolver:
         if mention.event_type.lower() in self.rules.place_recipient_types:
             recipients = [_as_place(a) for a in recipients]
         if not recipients and not mention.participants and mention.fallback_recipients:
-            if mention.entry.phrase_targets:
-                recipients = self._first_named(mention.fallback_recipients, actors, date, speaker)
-            else:
-                # one recipient (the first found): fallbacks are guesses in order
-                recipients = _others(self._resolve_all(mention.fallback_recipients, date, speaker), actors)[:1]
+            # the first candidate that names someone, with the heads coordinated with it ("cut ties with Congo and
+            # Costa Rica"): the fallbacks are guesses in order, the later ones other phrases
+            recipients = self._first_named(mention.fallback_recipients, actors, date, speaker)
         if not recipients and not mention.participants and actors and mention.area_targets:
             # "imposed a curfew in the town of X": the area's people, named by its place (its country)
             recipients = _others(next((found for found in map(self._place_sides, mention.area_targets) if found),
