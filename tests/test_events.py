@@ -213,8 +213,9 @@ def test_an_undated_event_told_again_is_one_event(coder):
 @pytest.mark.parametrize(
     "text, event_type, actors, recipients",
     [
-        # a participle clause shares the main clause's subject (farmers near Lyon: French, from the context)
-        ("Farmers blocked the main highway near Lyon on Monday, demanding higher grain prices.", "REQUEST",
+        # a participle clause shares the main clause's subject (farmers near Lyon: French, from the context); a
+        # protest's own demand is the protest (test_a_demand_made_by_protesting_is_the_protest)
+        ("Farmers wrote to officials near Lyon on Monday, demanding higher grain prices.", "REQUEST",
          ["FRA"], []),
         # a gerund after "of" with an object: the object does it ("accused X of attacking Y")
         ("Armenia accused Azerbaijan of shelling villages near the border.", "ASSAULT", ["AZE"], []),
@@ -501,3 +502,12 @@ def test_person_with_an_organisation_post_in_apposition_acts_for_the_organisatio
     plain = "Hiroshi Tanabe, a Japanese diplomat, demanded that the warring parties allow aid in."
     event = next(e for e in coder.code_text(plain, published="2003-05-01") if e.trigger.text == "demanded")
     assert all(a.sector != "IGO" for a in event.actors)
+
+
+def test_a_demand_made_by_protesting_is_the_protest(coder):
+    events = coder.code_text("Thousands of students marched through Dhaka on Sunday to demand the resignation of the "
+                             "education minister.", published="2016-05-01")
+    assert [(e.event_type, e.cameo) for e in events] == [("PROTEST", "1411")]  # for a new leader, no separate demand
+    events = coder.code_text("Protesters in Lagos rioted after police demanded that they leave the square.",
+                             published="2016-05-01")
+    assert {e.event_type for e in events} == {"PROTEST", "REQUEST"}  # the police's demand is their own act

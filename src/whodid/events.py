@@ -671,19 +671,38 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         mentions.append(mention)
     mentions.extend(_obligation_demands(sent, mentions, rules))
     mentions.sort(key=lambda m: m.trigger.i)  # stable: the mentions found above keep their order
-    _aim_protests(mentions)
+    mentions = _aim_protests(mentions)
     return _drop_nested(_fold_demanded(mentions, lexicon), lexicon, rules)
 
 
-def _aim_protests(mentions: list[Mention]) -> None:
+def _aim_protests(mentions: list[Mention]) -> list[Mention]:
     """"held a sit-in to demand lower fares", "marched through the town, calling for a referendum": a
     protest whose own phrase names no target is aimed at the target of its purpose or participle clause (tried
-    after its own candidates)."""
+    after its own candidates). A demand made that way is the protest's content, not an event of its own (CAMEO
+    codes the protest, 14x): it is dropped."""
+    content: set[int] = set()
     for protest in (m for m in mentions if m.event_type == "PROTEST"):
         anchors = {protest.trigger.i} | ({protest.clause.i} if protest.clause is not None else set())
         for act in mentions:
             if act is not protest and act.trigger.dep_ in ("xcomp", "advcl", "acl") and act.trigger.head.i in anchors:
                 protest.fallback_recipients = protest.fallback_recipients + act.recipients + act.fallback_recipients
+                if act.event_type == "REQUEST" and act.entry.pos != "NOUN" and \
+                        not _children(act.trigger, "nsubj", "nsubjpass"):  # "after police demanded": not theirs
+                    content.add(id(act))
+                    protest.cameo = _protest_for(protest.cameo, act.cameo)
+    # and so is what the demand asks for ("calling on the president to step down"): it has not happened
+    asked = {t.i for m in mentions if id(m) in content for t in m.trigger.subtree}
+    return [m for m in mentions if id(m) not in content and (m.event_type == "PROTEST" or m.trigger.i not in asked)]
+
+
+def _protest_for(protest: str, demand: str) -> str:
+    """A protest made specific by what it demands: a march for a leader's removal (demand 1041, appeal 0241) is
+    1411, a hunger strike for rights (1043) 1423 (CAMEO's 14x subcodes share those codes' last digit)."""
+    if len(protest) == 3 and len(demand) == 4 and demand[:3] in ("104", "024"):
+        specific = protest + demand[3]
+        if _plover_type(specific) is not None:
+            return specific
+    return protest
 
 
 def _marked_clauses(word: Token, deps: tuple[str, ...], marks: frozenset[str]) -> list[Token]:
