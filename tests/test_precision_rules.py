@@ -360,3 +360,69 @@ def test_a_person_named_like_a_town_is_not_the_town(coder):
     events = _events(coder, "While Mary and her brother were talking to the guards, the bus left.")
     for e in events:
         assert "TKM" not in _codes(e.actors) + _codes(e.recipients)
+
+
+# -- round 3 (wave 8): senses and no-event rules from a fresh held-out sample -----------------------------------
+
+def _types(coder, text: str) -> list[str]:
+    return [e.event_type for e in _events(coder, text)]
+
+
+def test_asking_not_to_be_named_is_no_request(coder):
+    for text in ("A Ruritanian official, who asked not to be named, said the talks had stalled.",
+                 "Two diplomats who requested not to be identified described the meeting as tense."):
+        assert "REQUEST" not in _types(coder, text), text
+    assert "REQUEST" in _types(coder, "The minister asked the envoy to leave the country.")
+
+
+def test_an_epidemic_or_a_fire_kills_without_a_killer(coder):
+    for text in ("The cholera outbreak, which killed 300 people, spread to the capital.",
+                 "Two workers were killed in a fire at the refinery on Tuesday."):
+        assert "ASSAULT" not in _types(coder, text), text
+    assert "ASSAULT" in _types(coder, "Two soldiers were killed in an ambush near the border.")
+    assert "ASSAULT" in _types(coder, "The militia, which killed 30 villagers, withdrew to the hills.")
+
+
+def test_what_a_measure_targets_is_not_attacked(coder):
+    for text in ("The president signed orders targeting foreign drug gangs.",
+                 "The new tax, which hits small farmers hardest, takes effect in May."):
+        assert "ASSAULT" not in _types(coder, text), text
+    assert "ASSAULT" in _types(coder, "Rebels targeted a police station in the north.")
+
+
+def test_films_hit_cinemas_and_campaigns_target_buyers(coder):
+    for text in ("The new film hit cinemas across the country on Friday.",
+                 "The agency recommended targeting aid programmes for cuts.",
+                 "The advertisements target young shoppers in the suburbs."):
+        assert "ASSAULT" not in _types(coder, text), text
+    assert "ASSAULT" in _types(coder, "A missile hit a school in the town.")
+
+
+def test_a_warning_of_a_danger_is_no_threat(coder):
+    for text in ("The opposition warned that the new law violates the constitution.",
+                 "The central bank warned that prices would rise.",
+                 "The minister issued a warning that the harvest may fail."):
+        assert "THREATEN" not in _types(coder, text), text
+    for text in ("Iran warned that it would retaliate against any attack.",
+                 "Iran warned that any attack would be met with a crushing response.",
+                 "Russia warned the United States against deploying missiles.",
+                 "The senator warned that foreign conflicts should not be brought to Ruritania."):
+        assert "THREATEN" in _types(coder, text), text
+
+
+def test_thank_god_is_no_praise(coder):
+    assert "SUPPORT" not in _types(coder, "Thank God nobody was hurt, the mayor said.")
+    assert "SUPPORT" in _types(coder, "The president thanked Japan for its support.")
+
+
+def test_surrounding_needs_an_armed_side(coder):
+    for text in ("The advisers who surround the president rarely disagree with him.",
+                 "Confusion surrounding the new policy worried investors."):
+        assert "COERCE" not in _types(coder, text), text
+    for text in ("Troops surrounded the town on Monday.", "Government forces encircled the rebel-held district."):
+        assert "COERCE" in _types(coder, text), text
+
+
+def test_meeting_interests_is_no_meeting(coder):
+    assert "CONSULT" not in _types(coder, "The deal would meet the interests of both countries.")
+    assert "CONSULT" in _types(coder, "The minister met the premier in Oslo.")
