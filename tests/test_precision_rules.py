@@ -426,3 +426,29 @@ def test_surrounding_needs_an_armed_side(coder):
 def test_meeting_interests_is_no_meeting(coder):
     assert "CONSULT" not in _types(coder, "The deal would meet the interests of both countries.")
     assert "CONSULT" in _types(coder, "The minister met the premier in Oslo.")
+
+
+def test_agreeing_with_a_view_is_no_accord(coder):
+    for text in ('"The figures are not that bad for the bond market," agreed one analyst at a Frankfurt bank.',
+                 "The economist agreed that the figures were weak.",
+                 "The senator agreed that the aid package should cover all farmers.",
+                 "Many voters do not agree with her methods.",
+                 "The minister agreed with him and said the plan was sound."):
+        assert "AGREE" not in _types(coder, text), text
+    for text in ("Israel and Hamas agreed on a truce.", "Japan agreed to open its markets to American rice.",
+                 "The rebels agreed a ceasefire with the army.", "Iran agreed with Russia to hold talks in Geneva."):
+        assert "AGREE" in _types(coder, text), text
+
+
+def test_markets_and_opinions_are_no_offers_or_backing(coder):
+    for text in ("The Bundesbank was offering money market liquidity at 3.6 percent.",
+                 "The president offered his take on the crisis.",
+                 "The central bank intervened to support the dollar."):
+        assert not {"AGREE", "SUPPORT"} & set(_types(coder, text)), text
+    assert "AGREE" in _types(coder, "Turkey offered humanitarian aid to Syria.")
+    assert "SUPPORT" in _types(coder, "The United States backed the rebels in the north.")
+
+
+def test_pressing_questions_are_no_pressure(coder):
+    assert "REQUEST" not in _types(coder, "Reporters face pressing questions about the war.")
+    assert "REQUEST" in _types(coder, "Washington pressed Seoul to drop the tariffs.")

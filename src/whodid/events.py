@@ -66,6 +66,8 @@ class ArgumentRules:
     measure_heads: frozenset[str]
     measure_blind_types: frozenset[str]
     claim_warning_verbs: frozenset[str]
+    opinion_agree_verbs: frozenset[str]
+    view_nouns: frozenset[str]
     assertive_demand_verbs: frozenset[str]
     question_verbs: frozenset[str]
     visit_codes: frozenset[str]
@@ -805,6 +807,10 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
         return True  # "an official who asked not to be named": a source's condition, no request to anyone
     if entry.event_type.lower() in rules.measure_blind_types and _describes_a_measure(token, rules):
         return True  # "executive orders targeting drug cartels", "a law hitting small firms": no one is attacked
+    if entry.pos != "NOUN" and token.dep_ == "amod" and token.tag_ in ("VBG", "JJ"):
+        return True  # "pressing questions", "the surrounding hills": a verb's present participle used as an adjective
+    if entry.event_type == "AGREE" and _agrees_with_a_view(token, rules):
+        return True  # "agreed that the number is no problem", "I agree with him": an opinion shared, no accord
     if entry.event_type == "THREATEN" and _warns_of_a_danger(token, rules):
         return True  # "warned that the law violates the constitution": a claim about a danger, no threat
     if entry.event_type.lower() in rules.figure_blind_types and _figure_object(token, rules):
@@ -932,6 +938,27 @@ def _describes_a_measure(verb: Token, rules: ArgumentRules) -> bool:
         heads.append(verb.head)
     heads += _children(verb, "nsubj")
     return any(h.lemma_.lower() in rules.measure_heads or h.lower_ in rules.measure_heads for h in heads)
+
+
+def _agrees_with_a_view(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether a verb of agreeing (opinion_agree_verbs) shares a view rather than makes an accord: no act agreed to
+    ("agreed to withdraw"), nothing agreed on or agreed ("agreed on a truce", "agreed a deal"), and either a
+    that-clause or quote ("agreed that the figures were weak"; '"It is weak," agreed Jones') or only a person
+    agreed with ("I agree with him"); a clause of what shall be done is agreed ("agreed that troops would leave")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in rules.opinion_agree_verbs:
+        return False
+    if _children(verb, "xcomp", "dobj") or _prep_objects(verb, ("on", "to", "over", "upon")):
+        return False
+    clauses = _children(verb, "ccomp", "parataxis")
+    for clause in clauses:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "'ll")
+               for c in clause.children):
+            return False  # "agreed that the troops would leave by May"
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.pos_ in ("VERB", "AUX"):
+        clauses.append(verb.head)  # '"The figures are weak," agreed Jones': the quote heads the sentence
+    partners = _prep_objects(verb, ("with",))
+    return bool(clauses) or (bool(partners) and all(p.pos_ == "PRON" or p.lemma_.lower() in rules.view_nouns
+                                                     for p in partners))
 
 
 def _warns_of_a_danger(word: Token, rules: ArgumentRules) -> bool:
