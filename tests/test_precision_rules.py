@@ -452,3 +452,8 @@ def test_markets_and_opinions_are_no_offers_or_backing(coder):
 def test_pressing_questions_are_no_pressure(coder):
     assert "REQUEST" not in _types(coder, "Reporters face pressing questions about the war.")
     assert "REQUEST" in _types(coder, "Washington pressed Seoul to drop the tariffs.")
+
+
+def test_a_warning_of_what_forces_will_do_is_a_threat(coder):
+    assert "THREATEN" in _types(coder, "The defence minister warned that the armed forces would respond to any "
+                                       "incursion.")

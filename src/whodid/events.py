@@ -66,6 +66,7 @@ class ArgumentRules:
     measure_heads: frozenset[str]
     measure_blind_types: frozenset[str]
     claim_warning_verbs: frozenset[str]
+    threat_doers: frozenset[str]
     opinion_agree_verbs: frozenset[str]
     view_nouns: frozenset[str]
     assertive_demand_verbs: frozenset[str]
@@ -980,9 +981,11 @@ def _warns_of_a_danger(word: Token, rules: ArgumentRules) -> bool:
         return False  # "warning that the conflict should not be brought here": a demand
     modal = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "'ll", "shall")
                 for c in clause.children)
-    # what someone will do: a pronoun doer ("it would retaliate"), a passive ("any attack would be met with
-    # force") or "there will be consequences"
-    act = any((c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ not in ("this", "that"))
+    # what someone will do: a doer that is a pronoun, a name or forces ("it would retaliate", "the armed forces
+    # would respond"), a passive ("any attack would be met with force") or "there will be consequences"
+    act = any((c.dep_ == "nsubj" and ((c.pos_ == "PRON" and c.lower_ not in ("this", "that"))
+                                      or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+                                      or c.lemma_.lower() in rules.threat_doers))
               or c.dep_ in ("auxpass", "expl") for c in clause.children)
     return not (modal and act)
 
