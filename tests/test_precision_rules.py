@@ -457,3 +457,7 @@ def test_pressing_questions_are_no_pressure(coder):
 def test_a_warning_of_what_forces_will_do_is_a_threat(coder):
     assert "THREATEN" in _types(coder, "The defence minister warned that the armed forces would respond to any "
                                        "incursion.")
+
+
+def test_several_agreeing_on_what_should_be_done_is_an_accord(coder):
+    assert "AGREE" in _types(coder, "The ministers agreed that the steel plan should be expanded next year.")

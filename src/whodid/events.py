@@ -951,9 +951,12 @@ def _agrees_with_a_view(verb: Token, rules: ArgumentRules) -> bool:
     if _children(verb, "xcomp", "dobj") or _prep_objects(verb, ("on", "to", "over", "upon")):
         return False
     clauses = _children(verb, "ccomp", "parataxis")
+    # several who agree on what should be done make an accord ("ministers agreed that the plan should be
+    # expanded"); one who agrees that something should be is of an opinion ("the senator agreed that aid should ...")
+    several = any(s.tag_ in ("NNS", "NNPS") or _children(s, "conj") for s in _children(verb, "nsubj"))
+    accord_modals = ("will", "would", "shall", "'ll") + (("should", "must") if several else ())
     for clause in clauses:
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "'ll")
-               for c in clause.children):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in accord_modals for c in clause.children):
             return False  # "agreed that the troops would leave by May"
     if verb.dep_ in ("ccomp", "parataxis") and verb.head.pos_ in ("VERB", "AUX"):
         clauses.append(verb.head)  # '"The figures are weak," agreed Jones': the quote heads the sentence
