@@ -360,3 +360,104 @@ def test_a_person_named_like_a_town_is_not_the_town(coder):
     events = _events(coder, "While Mary and her brother were talking to the guards, the bus left.")
     for e in events:
         assert "TKM" not in _codes(e.actors) + _codes(e.recipients)
+
+
+# -- round 3 (wave 8): senses and no-event rules from a fresh held-out sample -----------------------------------
+
+def _types(coder, text: str) -> list[str]:
+    return [e.event_type for e in _events(coder, text)]
+
+
+def test_asking_not_to_be_named_is_no_request(coder):
+    for text in ("A Ruritanian official, who asked not to be named, said the talks had stalled.",
+                 "Two diplomats who requested not to be identified described the meeting as tense."):
+        assert "REQUEST" not in _types(coder, text), text
+    assert "REQUEST" in _types(coder, "The minister asked the envoy to leave the country.")
+
+
+def test_an_epidemic_or_a_fire_kills_without_a_killer(coder):
+    for text in ("The cholera outbreak, which killed 300 people, spread to the capital.",
+                 "Two workers were killed in a fire at the refinery on Tuesday."):
+        assert "ASSAULT" not in _types(coder, text), text
+    assert "ASSAULT" in _types(coder, "Two soldiers were killed in an ambush near the border.")
+    assert "ASSAULT" in _types(coder, "The militia, which killed 30 villagers, withdrew to the hills.")
+
+
+def test_what_a_measure_targets_is_not_attacked(coder):
+    for text in ("The president signed orders targeting foreign drug gangs.",
+                 "The new tax, which hits small farmers hardest, takes effect in May."):
+        assert "ASSAULT" not in _types(coder, text), text
+    assert "ASSAULT" in _types(coder, "Rebels targeted a police station in the north.")
+
+
+def test_films_hit_cinemas_and_campaigns_target_buyers(coder):
+    for text in ("The new film hit cinemas across the country on Friday.",
+                 "The agency recommended targeting aid programmes for cuts.",
+                 "The advertisements target young shoppers in the suburbs."):
+        assert "ASSAULT" not in _types(coder, text), text
+    assert "ASSAULT" in _types(coder, "A missile hit a school in the town.")
+
+
+def test_a_warning_of_a_danger_is_no_threat(coder):
+    for text in ("The opposition warned that the new law violates the constitution.",
+                 "The central bank warned that prices would rise.",
+                 "The minister issued a warning that the harvest may fail."):
+        assert "THREATEN" not in _types(coder, text), text
+    for text in ("Iran warned that it would retaliate against any attack.",
+                 "Iran warned that any attack would be met with a crushing response.",
+                 "Russia warned the United States against deploying missiles.",
+                 "The senator warned that foreign conflicts should not be brought to Ruritania."):
+        assert "THREATEN" in _types(coder, text), text
+
+
+def test_thank_god_is_no_praise(coder):
+    assert "SUPPORT" not in _types(coder, "Thank God nobody was hurt, the mayor said.")
+    assert "SUPPORT" in _types(coder, "The president thanked Japan for its support.")
+
+
+def test_surrounding_needs_an_armed_side(coder):
+    for text in ("The advisers who surround the president rarely disagree with him.",
+                 "Confusion surrounding the new policy worried investors."):
+        assert "COERCE" not in _types(coder, text), text
+    for text in ("Troops surrounded the town on Monday.", "Government forces encircled the rebel-held district."):
+        assert "COERCE" in _types(coder, text), text
+
+
+def test_meeting_interests_is_no_meeting(coder):
+    assert "CONSULT" not in _types(coder, "The deal would meet the interests of both countries.")
+    assert "CONSULT" in _types(coder, "The minister met the premier in Oslo.")
+
+
+def test_agreeing_with_a_view_is_no_accord(coder):
+    for text in ('"The figures are not that bad for the bond market," agreed one analyst at a Frankfurt bank.',
+                 "The economist agreed that the figures were weak.",
+                 "The senator agreed that the aid package should cover all farmers.",
+                 "Many voters do not agree with her methods.",
+                 "The minister agreed with him and said the plan was sound."):
+        assert "AGREE" not in _types(coder, text), text
+    for text in ("Israel and Hamas agreed on a truce.", "Japan agreed to open its markets to American rice.",
+                 "The rebels agreed a ceasefire with the army.", "Iran agreed with Russia to hold talks in Geneva."):
+        assert "AGREE" in _types(coder, text), text
+
+
+def test_markets_and_opinions_are_no_offers_or_backing(coder):
+    for text in ("The Bundesbank was offering money market liquidity at 3.6 percent.",
+                 "The president offered his take on the crisis.",
+                 "The central bank intervened to support the dollar."):
+        assert not {"AGREE", "SUPPORT"} & set(_types(coder, text)), text
+    assert "AGREE" in _types(coder, "Turkey offered humanitarian aid to Syria.")
+    assert "SUPPORT" in _types(coder, "The United States backed the rebels in the north.")
+
+
+def test_pressing_questions_are_no_pressure(coder):
+    assert "REQUEST" not in _types(coder, "Reporters face pressing questions about the war.")
+    assert "REQUEST" in _types(coder, "Washington pressed Seoul to drop the tariffs.")
+
+
+def test_a_warning_of_what_forces_will_do_is_a_threat(coder):
+    assert "THREATEN" in _types(coder, "The defence minister warned that the armed forces would respond to any "
+                                       "incursion.")
+
+
+def test_several_agreeing_on_what_should_be_done_is_an_accord(coder):
+    assert "AGREE" in _types(coder, "The ministers agreed that the steel plan should be expanded next year.")

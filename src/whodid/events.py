@@ -68,6 +68,13 @@ class ArgumentRules:
     figure_blind_types: frozenset[str]
     descriptive_heads: frozenset[str]
     non_agent_subjects: frozenset[str]
+    anonymity_verbs: frozenset[str]
+    measure_heads: frozenset[str]
+    measure_blind_types: frozenset[str]
+    claim_warning_verbs: frozenset[str]
+    threat_doers: frozenset[str]
+    opinion_agree_verbs: frozenset[str]
+    view_nouns: frozenset[str]
     assertive_demand_verbs: frozenset[str]
     question_verbs: frozenset[str]
     visit_codes: frozenset[str]
@@ -877,6 +884,16 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
         return True  # "insisted that he would stay in the race", "suggested that it may work": a claim
     if entry.event_type == "REQUEST" and _asks_a_question(token, rules):
         return True  # "Merkel asked.", "I asked one of the guards"
+    if entry.event_type == "REQUEST" and _asks_anonymity(token, rules):
+        return True  # "an official who asked not to be named": a source's condition, no request to anyone
+    if entry.event_type.lower() in rules.measure_blind_types and _describes_a_measure(token, rules):
+        return True  # "executive orders targeting drug cartels", "a law hitting small firms": no one is attacked
+    if entry.pos != "NOUN" and token.dep_ == "amod" and token.tag_ in ("VBG", "JJ"):
+        return True  # "pressing questions", "the surrounding hills": a verb's present participle used as an adjective
+    if entry.event_type == "AGREE" and _agrees_with_a_view(token, rules):
+        return True  # "agreed that the number is no problem", "I agree with him": an opinion shared, no accord
+    if entry.event_type == "THREATEN" and _warns_of_a_danger(token, rules):
+        return True  # "warned that the law violates the constitution": a claim about a danger, no threat
     if entry.event_type.lower() in rules.figure_blind_types and _figure_object(token, rules):
         return True  # "cut 5 percent", "slashed its forecast": numbers, not a party
     cues = StatusCues.default()
@@ -932,8 +949,14 @@ def _in_a_name(token: Token) -> bool:
 
 def _non_agent_subject(verb: Token, rules: ArgumentRules) -> bool:
     """Whether a verb's subject (or passive agent) is a force of nature or a situation ("the storm", "the
-    scandal"): non_agent_subjects in arguments.yaml."""
+    scandal"): non_agent_subjects in arguments.yaml. A relative pronoun stands for the noun it follows ("the
+    epidemic, which killed 300"); a passive with no agent that happened "in" such a thing has none either
+    ("two workers were killed in a fire")."""
     subjects = _children(verb, "nsubj") + [o for a in _children(verb, "agent") for o in _children(a, "pobj")]
+    if verb.dep_ == "relcl" and _relative_subject(verb):
+        subjects.append(verb.head)
+    if _children(verb, "auxpass") and not _children(verb, "agent"):
+        subjects += _prep_objects(verb, ("in",))
     return any(s.lemma_.lower() in rules.non_agent_subjects or s.lower_ in rules.non_agent_subjects
                for s in subjects)
 
@@ -978,6 +1001,76 @@ def _asks_a_question(verb: Token, rules: ArgumentRules) -> bool:
     # "asked Israel's help": something asked for as the object
     return not any(o.lemma_.lower() in ("help", "permission", "support", "aid", "assistance")
                    for o in _children(verb, "dobj"))
+
+
+def _asks_anonymity(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether a verb of asking asks only not to be named ("an official, who asked not to be identified, said"):
+    the passive infinitive it controls is negated and one of anonymity_verbs."""
+    return any(c.lemma_.lower() in rules.anonymity_verbs and _children(c, "neg") and _children(c, "auxpass")
+               for c in _children(verb, "xcomp"))
+
+
+def _describes_a_measure(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether a verb trigger is a participle or relative clause describing a measure or a campaign noun
+    (measure_heads: "orders targeting cartels", "a tax that hits small firms"), or has one as its subject: what
+    the measure aims at, not an act of force."""
+    heads: list[Token] = []
+    if verb.dep_ == "acl" or (verb.dep_ == "relcl" and _relative_subject(verb)):
+        heads.append(verb.head)
+    heads += _children(verb, "nsubj")
+    return any(h.lemma_.lower() in rules.measure_heads or h.lower_ in rules.measure_heads for h in heads)
+
+
+def _agrees_with_a_view(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether a verb of agreeing (opinion_agree_verbs) shares a view rather than makes an accord: no act agreed to
+    ("agreed to withdraw"), nothing agreed on or agreed ("agreed on a truce", "agreed a deal"), and either a
+    that-clause or quote ("agreed that the figures were weak"; '"It is weak," agreed Jones') or only a person
+    agreed with ("I agree with him"); a clause of what shall be done is agreed ("agreed that troops would leave")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in rules.opinion_agree_verbs:
+        return False
+    if _children(verb, "xcomp", "dobj") or _prep_objects(verb, ("on", "to", "over", "upon")):
+        return False
+    clauses = _children(verb, "ccomp", "parataxis")
+    # several who agree on what should be done make an accord ("ministers agreed that the plan should be
+    # expanded"); one who agrees that something should be is of an opinion ("the senator agreed that aid should ...")
+    several = any(s.tag_ in ("NNS", "NNPS") or _children(s, "conj") for s in _children(verb, "nsubj"))
+    accord_modals = ("will", "would", "shall", "'ll") + (("should", "must") if several else ())
+    for clause in clauses:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in accord_modals for c in clause.children):
+            return False  # "agreed that the troops would leave by May"
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.pos_ in ("VERB", "AUX"):
+        clauses.append(verb.head)  # '"The figures are weak," agreed Jones': the quote heads the sentence
+    partners = _prep_objects(verb, ("with",))
+    return bool(clauses) or (bool(partners) and all(p.pos_ == "PRON" or p.lemma_.lower() in rules.view_nouns
+                                                     for p in partners))
+
+
+def _warns_of_a_danger(word: Token, rules: ArgumentRules) -> bool:
+    """Whether a warning (claim_warning_verbs, verb or noun) tells of a danger rather than threatens: it has a
+    that-clause, with no object naming whom it is aimed at, and the clause says nothing that the warner will do
+    (no modal of future with a pronoun doer, a passive or "there": "warned that they would retaliate" threatens; "warned that the
+    law violates the charter", "warning that there is a risk" do not)."""
+    if word.lemma_.lower() not in rules.claim_warning_verbs and word.lower_ not in rules.claim_warning_verbs:
+        return False
+    if any(o.pos_ in ("NOUN", "PROPN") for o in _children(word, "dobj")):
+        return False  # "warned Moscow that ...": aimed at someone
+    clauses = _children(word, "ccomp", "acl") if word.pos_ == "NOUN" else _children(word, "ccomp")
+    clauses = [c for c in clauses if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               or word.pos_ != "NOUN"]
+    if not clauses:
+        return False
+    clause = clauses[0]
+    if any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children):
+        return False  # "warning that the conflict should not be brought here": a demand
+    modal = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "'ll", "shall")
+                for c in clause.children)
+    # what someone will do: a doer that is a pronoun, a name or forces ("it would retaliate", "the armed forces
+    # would respond"), a passive ("any attack would be met with force") or "there will be consequences"
+    act = any((c.dep_ == "nsubj" and ((c.pos_ == "PRON" and c.lower_ not in ("this", "that"))
+                                      or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+                                      or c.lemma_.lower() in rules.threat_doers))
+              or c.dep_ in ("auxpass", "expl") for c in clause.children)
+    return not (modal and act)
 
 
 def _is_figure(noun: Token, rules: ArgumentRules) -> bool:
@@ -1084,8 +1177,8 @@ def unarmed_fight(lemma: str, event_type: str, actors: list[Actor], recipients: 
                   rules: ArgumentRules) -> bool:
     """Whether a fighting word ("fight", "battle", "clash") has no armed side: no state (a country with no sector),
     no forces, rebels, police or militants (``armed_struggle`` in arguments.yaml): a figure of speech, not an
-    attack ("fought the claims", "a tight battle with her rival")."""
-    if event_type != "ASSAULT" or lemma not in rules.armed_lemmas:
+    attack ("fought the claims", "a tight battle with her rival"), nor a siege ("the aides who surround her")."""
+    if event_type not in ("ASSAULT", "COERCE") or lemma not in rules.armed_lemmas:
         return False
     def armed(actor: Actor) -> bool:
         code = actor.code or ""
