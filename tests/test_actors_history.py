@@ -156,3 +156,11 @@ def test_owned_heads_and_bodies(kb: ActorKB, phrase: str, code: str) -> None:
                                     "an office", "the goods"])
 def test_owned_heads_alone_are_no_one(kb: ActorKB, phrase: str) -> None:
     assert kb.lookup(phrase, "2018-01-01") is None, phrase
+
+
+def test_bare_surname_names_no_one_long_before_their_time():
+    import whodid
+
+    assert whodid.resolve_actor("Santos", date="1987-03-20") is None  # a port, a player: not a president of the 2010s
+    assert whodid.resolve_actor("Santos", date="2016-03-20").country == "COL"
+    assert whodid.resolve_actor("Reagan", date="2000-01-01").country == "USA"  # still news a decade on

@@ -109,6 +109,10 @@ def _plurals(noun: str, adjective: bool = False) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------------ knowledge entries
+# A bare surname names a known person only within these years before and after one of the person's terms.
+SURNAME_YEARS = (3, 12)
+
+
 @dataclass
 class Role:
     """A post held between two dates (start inclusive, end exclusive; None = open)."""
@@ -124,6 +128,12 @@ class Role:
 
     def holds(self, date: str) -> bool:
         return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+    def near(self, date: str, before: int, after: int) -> bool:
+        """Whether ``date`` falls in the role's term widened by ``before`` years before it and ``after`` after."""
+        year = int(date[:4])
+        return (self.start is None or int(self.start[:4]) - before <= year) and \
+            (self.end is None or year <= int(self.end[:4]) + after)
 
 
 @dataclass
@@ -1046,7 +1056,12 @@ class ActorKB:
             top = max(p.priority for p in people)
             people = [p for p in people if p.priority == top]
         if len(people) == 1:
-            return people[0]
+            person = people[0]
+            # a bare surname is someone news of that time would call so: "Santos" in a 1987 story is not a president
+            # of the 2010s (nor "Mr Santos"); a title says who is meant whatever the date
+            if title is None and date and person.roles and not any(r.near(date, *SURNAME_YEARS) for r in person.roles):
+                return None
+            return person
         if people:  # with no date, "in office now" (an open-ended role)
             active = [p for p in people if any(r.holds(date) if date else r.end is None for r in p.roles)]
             if len(active) == 1:
