@@ -511,3 +511,8 @@ def test_a_demand_made_by_protesting_is_the_protest(coder):
     events = coder.code_text("Protesters in Lagos rioted after police demanded that they leave the square.",
                              published="2016-05-01")
     assert {e.event_type for e in events} == {"PROTEST", "REQUEST"}  # the police's demand is their own act
+
+
+def test_a_date_is_never_a_side(coder):
+    events = coder.code_text("Serbia eased emergency measures on Wednesday in the province.", published="1990-05-01")
+    assert events and all(a.text != "Wednesday" for e in events for a in e.actors + e.recipients)

@@ -1255,6 +1255,10 @@ def _others(found: list[Actor], actors: list[Actor]) -> list[Actor]:
     return [r for r in found if all(r.code != a.code or r.name != a.name for a in actors)]
 
 
+# Entity labels that name no side however the parse attaches them (times, amounts).
+_NO_SIDE_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
 def _place_actor(place: Place) -> Actor:
     """A place named as a side, standing for its country."""
     return Actor(text=place.text, name=place.name, code=place.country, country=place.country,
@@ -1570,6 +1574,8 @@ class ArgumentResolver:
         code, so the event is not lost; its codes stay empty rather than guessed. Common nouns ("their
         relationship hit the rocks") name no one and are not kept."""
         for token in tokens:
+            if token.ent_type_ in _NO_SIDE_ENTITIES:
+                continue  # "eased the measures on Wednesday", "an explosion on March 13": a time, no side
             named = token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             if named and token.dep_ in ("compound", "amod", "nmod") and _names_venue(token, self.rules):
                 continue  # "the Minsk agreement": a name, no side
