@@ -361,7 +361,17 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 _ITEM_KEYS = frozenset({"lemma", "pos", "cameo", "event_type", "mode", "particle", "objects", "exclude_objects",
                         "recipient_preps", "reciprocal", "confidence", "subjects", "exclude_subjects", "heads",
-                        "exclude_preps", "object_recipients", "note"})
+                        "exclude_preps", "object_recipients", "note", "before", "after"})
+
+
+def _slots(value: Any) -> tuple[tuple[str, ...], ...]:
+    """A word pattern from YAML: a list of slots, each a word or a list of alternative words
+    (``[[from, out], [home, village]]``: "from" or "out", later "home" or "village")."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise LexiconError(f"a word pattern must be a list of slots, not {value!r}")
+    return tuple(_tuple(slot) for slot in value)
 
 
 def _table_code(table: dict[str, Any], code: str) -> str | None:
@@ -627,6 +637,7 @@ def _entries_from_item(group: str, item: dict[str, Any], onto: Ontology, path: s
             exclude_subjects=_tuple(item.get("exclude_subjects")), heads=_tuple(item.get("heads")),
             exclude_preps=_tuple(item.get("exclude_preps")), note=item.get("note"),
             object_recipients=bool(item.get("object_recipients", False)),
+            before=_slots(item.get("before")), after=_slots(item.get("after")),
         )
         for lemma in lemmas
     ]
