@@ -37,13 +37,15 @@ def _sense(lexicon, nlp, sentence: str, word: str) -> tuple[str, str] | None:
     ("Border units remained on alert through the night.", "alert", ("MOBILIZE", "152")),
     ("The navy held war games near the strait.", "games", ("MOBILIZE", "150")),
     ("The two armies staged joint war games in the desert.", "games", ("COOPERATE", "062")),
+    ("Chile and Peru launched naval exercises off the coast.", "exercises", ("COOPERATE", "062")),
+    ("Chile, Peru and Ecuador took part in war games in the Pacific.", "games", ("COOPERATE", "062")),
     # investigations and hearings
     ("Magistrates placed the mayor under investigation for bribery.", "investigation", ("ACCUSE", "090")),
     ("The senate opened hearings into the arms sale.", "hearings", ("ACCUSE", "090")),
     # demands, asylum
     ("The donors are pressuring the junta to hold elections.", "pressuring", ("REQUEST", "100")),
-    ("The defector sought asylum at the embassy.", "sought", ("REQUEST", "0234")),
-    ("Thousands of villagers applied for asylum in the neighbouring state.", "applied", ("REQUEST", "0234")),
+    ("The defector sought asylum at the embassy.", "sought", ("REQUEST", "1034")),
+    ("Thousands of villagers applied for asylum in the neighbouring state.", "applied", ("REQUEST", "1034")),
     # criticism and disapproval
     ("The senator hit out at the cabinet over the cuts.", "hit", ("ACCUSE", "111")),
     ("The farmers voiced opposition to the land reform.", "opposition", ("ACCUSE", "110")),
@@ -57,7 +59,11 @@ def _sense(lexicon, nlp, sentence: str, word: str) -> tuple[str, str] | None:
     ("Ottawa cut tariffs on Mexican steel.", "cut", ("RETREAT", "085")),
     # refugees taken in; a commitment restated; a host's welcome
     ("The island state accepted 400 refugees last year.", "accepted", ("AID", "075")),
-    ("The ministers reaffirmed their commitment to the truce.", "reaffirmed", ("AGREE", "030")),
+    ("The ministers reaffirmed the truce signed in May.", "reaffirmed", ("AGREE", "030")),
+    # support restated or pledged is support; money or arms pledged stay a promise of aid
+    ("The premier reiterated her country's support for the plan.", "reiterated", ("SUPPORT", "051")),
+    ("The ministers pledged their full backing to the new government.", "pledged", ("SUPPORT", "051")),
+    ("Norway pledged financial support to the agency.", "pledged", ("AGREE", "033")),
     ("The king gave the visiting president a warm welcome.", "welcome", ("CONSULT", "043")),
     # more trades that strike
     ("The seamen's strike closed the harbour.", "strike", ("PROTEST", "143")),

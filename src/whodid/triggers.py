@@ -332,8 +332,13 @@ def _pattern_fits(entry: TriggerEntry, token: "Token") -> bool:
 
 
 def _compound_subject(token: "Token") -> bool:
-    """Whether the verb's subject (or that of the verb it is conjoined to or controlled by) is conjoined ("A and B")."""
+    """Whether the verb's subject (or that of the verb it is conjoined to or controlled by) is conjoined ("A and B");
+    for a noun, the subject of the verb it is the object of ("A and B held war games", "took part in drills")."""
     tok = token
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj"):
+        tok = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
     for _ in range(4):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
@@ -361,7 +366,7 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 _ITEM_KEYS = frozenset({"lemma", "pos", "cameo", "event_type", "mode", "particle", "objects", "exclude_objects",
                         "recipient_preps", "reciprocal", "confidence", "subjects", "exclude_subjects", "heads",
-                        "exclude_preps", "object_recipients", "note", "before", "after"})
+                        "exclude_preps", "object_recipients", "note", "before", "after", "compound"})
 
 
 def _slots(value: Any) -> tuple[tuple[str, ...], ...]:
@@ -638,6 +643,7 @@ def _entries_from_item(group: str, item: dict[str, Any], onto: Ontology, path: s
             exclude_preps=_tuple(item.get("exclude_preps")), note=item.get("note"),
             object_recipients=bool(item.get("object_recipients", False)),
             before=_slots(item.get("before")), after=_slots(item.get("after")),
+            compound=bool(item.get("compound", False)),
         )
         for lemma in lemmas
     ]
