@@ -67,6 +67,20 @@ def _sense(lexicon, nlp, sentence: str, word: str) -> tuple[str, str] | None:
     ("The king gave the visiting president a warm welcome.", "welcome", ("CONSULT", "043")),
     # more trades that strike
     ("The seamen's strike closed the harbour.", "strike", ("PROTEST", "143")),
+    # people and ships freed, cultural property handed back
+    ("The gunmen released four tourists near the border.", "released", ("RETREAT", "0841")),
+    ("The two nurses were released from detention on Friday.", "released", ("RETREAT", "0841")),
+    ("The navy released the impounded trawler.", "released", ("RETREAT", "0842")),
+    ("The museum returned the bronzes to Nigeria.", "returned", ("RETREAT", "0842")),
+    # human shields, arrest warrants, emergency rule, expulsions
+    ("The gang used the hostages as human shields.", "shields", ("ASSAULT", "184")),
+    ("Prosecutors issued an arrest warrant for the former minister.", "warrant", ("COERCE", "173")),
+    ("The president declared a state of siege in two provinces.", "siege", ("COERCE", "1724")),
+    ("The army forced the deposed leader out of the country.", "forced", ("COERCE", "174")),
+    ("The regime forced the relief agency out of the country.", "forced", ("SANCTION", "1663")),
+    # hunger strikes gone on, arrivals at a seat of government
+    ("Detainees went on hunger strike over their conditions.", "strike", ("PROTEST", "142")),
+    ("The Irish premier arrived at the White House on Monday.", "arrived", ("CONSULT", "042")),
 ])
 def test_new_senses(lexicon, nlp, sentence, word, expected):
     assert _sense(lexicon, nlp, sentence, word) == expected
@@ -80,10 +94,12 @@ def test_new_senses(lexicon, nlp, sentence, word, expected):
     ("The court held a bail hearing for the activist.", "hearing"),  # a step of a trial
     ("The company hacked its prices down to win customers.", "hacked"),  # no network broken into
     ("The council accepted the proposal for a new bridge.", "accepted"),  # no refugees: not asylum
+    ("The negotiators arrived at a compromise late at night.", "arrived"),  # a decision, not a place
+    ("The band released a new album in May.", "released"),  # nothing freed
 ])
 def test_new_senses_leave_other_uses_alone(lexicon, nlp, sentence, word):
     sense = _sense(lexicon, nlp, sentence, word)
-    assert sense is None or sense[1] not in {"174", "110", "090", "176", "075"}, (sentence, sense)
+    assert sense is None or sense[1] not in {"174", "110", "090", "176", "075", "042", "0841"}, (sentence, sense)
 
 
 def _events(coder, text: str):
