@@ -49,7 +49,7 @@ def _sense(lexicon, nlp, sentence: str, word: str) -> tuple[str, str] | None:
     # criticism and disapproval
     ("The senator hit out at the cabinet over the cuts.", "hit", ("ACCUSE", "111")),
     ("The farmers voiced opposition to the land reform.", "opposition", ("ACCUSE", "110")),
-    ("Several states made clear their opposition to the new levy.", "opposition", ("ACCUSE", "110")),
+    ("Several states expressed their opposition to the new levy.", "opposition", ("ACCUSE", "110")),
     # cooperation
     ("The two agencies agreed to share expertise on flood defence.", "share", ("COOPERATE", "060")),
     # easing: curfews, restrictions, tariffs
@@ -96,6 +96,8 @@ def test_new_senses(lexicon, nlp, sentence, word, expected):
     ("The council accepted the proposal for a new bridge.", "accepted"),  # no refugees: not asylum
     ("The negotiators arrived at a compromise late at night.", "arrived"),  # a decision, not a place
     ("The band released a new album in May.", "released"),  # nothing freed
+    ("Widows there must accept exile from their homes.", "accept"),  # exiled, not taken in
+    ("The senator's opposition to abortion is well known.", "opposition"),  # a standing view, not an act
 ])
 def test_new_senses_leave_other_uses_alone(lexicon, nlp, sentence, word):
     sense = _sense(lexicon, nlp, sentence, word)
