@@ -30,6 +30,7 @@ def _sense(lexicon, nlp, sentence: str, word: str) -> tuple[str, str] | None:
     ("A hacker group breached the electoral commission's network.", "breached", ("COERCE", "176")),
     # people driven from their homes
     ("Militiamen drove the farmers from their villages.", "drove", ("COERCE", "174")),
+    ("The farmers were driven from their villages by militiamen.", "driven", ("COERCE", "174")),
     ("The troops forced hundreds of families out of their homes.", "forced", ("COERCE", "174")),
     # a plot or an attempt to kill a leader
     ("Police uncovered a plot to assassinate the governor.", "plot", ("ASSAULT", "185")),
@@ -88,6 +89,8 @@ def test_new_senses(lexicon, nlp, sentence, word, expected):
 
 @pytest.mark.parametrize("sentence, word", [
     ("Floods forced thousands of people from their homes.", "forced"),  # no one's act
+    ("Thousands have been forced from their homes during the fighting.", "forced"),  # displaced: no agent told
+    ("Families forced from their homes sheltered in schools.", "forced"),
     ("The pressure of the job forced him out of the house early.", "forced"),  # no home left: moved out
     ("The opposition won three seats in the assembly.", "opposition"),  # the parties, not disapproval
     ("The leaders of the opposition met in the capital.", "opposition"),

@@ -70,6 +70,9 @@ class TriggerEntry:
     # round, coded as a second event with the sides swapped.
     reverse_cameo: str | None = None
     compound: bool = False  # the subject must be conjoined actors ("A and B met"): PETRARCH's "%"
+    # A passive counts only with its "by" agent: "families were forced from their homes" is mostly told of a war's
+    # displacement, "were forced from their homes by militiamen" of an expulsion.
+    agent: bool = False
     # When no direct recipient names an actor, the recipient is the first actor named in the verb's phrase, with
     # those conjoined to it (PETRARCH's target: "welcomed the resumption of ties with A and B" -> A, B).
     phrase_targets: bool = False
@@ -331,6 +334,13 @@ def _pattern_fits(entry: TriggerEntry, token: "Token") -> bool:
     return True
 
 
+def _agentless_passive(token: "Token") -> bool:
+    """A passive verb with no "by" agent: "were forced out", "families driven from their homes"."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or (
+        token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "amod"))
+    return passive and not any(c.dep_ == "agent" for c in token.children)
+
+
 def _compound_subject(token: "Token") -> bool:
     """Whether the verb's subject (or that of the verb it is conjoined to or controlled by) is conjoined ("A and B");
     for a noun, the subject of the verb it is the object of ("A and B held war games", "took part in drills")."""
@@ -366,7 +376,7 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 _ITEM_KEYS = frozenset({"lemma", "pos", "cameo", "event_type", "mode", "particle", "objects", "exclude_objects",
                         "recipient_preps", "reciprocal", "confidence", "subjects", "exclude_subjects", "heads",
-                        "exclude_preps", "object_recipients", "note", "before", "after", "compound"})
+                        "exclude_preps", "object_recipients", "note", "before", "after", "compound", "agent"})
 
 
 def _slots(value: Any) -> tuple[tuple[str, ...], ...]:
@@ -545,6 +555,8 @@ class TriggerLexicon:
             return False
         if entry.compound and not _compound_subject(token):
             return False
+        if entry.agent and _agentless_passive(token):
+            return False
         return True
 
     # verbs around triggers -------------------------------------------------------------------------------
@@ -644,6 +656,7 @@ def _entries_from_item(group: str, item: dict[str, Any], onto: Ontology, path: s
             object_recipients=bool(item.get("object_recipients", False)),
             before=_slots(item.get("before")), after=_slots(item.get("after")),
             compound=bool(item.get("compound", False)),
+            agent=bool(item.get("agent", False)),
         )
         for lemma in lemmas
     ]
