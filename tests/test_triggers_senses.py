@@ -51,6 +51,10 @@ def _sense(lexicon, nlp, sentence: str, word: str) -> tuple[str, str] | None:
     ("The senator hit out at the cabinet over the cuts.", "hit", ("ACCUSE", "111")),
     ("The farmers voiced opposition to the land reform.", "opposition", ("ACCUSE", "110")),
     ("Several states expressed their opposition to the new levy.", "opposition", ("ACCUSE", "110")),
+    ("Tehran questioned the legitimacy of the inquiry.", "questioned", ("ACCUSE", "110")),
+    ("The opposition challenged the election results.", "challenged", ("ACCUSE", "110")),
+    # visa-free travel ended for another country's citizens
+    ("Warsaw will cancel visa-free entry for Belarusians.", "cancel", ("SANCTION", "163")),
     # cooperation
     ("The two agencies agreed to share expertise on flood defence.", "share", ("COOPERATE", "060")),
     # easing: curfews, restrictions, tariffs
@@ -99,6 +103,7 @@ def test_new_senses(lexicon, nlp, sentence, word, expected):
     ("The council accepted the proposal for a new bridge.", "accepted"),  # no refugees: not asylum
     ("The negotiators arrived at a compromise late at night.", "arrived"),  # a decision, not a place
     ("The band released a new album in May.", "released"),  # nothing freed
+    ("Detectives questioned the suspect for six hours.", "questioned"),  # an interview, no disapproval
     ("Widows there must accept exile from their homes.", "accept"),  # exiled, not taken in
     ("The senator's opposition to abortion is well known.", "opposition"),  # a standing view, not an act
 ])
