@@ -53,6 +53,10 @@ def _sense(lexicon, nlp, sentence: str, word: str) -> tuple[str, str] | None:
     ("Several states expressed their opposition to the new levy.", "opposition", ("ACCUSE", "110")),
     ("Tehran questioned the legitimacy of the inquiry.", "questioned", ("ACCUSE", "110")),
     ("The opposition challenged the election results.", "challenged", ("ACCUSE", "110")),
+    ("The ex-premier launched a blistering attack on the central bank.", "attack", ("ACCUSE", "111")),
+    # troops sent as peacekeepers, peacekeepers deploying
+    ("Ghana deployed 400 soldiers as peacekeepers in Mali.", "deployed", ("AID", "074")),
+    ("Nepalese peacekeepers began deploying in the south.", "deploying", ("AID", "074")),
     # visa-free travel ended for another country's citizens
     ("Warsaw will cancel visa-free entry for Belarusians.", "cancel", ("SANCTION", "163")),
     # cooperation
@@ -104,12 +108,14 @@ def test_new_senses(lexicon, nlp, sentence, word, expected):
     ("The negotiators arrived at a compromise late at night.", "arrived"),  # a decision, not a place
     ("The band released a new album in May.", "released"),  # nothing freed
     ("Detectives questioned the suspect for six hours.", "questioned"),  # an interview, no disapproval
+    ("The rebels launched a fierce attack on the garrison.", "attack"),  # fighting, not words
     ("Widows there must accept exile from their homes.", "accept"),  # exiled, not taken in
     ("The senator's opposition to abortion is well known.", "opposition"),  # a standing view, not an act
 ])
 def test_new_senses_leave_other_uses_alone(lexicon, nlp, sentence, word):
     sense = _sense(lexicon, nlp, sentence, word)
-    assert sense is None or sense[1] not in {"174", "110", "090", "176", "075", "042", "0841"}, (sentence, sense)
+    assert sense is None or sense[1] not in {"174", "110", "111", "090", "176", "075", "042", "0841"}, \
+        (sentence, sense)
 
 
 def _events(coder, text: str):
