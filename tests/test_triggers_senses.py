@@ -57,6 +57,8 @@ def _sense(lexicon, nlp, sentence: str, word: str) -> tuple[str, str] | None:
     # troops sent as peacekeepers, peacekeepers deploying
     ("Ghana deployed 400 soldiers as peacekeepers in Mali.", "deployed", ("AID", "074")),
     ("Nepalese peacekeepers began deploying in the south.", "deploying", ("AID", "074")),
+    # a strike called off yields
+    ("The dockers called off their strike on Friday.", "called", ("CONCEDE", "080")),
     # visa-free travel ended for another country's citizens
     ("Warsaw will cancel visa-free entry for Belarusians.", "cancel", ("SANCTION", "163")),
     # cooperation
@@ -158,3 +160,10 @@ def test_words_after_and_before_load_from_yaml(tmp_path, nlp):
     assert drive.after == (("from", "out"), ("home", "village"))
     assert _sense(lexicon, nlp, "Gunmen drove the herders from their village.", "drove") == ("COERCE", "174")
     assert _sense(lexicon, nlp, "She drove the children from school.", "drove") is None
+
+
+def test_a_time_phrase_is_no_particle(lexicon, nlp):
+    # "on Monday" says when: "called off the strike on Monday" is no "call on", "met the envoy in May" no "meet in"
+    assert _sense(lexicon, nlp, "The truckers called off the strike on Monday.", "called") == ("CONCEDE", "080")
+    assert _sense(lexicon, nlp, "The premier called the king on Tuesday.", "called") != ("REQUEST", "020")
+    assert _sense(lexicon, nlp, "The UN called on both sides to stop fighting.", "called") == ("REQUEST", "020")

@@ -185,13 +185,21 @@ def _expand(tokens: Iterable["Token"]) -> set[str]:
     return out
 
 
+def _time_phrase(prep: "Token") -> bool:
+    """A preposition whose objects are all dates or times ("on Monday", "in May"): it says when, it is no particle
+    ("called off the strike on Monday" is no "call on")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
 def _particle_child(token: "Token", particle: str) -> "Token | None":
     """The child after ``token`` that spells its particle ("pulled *out*", "called *on*")."""
     for child in token.children:
-        if child.i > token.i and child.lower_ == particle and child.dep_ in _PARTICLE_DEPS:
+        if child.i > token.i and child.lower_ == particle and child.dep_ in _PARTICLE_DEPS \
+                and not _time_phrase(child):
             return child
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.lower_ == particle and nxt.head.i == token.i:
+    if nxt is not None and nxt.lower_ == particle and nxt.head.i == token.i and not _time_phrase(nxt):
         return nxt
     # "accused the government of corruption": the parser often hangs the preposition on the object.
     for child in token.children:
