@@ -37,6 +37,7 @@ def _sense(lexicon, nlp, sentence: str, word: str) -> tuple[str, str] | None:
     # troops on alert, war games
     ("Border units remained on alert through the night.", "alert", ("MOBILIZE", "152")),
     ("The navy held war games near the strait.", "games", ("MOBILIZE", "150")),
+    ("The army ordered more patrols along the frontier.", "patrols", ("MOBILIZE", "150")),
     ("The two armies staged joint war games in the desert.", "games", ("COOPERATE", "062")),
     ("Chile and Peru launched naval exercises off the coast.", "exercises", ("COOPERATE", "062")),
     ("Chile, Peru and Ecuador took part in war games in the Pacific.", "games", ("COOPERATE", "062")),
