@@ -604,8 +604,14 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
 
 def _entry_governor(noun: Token, entry: TriggerEntry) -> Token | None:
     """The verb named in the entry's ``heads`` whose object the noun is: it carries the event's arguments as a
-    support verb does ("troops exchanged fire": the troops fire)."""
-    if not entry.heads or noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+    support verb does ("troops exchanged fire": the troops fire). A head spelled with its preposition ("go on",
+    "place under") governs the noun through it: "nurses went on strike", "troops remained on alert"."""
+    if not entry.heads:
+        return None
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb, prep = noun.head.head, noun.head.lower_
+        return verb if {f"{form} {prep}" for form in _verb_forms(verb)} & set(entry.heads) else None
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
         return None
     return noun.head if _verb_forms(noun.head) & set(entry.heads) else None
 

@@ -70,6 +70,9 @@ class TriggerEntry:
     # round, coded as a second event with the sides swapped.
     reverse_cameo: str | None = None
     compound: bool = False  # the subject must be conjoined actors ("A and B met"): PETRARCH's "%"
+    # A passive counts only with its "by" agent: "families were forced from their homes" is mostly told of a war's
+    # displacement, "were forced from their homes by militiamen" of an expulsion.
+    agent: bool = False
     # When no direct recipient names an actor, the recipient is the first actor named in the verb's phrase, with
     # those conjoined to it (PETRARCH's target: "welcomed the resumption of ties with A and B" -> A, B).
     phrase_targets: bool = False
@@ -182,13 +185,21 @@ def _expand(tokens: Iterable["Token"]) -> set[str]:
     return out
 
 
+def _time_phrase(prep: "Token") -> bool:
+    """A preposition whose objects are all dates or times ("on Monday", "in May"): it says when, it is no particle
+    ("called off the strike on Monday" is no "call on")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
 def _particle_child(token: "Token", particle: str) -> "Token | None":
     """The child after ``token`` that spells its particle ("pulled *out*", "called *on*")."""
     for child in token.children:
-        if child.i > token.i and child.lower_ == particle and child.dep_ in _PARTICLE_DEPS:
+        if child.i > token.i and child.lower_ == particle and child.dep_ in _PARTICLE_DEPS \
+                and not _time_phrase(child):
             return child
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.lower_ == particle and nxt.head.i == token.i:
+    if nxt is not None and nxt.lower_ == particle and nxt.head.i == token.i and not _time_phrase(nxt):
         return nxt
     # "accused the government of corruption": the parser often hangs the preposition on the object.
     for child in token.children:
@@ -331,9 +342,21 @@ def _pattern_fits(entry: TriggerEntry, token: "Token") -> bool:
     return True
 
 
+def _agentless_passive(token: "Token") -> bool:
+    """A passive verb with no "by" agent: "were forced out", "families driven from their homes"."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or (
+        token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "amod"))
+    return passive and not any(c.dep_ == "agent" for c in token.children)
+
+
 def _compound_subject(token: "Token") -> bool:
-    """Whether the verb's subject (or that of the verb it is conjoined to or controlled by) is conjoined ("A and B")."""
+    """Whether the verb's subject (or that of the verb it is conjoined to or controlled by) is conjoined ("A and B");
+    for a noun, the subject of the verb it is the object of ("A and B held war games", "took part in drills")."""
     tok = token
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj"):
+        tok = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
     for _ in range(4):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
@@ -361,7 +384,17 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 _ITEM_KEYS = frozenset({"lemma", "pos", "cameo", "event_type", "mode", "particle", "objects", "exclude_objects",
                         "recipient_preps", "reciprocal", "confidence", "subjects", "exclude_subjects", "heads",
-                        "exclude_preps", "object_recipients", "note"})
+                        "exclude_preps", "object_recipients", "note", "before", "after", "compound", "agent"})
+
+
+def _slots(value: Any) -> tuple[tuple[str, ...], ...]:
+    """A word pattern from YAML: a list of slots, each a word or a list of alternative words
+    (``[[from, out], [home, village]]``: "from" or "out", later "home" or "village")."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise LexiconError(f"a word pattern must be a list of slots, not {value!r}")
+    return tuple(_tuple(slot) for slot in value)
 
 
 def _table_code(table: dict[str, Any], code: str) -> str | None:
@@ -530,6 +563,8 @@ class TriggerLexicon:
             return False
         if entry.compound and not _compound_subject(token):
             return False
+        if entry.agent and _agentless_passive(token):
+            return False
         return True
 
     # verbs around triggers -------------------------------------------------------------------------------
@@ -627,6 +662,9 @@ def _entries_from_item(group: str, item: dict[str, Any], onto: Ontology, path: s
             exclude_subjects=_tuple(item.get("exclude_subjects")), heads=_tuple(item.get("heads")),
             exclude_preps=_tuple(item.get("exclude_preps")), note=item.get("note"),
             object_recipients=bool(item.get("object_recipients", False)),
+            before=_slots(item.get("before")), after=_slots(item.get("after")),
+            compound=bool(item.get("compound", False)),
+            agent=bool(item.get("agent", False)),
         )
         for lemma in lemmas
     ]
