@@ -168,3 +168,9 @@ def test_a_time_phrase_is_no_particle(lexicon, nlp):
     assert _sense(lexicon, nlp, "The truckers called off the strike on Monday.", "called") == ("CONCEDE", "080")
     assert _sense(lexicon, nlp, "The premier called the king on Tuesday.", "called") != ("REQUEST", "020")
     assert _sense(lexicon, nlp, "The UN called on both sides to stop fighting.", "called") == ("REQUEST", "020")
+
+
+def test_violence_committed_is_no_commitment_and_thieves_looting_is_no_riot(coder):
+    events = coder.code_text("Soldiers committed sexual violence against women in the camps.", published="2016-05-01")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+    assert coder.code_text("Thieves looted paintings from the museum in Baghdad.", published="2016-05-01") == []
