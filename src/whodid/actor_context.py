@@ -28,6 +28,7 @@ class ContextRules:
     origin_suffixes: tuple[str, ...]  # "European", "Crimean": an origin the knowledge could not code
     meeting_types: frozenset[str]  # events whose sides are usually of different countries
     located_groups: frozenset[str] = frozenset()  # group codes (groups.tsv) that take the country they act in
+    stance_prefixes: frozenset[str] = frozenset()  # "anti-", "pro-": a place after them is a stance, not an origin
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -35,9 +36,11 @@ class ContextRules:
         data = load_yaml("actor_context.yaml")
         kinds = set(data.get("located_group_kinds") or [])
         groups = frozenset(row["code"] for row in load_tsv("groups.tsv") if row["kind"] in kinds)
+        # the actor coder's list (agents.yaml): one list says what a stance prefix is
+        stances = frozenset(str(w).lower() for w in load_yaml("agents.yaml").get("stance_prefixes") or [])
         return cls(frozenset(data["sectors"]), frozenset(data["foreign_sectors"]),
                    int(data["story_min_mentions"]), float(data["story_min_share"]),
-                   tuple(data["origin_suffixes"]), frozenset(data["meeting_types"]), groups)
+                   tuple(data["origin_suffixes"]), frozenset(data["meeting_types"]), groups, stances)
 
 
 CONTEXT_NOTE = "country from the "  # how ``why`` marks a country taken from the context
@@ -53,6 +56,7 @@ def needs_country(actor: Actor, rules: ContextRules) -> bool:
     that the knowledge could not code ("the European MPs")."""
     return (actor.country is None and actor.sector in rules.sectors and actor.code == actor.sector
             and not any(len(w) > 3 and w[0].isupper() and w.endswith(rules.origin_suffixes)
+                        and w.split("-")[0].lower() not in rules.stance_prefixes  # "Anti-American": a stance
                         for w in re.findall(r"[\w'-]+", actor.text)))
 
 
@@ -107,7 +111,7 @@ class StoryCountries:
         taken = {a.country for a in event.actors + event.recipients if a.country and not from_context(a)} \
             if event.event_type in self.rules.meeting_types else set()
         for source, country in (
-            ("own words", _sole(p.country for p in places if _names(actor.text, p.text))),
+            ("own words", self._own_words_country(actor, places)),
             ("event place", event.location.country if event.location else None),
             ("sentence", self._sentence_country(places, sentence, other_side)),
             # a named person the knowledge lacks ("Vice-Premier Wang Yang") may come from anywhere
@@ -123,13 +127,19 @@ class StoryCountries:
         place: country, then its role, then the group ("Kurdish fighters" in Syria: SYRREBKUR)."""
         group = _group_code(actor, self.rules)
         for source, country in (
-            ("own words", _sole(p.country for p in places if _names(actor.text, p.text))),
+            ("own words", self._own_words_country(actor, places)),
             ("event place", event.location.country if event.location else None),
         ):
             if country and group:
                 why = f"{actor.why}; {CONTEXT_NOTE}{source}" if actor.why else f"{CONTEXT_NOTE}{source}"
                 return replace(actor, country=country, code=country + (actor.sector or "") + group, why=why)
         return actor
+
+    def _own_words_country(self, actor: Actor, places: list[Place]) -> str | None:
+        """The one country of the places named in the actor's own words, a place after a stance prefix aside ("an
+        anti-Syria journalist" is no Syrian: the prefix says what they are against)."""
+        return _sole(p.country for p in places
+                     if _names(actor.text, p.text) and not _after_stance(actor.text, p.text, self.rules))
 
     def _sentence_country(self, places: list[Place], sentence: list[Event], other_side: list[Actor]) -> str | None:
         """The one country the sentence names, not counting the other side's armies (they act abroad) nor who
@@ -138,7 +148,9 @@ class StoryCountries:
         actors = [a for e in sentence for a in e.actors + e.recipients
                   if a.sector != "IGO" and not (a.sector in self.rules.foreign_sectors and a.country in foreign)]
         sources = [e.attribution.text for e in sentence if e.attribution is not None and e.attribution.text]
-        told = [p for p in places if not any(_names(source, p.text) for source in sources)]
+        texts = {a.text for e in sentence for a in e.actors + e.recipients if a.text}
+        told = [p for p in places if not any(_names(source, p.text) for source in sources)
+                and not any(_after_stance(text, p.text, self.rules) for text in texts)]  # "anti-Syria": no origin
         return _sole([p.country for p in told] + [a.country for a in actors])
 
 
@@ -154,6 +166,14 @@ def _group_code(actor: Actor, rules: ContextRules) -> str | None:
 def _names(words: str, name: str) -> bool:
     """Whether ``name`` occurs in ``words`` as whole words ("Niger" is not in "Nigerian workers")."""
     return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words) is not None
+
+
+def _after_stance(words: str, name: str, rules: ContextRules) -> bool:
+    """Whether every mention of ``name`` in ``words`` follows a stance prefix ("anti-Iran", "pro-Russia")."""
+    starts = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", words)]
+    return bool(starts) and all(
+        (m := re.search(r"(\w+)-\s*$", words[:start])) is not None and m.group(1).lower() in rules.stance_prefixes
+        for start in starts)
 
 
 def _distinct_actors(events: list[Event]) -> list[Actor]:

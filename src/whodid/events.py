@@ -1230,6 +1230,8 @@ class ArgumentResolver:
     def _resolve_token(self, token: Token, date: str | None, speaker: Actor | None) -> list[Actor]:
         if _in_dateline(token):
             return []  # "LONDON (Reuters) -": where the story was filed, never a side
+        if token.dep_ in ("amod", "compound", "nmod") and self._after_stance_prefix(token):
+            return []  # "anti-Iran" in "an anti-Iran columnist": a stance, never a side
         low = token.lower_ if not _capital_name(token) else token.text  # "US" is no "us"
         if low in self.rules.reflexive_pronouns:
             return []  # "blew themselves up": the doer again, never someone else (nor the speaker)
@@ -1334,6 +1336,8 @@ class ArgumentResolver:
             if modifier.dep_ not in ("amod", "compound", "nmod") or modifier.i > token.i:
                 continue
             for part in (modifier, *[c for c in modifier.conjuncts if c.i > modifier.i]):
+                if self._after_stance_prefix(part.left_edge):
+                    continue  # "an anti-Iran columnist" is no Iranian
                 words = " ".join(t.text for t in part.subtree if t.dep_ not in ("cc", "conj", "punct") or t is part)
                 actor = self.actors.resolve(words, date)
                 known = actor is not None and (actor.country or not (actor.kb_id or "").startswith("agent:"))
@@ -1350,6 +1354,8 @@ class ArgumentResolver:
                 if self.actors.names_unknown_person(phrase_text(tokens[place.start], self.rules)):
                     continue  # "de Quito's detention": the town in a person's name
                 word = tokens[place.start]
+                if self._after_stance_prefix(word):
+                    continue  # "an anti-Iran columnist": what they are against, not whose they are
                 if word.ent_type_ == "PERSON" and word.ent_iob_ == "B" and word.dep_ != "pobj":
                     continue  # "Mary and her brother were talking": a person named like a town (Mary, Turkmenistan); "in X" stays
                 # "relations with Chile and Peru": the places coordinated with it are sides too
@@ -1359,6 +1365,12 @@ class ArgumentResolver:
                 return [_place_actor(p) for p in self._places
                         if p.country and (p is place or (p.start in coordinated and p.start not in tokens))]
         return []
+
+    def _after_stance_prefix(self, word: Token) -> bool:
+        """Whether ``word`` follows a stance prefix and its hyphen ("anti-Iran", "pro-Russia"; agents.yaml)."""
+        before = word.doc.text[max(0, word.idx - 12):word.idx]
+        found = re.search(r"(\w+)-\s*$", before)
+        return found is not None and found.group(1).lower() in self.actors.kb.stance_prefixes
 
     def _definite_pair(self, token: Token) -> bool:
         """ "the two men", "both countries": a plural noun that points back at a pair."""

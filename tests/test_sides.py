@@ -1,0 +1,71 @@
+"""Sides of events on sentences written for these tests: affiliations, coordination, regions, relatives, titles."""
+from __future__ import annotations
+
+import pytest
+
+from whodid.actors import resolve_actor
+from whodid.evaluate import actor_side
+
+PUBLISHED = "2006-03-01"
+
+
+def _sides(coder, text: str, event_type: str) -> tuple[set[str | None], set[str | None]]:
+    """(actor sides, recipient sides) of the first ``event_type`` event coded in ``text``."""
+    for event in coder.code_text(text, published=PUBLISHED):
+        if event.event_type == event_type:
+            return {actor_side(a) for a in event.actors}, {actor_side(a) for a in event.recipients}
+    raise AssertionError(f"no {event_type} event in {text!r}")
+
+
+# --- the UK's constituent countries are British ---------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["Northern Ireland", "police in Northern Ireland", "Scotland", "Wales",
+                                    "Northern Irish police", "the Welsh government"])
+def test_constituent_countries_of_the_uk_are_gbr(phrase):
+    actor = resolve_actor(phrase, date=PUBLISHED)
+    assert actor is not None and actor.country == "GBR"
+
+
+def test_ireland_stays_irish():
+    assert resolve_actor("the Irish government", date=PUBLISHED).country == "IRL"
+    assert resolve_actor("Ireland", date=PUBLISHED).country == "IRL"
+
+
+def test_territories_with_their_own_code_keep_it():
+    assert resolve_actor("Greenland's government", date=PUBLISHED).country == "GRL"
+    assert resolve_actor("Puerto Rican protesters", date=PUBLISHED).country == "PRI"
+
+
+def test_group_in_northern_ireland_is_british(coder):
+    _, recipients = _sides(coder, "The government in London banned a loyalist paramilitary group in Northern "
+                                  "Ireland on Friday.", "COERCE")
+    assert "IRL" not in recipients
+
+
+# --- "anti-X", "pro-X": a stance, never the side's country -----------------------------------------------------
+def test_anti_country_modifier_is_no_origin(coder):
+    _, recipients = _sides(coder, "An anti-Iran journalist was shot dead in Baghdad.", "ASSAULT")
+    assert recipients == {"IRQ"}
+
+
+def test_anti_country_modifier_of_an_unknown_noun_names_no_side(coder):
+    for event in coder.code_text("An outspoken anti-Iran columnist was shot dead outside his home in Baghdad.",
+                                 published=PUBLISHED):
+        assert "IRN" not in {actor_side(a) for a in event.actors + event.recipients}
+
+
+def test_stance_adjective_leaves_the_role_to_its_context(coder):
+    actors, _ = _sides(coder, "Anti-American protesters burned flags in Karachi.", "PROTEST")
+    assert actors == {"PAK"}
+
+
+def test_stance_place_in_own_words_is_skipped():
+    from whodid.actor_context import StoryCountries
+    from whodid.model import Actor, Event, Place, Trigger
+
+    story = StoryCountries()
+    story.observe(0, [Place(text="Russia", start=0, end=6, country="RUS")])
+    actor = Actor(text="pro-Russia activists", code="CVL", sector="CVL")
+    event = Event(story_id="s", sentence_id=0, text="", event_type="PROTEST", actors=[actor], recipients=[],
+                  trigger=Trigger(text="x", start=0, end=1))
+    story.fill([event])
+    assert event.actors[0].country is None
