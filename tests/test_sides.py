@@ -69,3 +69,16 @@ def test_stance_place_in_own_words_is_skipped():
                   trigger=Trigger(text="x", start=0, end=1))
     story.fill([event])
     assert event.actors[0].country is None
+
+
+# --- a bare noun coordinated with a modified one shares its modifiers ---------------------------------------------
+def test_bare_conjunct_shares_the_first_conjunct_country(coder):
+    actors, _ = _sides(coder, "Kenyan police and soldiers fired on protesters in Nairobi.", "ASSAULT")
+    assert actors == {"KEN"}
+
+
+def test_bare_conjunct_keeps_its_own_country_when_facing_the_first(coder):
+    for event in coder.code_text("Russian troops and rebels clashed near the village.", published=PUBLISHED):
+        for actor in event.actors + event.recipients:
+            if actor.text == "rebels":
+                assert "modifiers shared" not in (actor.why or "")

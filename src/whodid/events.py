@@ -86,6 +86,7 @@ class ArgumentRules:
     firm_event_types: frozenset[str] = frozenset()  # PLOVER types that businesses alone do not make (``firms``)
     firm_sectors: frozenset[str] = frozenset()
     firm_suffixes: frozenset[str] = frozenset()
+    unshared_modifier_sectors: frozenset[str] = frozenset()  # lower-case, like the other word sets
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -1261,6 +1262,7 @@ class ArgumentResolver:
             return [post]
         whole = self.actors.resolve(phrase, date)
         if whole is not None:
+            whole = self._shared_modifiers(token, whole, date) or whole
             return [whole, *self._coordinated_modifiers(token, whole, date)]
         collective = self.actors.kb.lookup_all(phrase, date)  # "the two Koreas"
         if len(collective) > 1:
@@ -1301,6 +1303,32 @@ class ArgumentResolver:
             if actor is not None and (actor.kb_id or "").startswith(("named:", "igo:")):
                 return [actor]
         return []
+
+    def _shared_modifiers(self, token: Token, actor: Actor, date: str | None) -> Actor | None:
+        """A bare noun coordinated after a modified one takes its modifiers ("Israeli helicopters and tanks" ->
+        Israeli tanks), unless the knowledge gave it a country already or it is of a sector that usually faces the
+        first ("Russian troops and rebels"; ``unshared_modifier_sectors``)."""
+        if actor.country is not None or not actor.sector or actor.sector == "IGO" or token.dep_ != "conj" \
+                or any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in token.lefts):
+            return None
+        first = token
+        while first.dep_ == "conj":
+            first = first.head
+        mods = [c for c in first.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        if first.pos_ not in ("NOUN", "PROPN") or not mods:
+            return None
+        first_actor = self.actors.resolve(phrase_text(first, self.rules), date)
+        if first_actor is None or first_actor.country is None:
+            return None
+        if actor.sector.lower() in self.rules.unshared_modifier_sectors and actor.sector != first_actor.sector:
+            return None
+        words = " ".join(t.text for m in mods for t in m.subtree)
+        shared = self.actors.resolve(f"{words} {token.text}", date)
+        if shared is None or shared.country != first_actor.country:
+            return None
+        shared.text = actor.text
+        shared.why = f"{shared.why}; modifiers shared with {first.text!r}"
+        return shared
 
     def _coordinated_modifiers(self, head: Token, first: Actor, date: str | None) -> list[Actor]:
         """"Kenyan and Ethiopian officials", "US and South Korean troops": one actor per coordinated modifier,
