@@ -30,9 +30,9 @@ def test_ireland_stays_irish():
     assert resolve_actor("Ireland", date=PUBLISHED).country == "IRL"
 
 
-def test_territories_with_their_own_code_keep_it():
-    assert resolve_actor("Greenland's government", date=PUBLISHED).country == "GRL"
-    assert resolve_actor("Puerto Rican protesters", date=PUBLISHED).country == "PRI"
+def test_territories_with_their_own_code_are_not_their_sovereign(coder):
+    _, recipients = _sides(coder, "Danish police arrested two activists in Greenland on Monday.", "COERCE")
+    assert "DNK" not in recipients
 
 
 def test_group_in_northern_ireland_is_british(coder):
