@@ -82,3 +82,24 @@ def test_bare_conjunct_keeps_its_own_country_when_facing_the_first(coder):
         for actor in event.actors + event.recipients:
             if actor.text == "rebels":
                 assert "modifiers shared" not in (actor.why or "")
+
+
+# --- kin take their relative's country ----------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, code", [
+    ("the half-brother of North Korea's leader", "PRKELI"),
+    ("Kim Jong-un's half-brother", "PRKELI"),
+    ("the Libyan leader's son", "LBYELI"),
+    ("the son of a farmer in Mexico", "MEXCVL"),
+])
+def test_kin_take_the_relative_country(phrase, code):
+    actor = resolve_actor(phrase, date="2017-02-14")
+    assert actor is not None and actor.code == code
+
+
+def test_kin_of_a_role_take_the_country_from_context(coder):
+    _, recipients = _sides(coder, "Police in Lima arrested the wife of the president on Tuesday.", "COERCE")
+    assert recipients == {"PER"}
+
+
+def test_a_pronoun_relative_names_no_one():
+    assert resolve_actor("his wife", date=PUBLISHED) is None
