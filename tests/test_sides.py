@@ -103,3 +103,31 @@ def test_kin_of_a_role_take_the_country_from_context(coder):
 
 def test_a_pronoun_relative_names_no_one():
     assert resolve_actor("his wife", date=PUBLISHED) is None
+
+
+# --- an unknown person named with a post belongs to the country of the context ---------------------------------------
+def test_titled_unknown_person_takes_the_sentence_country(coder):
+    _, recipients = _sides(coder, "Gunmen in Iraq tried to assassinate outgoing Prime Minister Omar Badawi on Sunday.",
+                           "ASSAULT")
+    assert recipients == {"IRQ"}
+
+
+def test_a_surname_ending_like_a_demonym_is_no_origin():
+    from whodid.actor_context import ContextRules, needs_country
+    from whodid.model import Actor
+
+    actor = Actor(text="Prime Minister Omar Badawi", name="Omar Badawi", code="GOV", sector="GOV",
+                  why="title+name (noun:prime minister)")
+    assert needs_country(actor, ContextRules.default())
+    assert not needs_country(Actor(text="Crimean authorities", code="GOV", sector="GOV"), ContextRules.default())
+
+
+def test_titled_unknown_person_takes_the_story_country(coder):
+    text = ("Kenya's parliament met in Nairobi on Monday. Opposition lawmakers in Kenya demanded new elections.\n\n"
+            "Vice-President Omar Badawi refused to resign on Tuesday.")
+    for event in coder.code_text(text, published=PUBLISHED):
+        for actor in event.actors:
+            if "Badawi" in actor.text:
+                assert actor.country == "KEN"
+                return
+    raise AssertionError("no event of Badawi")

@@ -54,9 +54,11 @@ def from_context(actor: Actor) -> bool:
 def needs_country(actor: Actor, rules: ContextRules) -> bool:
     """Whether ``actor`` is named by its role alone: a sector code with no country, and no origin in its words
     that the knowledge could not code ("the European MPs")."""
+    name = set(re.findall(r"[\w'-]+", actor.name or ""))  # "Prime Minister Omar Badawi": a surname is no origin
     return (actor.country is None and actor.sector in rules.sectors and actor.code == actor.sector
             and not any(len(w) > 3 and w[0].isupper() and w.endswith(rules.origin_suffixes)
                         and w.split("-")[0].lower() not in rules.stance_prefixes  # "Anti-American": a stance
+                        and w not in name
                         for w in re.findall(r"[\w'-]+", actor.text)))
 
 
@@ -115,7 +117,7 @@ class StoryCountries:
             ("event place", event.location.country if event.location else None),
             ("sentence", self._sentence_country(places, sentence, other_side)),
             # a named person the knowledge lacks ("Vice-Premier Wang Yang") may come from anywhere
-            ("story", story if actor.name is None else None),
+            ("story", story if actor.name is None or _titled(actor) else None),
         ):
             if country and country not in taken:
                 why = f"{actor.why}; {CONTEXT_NOTE}{source}" if actor.why else f"{CONTEXT_NOTE}{source}"
@@ -161,6 +163,12 @@ def _group_code(actor: Actor, rules: ContextRules) -> str | None:
         return None
     code = actor.kb_id.split(":", 1)[1]
     return code if code in rules.located_groups else None
+
+
+def _titled(actor: Actor) -> bool:
+    """Whether ``actor`` is an unknown person named with a post ("Vice-President Omar Badawi"): a post of the
+    country the story is about, more often than not."""
+    return (actor.why or "").startswith("title+name")
 
 
 def _names(words: str, name: str) -> bool:
