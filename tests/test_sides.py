@@ -131,3 +131,17 @@ def test_titled_unknown_person_takes_the_story_country(coder):
                 assert actor.country == "KEN"
                 return
     raise AssertionError("no event of Badawi")
+
+
+# --- a group acted on by one country's police or authorities is of that country -----------------------------------
+def test_group_acted_on_by_police_takes_their_country(coder):
+    for event in coder.code_text("Turkish police detained dozens of Kurdish activists on Sunday.", published=PUBLISHED):
+        if event.event_type == "COERCE":
+            assert [a.code for a in event.recipients] == ["TURCVLKUR"]
+            return
+    raise AssertionError("no COERCE event")
+
+
+def test_group_attacking_police_keeps_its_own_code(coder):
+    actors, _ = _sides(coder, "Kurdish rebels ambushed a Turkish police patrol.", "ASSAULT")
+    assert "TUR" not in actors

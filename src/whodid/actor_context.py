@@ -29,6 +29,7 @@ class ContextRules:
     meeting_types: frozenset[str]  # events whose sides are usually of different countries
     located_groups: frozenset[str] = frozenset()  # group codes (groups.tsv) that take the country they act in
     stance_prefixes: frozenset[str] = frozenset()  # "anti-", "pro-": a place after them is a stance, not an origin
+    domestic_sectors: frozenset[str] = frozenset()  # sides that act at home: a group they act on is of their country
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -40,7 +41,8 @@ class ContextRules:
         stances = frozenset(str(w).lower() for w in load_yaml("agents.yaml").get("stance_prefixes") or [])
         return cls(frozenset(data["sectors"]), frozenset(data["foreign_sectors"]),
                    int(data["story_min_mentions"]), float(data["story_min_share"]),
-                   tuple(data["origin_suffixes"]), frozenset(data["meeting_types"]), groups, stances)
+                   tuple(data["origin_suffixes"]), frozenset(data["meeting_types"]), groups, stances,
+                   frozenset(data.get("domestic_sectors") or []))
 
 
 CONTEXT_NOTE = "country from the "  # how ``why`` marks a country taken from the context
@@ -106,7 +108,7 @@ class StoryCountries:
                 story: str | None) -> Actor:
         places = self._places.get(event.sentence_id, [])
         if _group_code(actor, self.rules):
-            return self._located_group(actor, event, places)
+            return self._located_group(actor, event, places, other_side)
         if not needs_country(actor, self.rules):
             return actor
         # a meeting's other participants, coded from their own words, are likely of another country
@@ -124,13 +126,18 @@ class StoryCountries:
                 return replace(actor, country=country, code=country + actor.code, why=why)
         return actor
 
-    def _located_group(self, actor: Actor, event: Event, places: list[Place]) -> Actor:
+    def _located_group(self, actor: Actor, event: Event, places: list[Place], other_side: list[Actor]) -> Actor:
         """An ethnic or religious group with no country takes that of the place in its words or of the event's
-        place: country, then its role, then the group ("Kurdish fighters" in Syria: SYRREBKUR)."""
+        place: country, then its role, then the group ("Kurdish fighters" in Syria: SYRREBKUR); else that of the
+        police or authorities of one country acting on it (``domestic_sectors``: they act at home)."""
         group = _group_code(actor, self.rules)
+        domestic = _sole(a.country for a in other_side if a.sector in self.rules.domestic_sectors
+                         and not from_context(a)) \
+            if event.event_type not in self.rules.meeting_types else None
         for source, country in (
             ("own words", self._own_words_country(actor, places)),
             ("event place", event.location.country if event.location else None),
+            ("other side", domestic),
         ):
             if country and group:
                 why = f"{actor.why}; {CONTEXT_NOTE}{source}" if actor.why else f"{CONTEXT_NOTE}{source}"
