@@ -28,6 +28,8 @@ class ContextRules:
     origin_suffixes: tuple[str, ...]  # "European", "Crimean": an origin the knowledge could not code
     meeting_types: frozenset[str]  # events whose sides are usually of different countries
     located_groups: frozenset[str] = frozenset()  # group codes (groups.tsv) that take the country they act in
+    stance_prefixes: frozenset[str] = frozenset()  # "anti-", "pro-": a place after them is a stance, not an origin
+    domestic_sectors: frozenset[str] = frozenset()  # sides that act at home: a group they act on is of their country
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -35,9 +37,12 @@ class ContextRules:
         data = load_yaml("actor_context.yaml")
         kinds = set(data.get("located_group_kinds") or [])
         groups = frozenset(row["code"] for row in load_tsv("groups.tsv") if row["kind"] in kinds)
+        # the actor coder's list (agents.yaml): one list says what a stance prefix is
+        stances = frozenset(str(w).lower() for w in load_yaml("agents.yaml").get("stance_prefixes") or [])
         return cls(frozenset(data["sectors"]), frozenset(data["foreign_sectors"]),
                    int(data["story_min_mentions"]), float(data["story_min_share"]),
-                   tuple(data["origin_suffixes"]), frozenset(data["meeting_types"]), groups)
+                   tuple(data["origin_suffixes"]), frozenset(data["meeting_types"]), groups, stances,
+                   frozenset(data.get("domestic_sectors") or []))
 
 
 CONTEXT_NOTE = "country from the "  # how ``why`` marks a country taken from the context
@@ -51,8 +56,11 @@ def from_context(actor: Actor) -> bool:
 def needs_country(actor: Actor, rules: ContextRules) -> bool:
     """Whether ``actor`` is named by its role alone: a sector code with no country, and no origin in its words
     that the knowledge could not code ("the European MPs")."""
+    name = set(re.findall(r"[\w'-]+", actor.name or ""))  # "Prime Minister Omar Badawi": a surname is no origin
     return (actor.country is None and actor.sector in rules.sectors and actor.code == actor.sector
             and not any(len(w) > 3 and w[0].isupper() and w.endswith(rules.origin_suffixes)
+                        and w.split("-")[0].lower() not in rules.stance_prefixes  # "Anti-American": a stance
+                        and w not in name
                         for w in re.findall(r"[\w'-]+", actor.text)))
 
 
@@ -100,36 +108,47 @@ class StoryCountries:
                 story: str | None) -> Actor:
         places = self._places.get(event.sentence_id, [])
         if _group_code(actor, self.rules):
-            return self._located_group(actor, event, places)
+            return self._located_group(actor, event, places, other_side)
         if not needs_country(actor, self.rules):
             return actor
         # a meeting's other participants, coded from their own words, are likely of another country
         taken = {a.country for a in event.actors + event.recipients if a.country and not from_context(a)} \
             if event.event_type in self.rules.meeting_types else set()
         for source, country in (
-            ("own words", _sole(p.country for p in places if _names(actor.text, p.text))),
+            ("own words", self._own_words_country(actor, places)),
             ("event place", event.location.country if event.location else None),
             ("sentence", self._sentence_country(places, sentence, other_side)),
             # a named person the knowledge lacks ("Vice-Premier Wang Yang") may come from anywhere
-            ("story", story if actor.name is None else None),
+            ("story", story if actor.name is None or _titled(actor) else None),
         ):
             if country and country not in taken:
                 why = f"{actor.why}; {CONTEXT_NOTE}{source}" if actor.why else f"{CONTEXT_NOTE}{source}"
                 return replace(actor, country=country, code=country + actor.code, why=why)
         return actor
 
-    def _located_group(self, actor: Actor, event: Event, places: list[Place]) -> Actor:
+    def _located_group(self, actor: Actor, event: Event, places: list[Place], other_side: list[Actor]) -> Actor:
         """An ethnic or religious group with no country takes that of the place in its words or of the event's
-        place: country, then its role, then the group ("Kurdish fighters" in Syria: SYRREBKUR)."""
+        place: country, then its role, then the group ("Kurdish fighters" in Syria: SYRREBKUR); else that of the
+        police or authorities of one country acting on it (``domestic_sectors``: they act at home)."""
         group = _group_code(actor, self.rules)
+        domestic = _sole(a.country for a in other_side if a.sector in self.rules.domestic_sectors
+                         and not from_context(a)) \
+            if event.event_type not in self.rules.meeting_types else None
         for source, country in (
-            ("own words", _sole(p.country for p in places if _names(actor.text, p.text))),
+            ("own words", self._own_words_country(actor, places)),
             ("event place", event.location.country if event.location else None),
+            ("other side", domestic),
         ):
             if country and group:
                 why = f"{actor.why}; {CONTEXT_NOTE}{source}" if actor.why else f"{CONTEXT_NOTE}{source}"
                 return replace(actor, country=country, code=country + (actor.sector or "") + group, why=why)
         return actor
+
+    def _own_words_country(self, actor: Actor, places: list[Place]) -> str | None:
+        """The one country of the places named in the actor's own words, a place after a stance prefix aside ("an
+        anti-Syria journalist" is no Syrian: the prefix says what they are against)."""
+        return _sole(p.country for p in places
+                     if _names(actor.text, p.text) and not _after_stance(actor.text, p.text, self.rules))
 
     def _sentence_country(self, places: list[Place], sentence: list[Event], other_side: list[Actor]) -> str | None:
         """The one country the sentence names, not counting the other side's armies (they act abroad) nor who
@@ -138,7 +157,9 @@ class StoryCountries:
         actors = [a for e in sentence for a in e.actors + e.recipients
                   if a.sector != "IGO" and not (a.sector in self.rules.foreign_sectors and a.country in foreign)]
         sources = [e.attribution.text for e in sentence if e.attribution is not None and e.attribution.text]
-        told = [p for p in places if not any(_names(source, p.text) for source in sources)]
+        texts = {a.text for e in sentence for a in e.actors + e.recipients if a.text}
+        told = [p for p in places if not any(_names(source, p.text) for source in sources)
+                and not any(_after_stance(text, p.text, self.rules) for text in texts)]  # "anti-Syria": no origin
         return _sole([p.country for p in told] + [a.country for a in actors])
 
 
@@ -151,9 +172,23 @@ def _group_code(actor: Actor, rules: ContextRules) -> str | None:
     return code if code in rules.located_groups else None
 
 
+def _titled(actor: Actor) -> bool:
+    """Whether ``actor`` is an unknown person named with a post ("Vice-President Omar Badawi"): a post of the
+    country the story is about, more often than not."""
+    return (actor.why or "").startswith("title+name")
+
+
 def _names(words: str, name: str) -> bool:
     """Whether ``name`` occurs in ``words`` as whole words ("Niger" is not in "Nigerian workers")."""
     return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words) is not None
+
+
+def _after_stance(words: str, name: str, rules: ContextRules) -> bool:
+    """Whether every mention of ``name`` in ``words`` follows a stance prefix ("anti-Iran", "pro-Russia")."""
+    starts = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", words)]
+    return bool(starts) and all(
+        (m := re.search(r"(\w+)-\s*$", words[:start])) is not None and m.group(1).lower() in rules.stance_prefixes
+        for start in starts)
 
 
 def _distinct_actors(events: list[Event]) -> list[Actor]:

@@ -276,6 +276,8 @@ class ActorKB:
         self.membership_preps: set[str] = set()
         self.affiliation_preps: set[str] = set()
         self.owned_heads: set[str] = set()  # "decision", "base", "members": they stand for their owner
+        self.kin_heads: set[str] = set()  # "wife", "brother": they stand for their relative's country
+        self.kin_elite_sectors: set[str] = set()  # a relative of these sectors makes the kin an elite (ELI)
         self.owner_preps: set[str] = set()
         self.clause_adjectives: set[str] = set()
         self.stance_prefixes: set[str] = set()
@@ -446,6 +448,10 @@ class ActorKB:
             for word in words or []:
                 self.owned_heads |= {_fold(str(word)), *(_fold(p) for p in _plurals(str(word)))}
         self.owner_preps |= {str(w).lower() for w in data.get("owner_preps") or []}
+        for word in data.get("kin_heads") or []:
+            key = _fold(str(word).split("-")[-1])  # "half-brother", "in-law": the words are split when matched
+            self.kin_heads |= {key, *(_fold(p) for p in _plurals(key))}
+        self.kin_elite_sectors |= {str(w).upper() for w in data.get("kin_elite_sectors") or []}
         self.clause_adjectives |= {str(w).lower() for w in data.get("clause_adjectives") or []}
         self.stance_prefixes |= {str(w).lower() for w in data.get("stance_prefixes") or []}
         self.past_markers |= {str(w).lower() for w in data.get("past_markers") or []}
@@ -786,7 +792,7 @@ class ActorKB:
         its own lower-case modifiers ("the Afghan government's dialogue offer" -> the Afghan government), else the
         phrase after an owner preposition ("a request from the UN", "missiles fired by the army"). The owner must be
         someone in particular: a bare sector ("military aircraft" -> MIL) is no owner."""
-        if not core or not isinstance(core[-1], int) or toks[core[-1]].key not in self.owned_heads:
+        if not core or not isinstance(core[-1], int) or toks[core[-1]].key not in self.owned_heads | self.kin_heads:
             return None
         head = core[-1]
         j = len(core) - 2
@@ -803,10 +809,26 @@ class ActorKB:
                 return None
             words = toks[after + 1:]
         actor = self._resolve(" ".join(t.cased for t in words), date, memory)
+        if actor is not None and toks[head].key in self.kin_heads:
+            return self._kin(actor, toks[head].key)
         if actor is None or (actor.country is None and (actor.kb_id or "").startswith("agent:")):
             return None  # a bare sector ("two military aircraft" -> MIL) would hide who sent them
         actor.why = f"owner-of:{toks[head].key} ({actor.why})"
         return actor
+
+    def _kin(self, relative: Actor, head: str) -> Actor | None:
+        """A relative's kin ("the president's wife", "the half-brother of North Korea's leader"): the relative's
+        country, an elite if the relative holds a post (``kin_elite_sectors``), else the relative's sector; with no
+        country (a role only: "the president's wife") it is left to the context like the role."""
+        if relative.sector == "IGO" or (relative.country is None and relative.sector is None):
+            return None  # "the wife of a UN official": no country to give
+        sector = "ELI" if relative.sector in self.kin_elite_sectors or (relative.kb_id or "").startswith("person:") \
+            else relative.sector
+        why = f"kin:{head} ({relative.why})"
+        if relative.country is None:
+            return Actor("", None, sector, None, sector, f"agent:{head}", why=why)
+        country = self.countries.get(relative.country)
+        return self._country_actor(country, sector, why) if country is not None else None
 
     def _interpret(self, core: list, tail: list, toks: tuple[Tok, ...], date: str | None,
                    memory: "StoryActors | None", indefinite: bool) -> Actor | None:

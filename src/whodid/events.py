@@ -93,6 +93,7 @@ class ArgumentRules:
     firm_event_types: frozenset[str] = frozenset()  # PLOVER types that businesses alone do not make (``firms``)
     firm_sectors: frozenset[str] = frozenset()
     firm_suffixes: frozenset[str] = frozenset()
+    unshared_modifier_sectors: frozenset[str] = frozenset()  # lower-case, like the other word sets
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -1352,6 +1353,8 @@ class ArgumentResolver:
     def _resolve_token(self, token: Token, date: str | None, speaker: Actor | None) -> list[Actor]:
         if _in_dateline(token):
             return []  # "LONDON (Reuters) -": where the story was filed, never a side
+        if token.dep_ in ("amod", "compound", "nmod") and self._after_stance_prefix(token):
+            return []  # "anti-Iran" in "an anti-Iran columnist": a stance, never a side
         low = token.lower_ if not _capital_name(token) else token.text  # "US" is no "us"
         if low in self.rules.reflexive_pronouns:
             return []  # "blew themselves up": the doer again, never someone else (nor the speaker)
@@ -1381,6 +1384,7 @@ class ArgumentResolver:
             return [post]
         whole = self.actors.resolve(phrase, date)
         if whole is not None:
+            whole = self._shared_modifiers(token, whole, date) or whole
             return [whole, *self._coordinated_modifiers(token, whole, date)]
         collective = self.actors.kb.lookup_all(phrase, date)  # "the two Koreas"
         if len(collective) > 1:
@@ -1422,6 +1426,32 @@ class ArgumentResolver:
                 return [actor]
         return []
 
+    def _shared_modifiers(self, token: Token, actor: Actor, date: str | None) -> Actor | None:
+        """A bare noun coordinated after a modified one takes its modifiers ("Israeli helicopters and tanks" ->
+        Israeli tanks), unless the knowledge gave it a country already or it is of a sector that usually faces the
+        first ("Russian troops and rebels"; ``unshared_modifier_sectors``)."""
+        if actor.country is not None or not actor.sector or actor.sector == "IGO" or token.dep_ != "conj" \
+                or any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in token.lefts):
+            return None
+        first = token
+        while first.dep_ == "conj":
+            first = first.head
+        mods = [c for c in first.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        if first.pos_ not in ("NOUN", "PROPN") or not mods:
+            return None
+        first_actor = self.actors.resolve(phrase_text(first, self.rules), date)
+        if first_actor is None or first_actor.country is None:
+            return None
+        if actor.sector.lower() in self.rules.unshared_modifier_sectors and actor.sector != first_actor.sector:
+            return None
+        words = " ".join(t.text for m in mods for t in m.subtree)
+        shared = self.actors.resolve(f"{words} {token.text}", date)
+        if shared is None or shared.country != first_actor.country:
+            return None
+        shared.text = actor.text
+        shared.why = f"{shared.why}; modifiers shared with {first.text!r}"
+        return shared
+
     def _coordinated_modifiers(self, head: Token, first: Actor, date: str | None) -> list[Actor]:
         """"Kenyan and Ethiopian officials", "US and South Korean troops": one actor per coordinated modifier,
         each with the head noun."""
@@ -1456,6 +1486,8 @@ class ArgumentResolver:
             if modifier.dep_ not in ("amod", "compound", "nmod") or modifier.i > token.i:
                 continue
             for part in (modifier, *[c for c in modifier.conjuncts if c.i > modifier.i]):
+                if self._after_stance_prefix(part.left_edge):
+                    continue  # "an anti-Iran columnist" is no Iranian
                 words = " ".join(t.text for t in part.subtree if t.dep_ not in ("cc", "conj", "punct") or t is part)
                 actor = self.actors.resolve(words, date)
                 known = actor is not None and (actor.country or not (actor.kb_id or "").startswith("agent:"))
@@ -1472,6 +1504,8 @@ class ArgumentResolver:
                 if self.actors.names_unknown_person(phrase_text(tokens[place.start], self.rules)):
                     continue  # "de Quito's detention": the town in a person's name
                 word = tokens[place.start]
+                if self._after_stance_prefix(word):
+                    continue  # "an anti-Iran columnist": what they are against, not whose they are
                 if word.ent_type_ == "PERSON" and word.ent_iob_ == "B" and word.dep_ != "pobj":
                     continue  # "Mary and her brother were talking": a person named like a town (Mary, Turkmenistan); "in X" stays
                 # "relations with Chile and Peru": the places coordinated with it are sides too
@@ -1481,6 +1515,12 @@ class ArgumentResolver:
                 return [_place_actor(p) for p in self._places
                         if p.country and (p is place or (p.start in coordinated and p.start not in tokens))]
         return []
+
+    def _after_stance_prefix(self, word: Token) -> bool:
+        """Whether ``word`` follows a stance prefix and its hyphen ("anti-Iran", "pro-Russia"; agents.yaml)."""
+        before = word.doc.text[max(0, word.idx - 12):word.idx]
+        found = re.search(r"(\w+)-\s*$", before)
+        return found is not None and found.group(1).lower() in self.actors.kb.stance_prefixes
 
     def _definite_pair(self, token: Token) -> bool:
         """ "the two men", "both countries": a plural noun that points back at a pair."""
