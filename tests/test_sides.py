@@ -145,3 +145,12 @@ def test_group_acted_on_by_police_takes_their_country(coder):
 def test_group_attacking_police_keeps_its_own_code(coder):
     actors, _ = _sides(coder, "Kurdish rebels ambushed a Turkish police patrol.", "ASSAULT")
     assert "TUR" not in actors
+
+
+def test_noun_subject_with_no_doer_of_its_own_stands_for_its_owner(coder):
+    event = next(e for e in coder.code_text("The first deployment of NATO peacekeeping troops has arrived in Bosnia.",
+                                            published="1996-01-01") if e.trigger.text == "arrived")
+    assert [a.code for a in event.actors] == ["IGONATO"]
+    event = next(e for e in coder.code_text("An attack killed nine soldiers in Kabul.", published="2010-01-01")
+                 if e.trigger.text == "killed")
+    assert event.actors == []  # the attack names no one: no doer is guessed

@@ -910,9 +910,13 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
 
 
 def _lend_doers(noun_mention: "Mention", verb_mention: "Mention") -> None:
-    """The verb telling the same act as a noun takes the noun's doers and its place ("an attack by X killed")."""
-    verb_mention.actors, verb_mention.modifiers = list(noun_mention.actors), list(noun_mention.modifiers)
-    verb_mention.fallback_actors = list(noun_mention.fallback_actors)
+    """The verb telling the same act as a noun takes the noun's doers and its place ("an attack by X killed"); a
+    noun that names none leaves the verb its subject, the noun phrase itself, which may stand for its owner ("the
+    deployment of NATO troops arrived")."""
+    verb_mention.modifiers = list(noun_mention.modifiers)
+    if noun_mention.actors:
+        verb_mention.actors = list(noun_mention.actors)
+    verb_mention.fallback_actors = list(noun_mention.fallback_actors) or verb_mention.fallback_actors
     verb_mention.subject_event = noun_mention.trigger
 
 
