@@ -598,7 +598,14 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
 def _entry_governor(noun: Token, entry: TriggerEntry) -> Token | None:
     """The verb named in the entry's ``heads`` whose object the noun is: it carries the event's arguments as a
     support verb does ("troops exchanged fire": the troops fire)."""
-    if not entry.heads or noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+    if not entry.heads:
+        return None
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX"):
+        # "workers went on strike": the entry names the verb with its preposition ("go on"), as the lexicon matched it
+        verb = prep.head
+        return verb if {f"{form} {prep.lower_}" for form in _verb_forms(verb)} & set(entry.heads) else None
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
         return None
     return noun.head if _verb_forms(noun.head) & set(entry.heads) else None
 
