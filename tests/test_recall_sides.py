@@ -37,3 +37,32 @@ def test_going_is_future_but_went_is_not(coder):
 def test_a_military_strike_stays_an_attack(coder):
     found = _of_type(coder, "The army launched a strike by 20 jets on the rebel base in Syria.", "ASSAULT")
     assert found and not _of_type(coder, "The army launched a strike by 20 jets on the rebel base in Syria.", "PROTEST")
+
+
+@pytest.mark.parametrize("text, actors", [
+    # an unknown person's post told in an apposition, then the surname alone
+    ("Zorvan Tekla, Eritrea's finance minister, said the rate was stable. Tekla accused Sudan of lying.", ["ERI"]),
+    # ... or the full name again, with no title
+    ("Eritrean Finance Minister Zorvan Tekla spoke on Monday. Zorvan Tekla accused Sudan of lying.", ["ERI"]),
+    ("Bolivian national Jan Brodsky was arrested in Malaysia. Jan Brodsky accused Malaysia of lying.", ["BOL"]),
+    # an apposition with no country gives none ("a farmer"): the person stays unknown
+    ("Zorvan Tekla, a farmer, said the rate was stable. Tekla accused Sudan of lying.", [None]),
+])
+def test_unknown_people_keep_the_country_the_story_gave(coder, text, actors):
+    found = _of_type(coder, text, "ACCUSE")
+    assert found, text
+    assert [a.country for a in found[-1].actors] == actors
+
+
+def test_we_in_the_quote_of_a_minister_named_earlier(coder):
+    text = ("Zorvan Tekla, Eritrea's finance minister, said the rate was stable. "
+            "\"We agreed to the range at the meeting,\" Tekla said yesterday.")
+    found = _of_type(coder, text, "AGREE")
+    assert found and [a.country for a in found[0].actors] == ["ERI"]
+
+
+def test_i_in_a_quote_is_the_one_quoted(coder):
+    text = ("Zorvan Tekla, Eritrea's finance minister, spoke on Monday. "
+            "\"I would say the rate is within the range we agreed to,\" Tekla said.")
+    found = _of_type(coder, text, "AGREE")
+    assert found and [a.country for a in found[0].actors] == ["ERI"]

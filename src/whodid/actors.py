@@ -1398,13 +1398,15 @@ class StoryActors:
         # family name last ("Irfaan Ali" -> "Mr Ali") or first ("Lee Seong-hyon" -> "Dr Lee")
         self.titled[words[-1].casefold()] = dataclasses.replace(actor)
         self.titled.setdefault(words[0].casefold(), dataclasses.replace(actor))
+        # the full name again, with no title ("Irfaan Ali said"): the same person, not a name the knowledge lacks
+        self.titled[" ".join(w.casefold() for w in words)] = dataclasses.replace(actor)
 
     def _recall_titled(self, phrase: str) -> Actor | None:
         words = [re.sub(r"[’']s$", "", w.strip(".,’'\"")) for w in phrase.split()]
         words = [w for w in words if w and w.casefold() not in self.kb._honorifics]
-        if len(words) != 1:
+        if not words:
             return None
-        actor = self.titled.get(words[0].casefold())
+        actor = self.titled.get(" ".join(w.casefold() for w in words))
         return dataclasses.replace(actor, text=phrase, why="story-memory:titled name") if actor else None
 
     def _recall_surname(self, kb: ActorKB, key: str, date: str | None) -> Person | None:

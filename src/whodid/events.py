@@ -378,14 +378,18 @@ def _speaker(trigger: Token, rules: ArgumentRules, sent: Span) -> Token | None:
         if subject and not passive:
             return subject[0]
     token = trigger
+    inner: Token | None = None
     while token.head.i != token.i:
         head = token.head
         if token.dep_ in ("ccomp", "parataxis", "xcomp") and _word_forms(head) & rules.reporting_verbs:
             subject, passive = _subject(head)
             if subject and not passive:
-                return subject[0]
+                if subject[0].lower_ not in rules.speaker_pronouns:
+                    return subject[0]
+                # "'I would say we agreed', Tanaka said": the quote's "I" is the one who says it outside it
+                inner = inner or subject[0]
         token = head
-    return _according_to(sent, rules)
+    return inner or _according_to(sent, rules)
 
 
 def _according_to(sent: Span, rules: ArgumentRules) -> Token | None:
@@ -1193,6 +1197,7 @@ class ArgumentResolver:
             root = sent.doc[index]
             if root.lower_ in self.rules.pronouns or _in_dateline(root):
                 continue
+            self._note_apposition(root, candidates[index])
             actor = self.actors.resolve(candidates[index], self.published)
             # Only named actors are antecedents: "troops" or "the official" would capture every "its" and "he".
             subject = root.dep_ in ("nsubj", "nsubjpass")
@@ -1207,6 +1212,20 @@ class ArgumentResolver:
                 phrase = unknown_people.get(index, candidates[index])
                 self._seen.append(_Seen(self._position(root), phrase, True, subject, self._sentences,
                                         phrase_gender(phrase)))
+
+    def _note_apposition(self, root: Token, phrase: str) -> None:
+        """A name with an apposition that tells who the person is ("Jan Novak, Ruritania's finance minister,"):
+        resolved with it, so that the story's memory keeps the person's country and post for the later bare
+        mentions ("Novak said", "Jan Novak told", "we" in his quotes); the argument phrase cuts the apposition."""
+        if root.pos_ != "PROPN" or root.ent_type_ != "PERSON":
+            return
+        for appos in _children(root, "appos"):
+            described = f"{phrase}, {phrase_text(appos, self.rules)}"
+            found = self.actors.kb.lookup(described, self.published)
+            # "X, a farmer," tells no country; "X, the UN refugee chief," may read as the post's holder, not X
+            if found is not None and (found.country or found.sector == "IGO") and \
+                    not (found.kb_id or "").startswith("person:"):
+                self.actors.resolve(described, self.published)
 
     def _unknown_people(self, sent: Span) -> dict[int, str]:
         """Full personal names (PERSON entities of two words or more) the knowledge base does not know, by the index
