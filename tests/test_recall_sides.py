@@ -66,3 +66,24 @@ def test_i_in_a_quote_is_the_one_quoted(coder):
             "\"I would say the rate is within the range we agreed to,\" Tekla said.")
     found = _of_type(coder, text, "AGREE")
     assert found and [a.country for a in found[0].actors] == ["ERI"]
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("The rail blockade was imposed by Ukrainian nationalists.", ["UKR"]),
+    ("Separatists seized factories in response to a rail blockade imposed by Ukrainian nationalists.", ["UKR"]),
+    ("Sanctions were imposed on Iran by the United States.", ["USA"]),
+])
+def test_a_passive_support_verb_names_its_agent(coder, text, actors):
+    found = [e for e in coder.code_text(text, published=PUBLISHED) if e.trigger.text.lower() in ("blockade", "sanctions")]
+    assert found, text
+    assert [a.country for a in found[0].actors] == actors
+
+
+def test_talks_held_name_no_one(coder):
+    assert not _of_type(coder, "Talks were held in Geneva.", "CONSULT")
+
+
+def test_a_dated_noun_event_tells_the_last_one_again(coder):
+    text = "Peru's envoy met Chile's foreign minister in Lima on Monday. Today's discussions were difficult."
+    found = _of_type(coder, text, "CONSULT")
+    assert len(found) >= 2 and [a.country for a in found[-1].actors] == ["PER"]

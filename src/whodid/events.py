@@ -585,7 +585,9 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
         if not mention.actors:
             mention.actors, passive = _subject(governor)
             if passive and not _word_forms(governor) & rules.passive_participation_verbs:
-                mention.actors = []  # "talks were held": no one named; but "were engaged in" names the doers
+                # "talks were held": no one named, but "a blockade was imposed by X" names X; "were engaged in"
+                # names the doers
+                mention.actors = _agents(governor)
             mention.fallback_actors = _outer_subject(governor)
         if not mention.recipients:
             mention.recipients.extend(_prep_objects(governor, entry.recipient_preps))
@@ -594,9 +596,34 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
             mention.fallback_recipients.extend(_purpose_objects(governor))
     mention.fallback_recipients.extend(
         o for t in list(mention.fallback_recipients) if t.pos_ == "NOUN" for o in _owners(t, rules))
-    # "such talks", "the meeting" may tell an earlier event again; "the Apec forum" names its own
-    mention.anaphoric = any(c.lower_ in rules.anaphoric_modifiers for c in noun.children) and not any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+    _noun_agent_participle(mention, noun)
+    mention.anaphoric = _anaphoric(noun, rules)
+
+
+def _noun_agent_participle(mention: Mention, noun: Token) -> None:
+    """"a blockade imposed by nationalists", "an attack carried out by the group": the participle's agent is the
+    noun event's doer when its own phrase names none."""
+    if mention.actors:
+        return
+    for participle in _children(noun, "acl"):
+        if participle.tag_ == "VBN":
+            mention.actors.extend(_agents(participle))
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The heads of a passive verb's "by" phrase."""
+    return [c for agent in _children(verb, "agent") for c in agent.children if c.dep_ == "pobj"]
+
+
+def _anaphoric(noun: Token, rules: ArgumentRules) -> bool:
+    """Whether a noun event may tell an earlier event again: "such talks", "the meeting", and with a modifier that
+    says only where or when ("the Geneva talks", "the February talks", "today's discussions"); "the Apec forum"
+    names its own. Used only where the event's own words resolve to no side."""
+    setting = ("GPE", "LOC", "FAC", "DATE", "TIME")
+    dated = any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in noun.children)
+    if not dated and not any(c.lower_ in rules.anaphoric_modifiers for c in noun.children):
+        return False
+    return not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in setting for c in noun.children)
 
 
 def _entry_governor(noun: Token, entry: TriggerEntry) -> Token | None:
