@@ -87,3 +87,14 @@ def test_a_dated_noun_event_tells_the_last_one_again(coder):
     text = "Peru's envoy met Chile's foreign minister in Lima on Monday. Today's discussions were difficult."
     found = _of_type(coder, text, "CONSULT")
     assert len(found) >= 2 and [a.country for a in found[-1].actors] == ["PER"]
+
+
+def test_a_participle_that_is_no_support_verb_names_no_doer(coder):
+    events = coder.code_text("The lowest approval recorded by a pollster was 22 percent.", published=PUBLISHED)
+    assert not [e for e in events if e.event_type == "SUPPORT"]
+
+
+def test_a_party_named_union_is_no_labour_union(coder):
+    from whodid import resolve_actor
+    actor = resolve_actor("a lawmaker from the Christian Democratic Union", "2017-03-01")
+    assert actor is not None and actor.country == "DEU" and actor.sector != "LAB"

@@ -596,17 +596,18 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
             mention.fallback_recipients.extend(_purpose_objects(governor))
     mention.fallback_recipients.extend(
         o for t in list(mention.fallback_recipients) if t.pos_ == "NOUN" for o in _owners(t, rules))
-    _noun_agent_participle(mention, noun)
+    _noun_agent_participle(mention, noun, lexicon)
     mention.anaphoric = _anaphoric(noun, rules)
 
 
-def _noun_agent_participle(mention: Mention, noun: Token) -> None:
-    """"a blockade imposed by nationalists", "an attack carried out by the group": the participle's agent is the
-    noun event's doer when its own phrase names none."""
+def _noun_agent_participle(mention: Mention, noun: Token, lexicon: TriggerLexicon) -> None:
+    """"a blockade imposed by nationalists", "an attack carried out by the group": the agent of a support verb's
+    participle is the noun event's doer when its own phrase names none ("an approval recorded by a pollster",
+    "pleas for help ignored by X" name no doer)."""
     if mention.actors:
         return
     for participle in _children(noun, "acl"):
-        if participle.tag_ == "VBN":
+        if participle.tag_ == "VBN" and _verb_forms(participle) & set(lexicon.support_verbs):
             mention.actors.extend(_agents(participle))
 
 
@@ -617,9 +618,10 @@ def _agents(verb: Token) -> list[Token]:
 
 def _anaphoric(noun: Token, rules: ArgumentRules) -> bool:
     """Whether a noun event may tell an earlier event again: "such talks", "the meeting", and with a modifier that
-    says only where or when ("the Geneva talks", "the February talks", "today's discussions"); "the Apec forum"
-    names its own. Used only where the event's own words resolve to no side."""
-    setting = ("GPE", "LOC", "FAC", "DATE", "TIME")
+    says only when ("the February talks", "today's discussions"); "the Apec forum", "the Astana meeting" name
+    their own (a town's meeting is often another one: tried, it joined true events to earlier ones). Used only
+    where the event's own words resolve to no side."""
+    setting = ("DATE", "TIME")
     dated = any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in noun.children)
     if not dated and not any(c.lower_ in rules.anaphoric_modifiers for c in noun.children):
         return False
