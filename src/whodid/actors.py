@@ -1435,13 +1435,23 @@ class StoryActors:
         # family name last ("Irfaan Ali" -> "Mr Ali") or first ("Lee Seong-hyon" -> "Dr Lee")
         self.titled[words[-1].casefold()] = dataclasses.replace(actor)
         self.titled.setdefault(words[0].casefold(), dataclasses.replace(actor))
+        # the full name again, with no title ("Irfaan Ali said"): the same person, when the story gave a country or
+        # an organisation (a bare post, "X, head of projects at ...", is too little to carry on)
+        if len(words) > 1 and (actor.country or actor.sector == "IGO") and self._told_by_own_words(actor):
+            self.titled[" ".join(w.casefold() for w in words)] = dataclasses.replace(actor)
+
+    def _told_by_own_words(self, actor: Actor) -> bool:
+        """Whether the actor's own words give its country without the story's memory: "X, the justice minister of
+        a region" read as the justice minister the story named before (another country's) is not to be carried."""
+        plain = self.kb._resolve(actor.text or "", _norm_date(self.date), None)
+        return plain is not None and plain.country == actor.country and plain.sector == actor.sector
 
     def _recall_titled(self, phrase: str) -> Actor | None:
         words = [re.sub(r"[’']s$", "", w.strip(".,’'\"")) for w in phrase.split()]
         words = [w for w in words if w and w.casefold() not in self.kb._honorifics]
-        if len(words) != 1:
+        if not words:
             return None
-        actor = self.titled.get(words[0].casefold())
+        actor = self.titled.get(" ".join(w.casefold() for w in words))
         return dataclasses.replace(actor, text=phrase, why="story-memory:titled name") if actor else None
 
     def _recall_surname(self, kb: ActorKB, key: str, date: str | None) -> Person | None:

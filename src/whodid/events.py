@@ -386,14 +386,18 @@ def _speaker(trigger: Token, rules: ArgumentRules, sent: Span) -> Token | None:
         if subject and not passive:
             return subject[0]
     token = trigger
+    inner: Token | None = None
     while token.head.i != token.i:
         head = token.head
         if token.dep_ in ("ccomp", "parataxis", "xcomp") and _word_forms(head) & rules.reporting_verbs:
             subject, passive = _subject(head)
             if subject and not passive:
-                return subject[0]
+                if subject[0].lower_ not in rules.speaker_pronouns:
+                    return subject[0]
+                # "'I would say we agreed', Tanaka said": the quote's "I" is the one who says it outside it
+                inner = inner or subject[0]
         token = head
-    return _according_to(sent, rules)
+    return inner or _according_to(sent, rules)
 
 
 def _according_to(sent: Span, rules: ArgumentRules) -> Token | None:
@@ -589,7 +593,9 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
         if not mention.actors:
             mention.actors, passive = _subject(governor)
             if passive and not _word_forms(governor) & rules.passive_participation_verbs:
-                mention.actors = []  # "talks were held": no one named; but "were engaged in" names the doers
+                # "talks were held": no one named, but "a blockade was imposed by X" names X; "were engaged in"
+                # names the doers
+                mention.actors = _agents(governor)
             mention.fallback_actors = _outer_subject(governor)
         if not mention.recipients:
             mention.recipients.extend(_prep_objects(governor, entry.recipient_preps))
@@ -598,9 +604,36 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
             mention.fallback_recipients.extend(_purpose_objects(governor))
     mention.fallback_recipients.extend(
         o for t in list(mention.fallback_recipients) if t.pos_ == "NOUN" for o in _owners(t, rules))
-    # "such talks", "the meeting" may tell an earlier event again; "the Apec forum" names its own
-    mention.anaphoric = any(c.lower_ in rules.anaphoric_modifiers for c in noun.children) and not any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+    _noun_agent_participle(mention, noun, lexicon)
+    mention.anaphoric = _anaphoric(noun, rules)
+
+
+def _noun_agent_participle(mention: Mention, noun: Token, lexicon: TriggerLexicon) -> None:
+    """"a blockade imposed by nationalists", "an attack carried out by the group": the agent of a support verb's
+    participle is the noun event's doer when its own phrase names none ("an approval recorded by a pollster",
+    "pleas for help ignored by X" name no doer)."""
+    if mention.actors:
+        return
+    for participle in _children(noun, "acl"):
+        if participle.tag_ == "VBN" and _verb_forms(participle) & set(lexicon.support_verbs):
+            mention.actors.extend(_agents(participle))
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The heads of a passive verb's "by" phrase."""
+    return [c for agent in _children(verb, "agent") for c in agent.children if c.dep_ == "pobj"]
+
+
+def _anaphoric(noun: Token, rules: ArgumentRules) -> bool:
+    """Whether a noun event may tell an earlier event again: "such talks", "the meeting", and with a modifier that
+    says only when ("the February talks", "today's discussions"); "the Apec forum", "the Astana meeting" name
+    their own (a town's meeting is often another one: tried, it joined true events to earlier ones). Used only
+    where the event's own words resolve to no side."""
+    setting = ("DATE", "TIME")
+    dated = any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in noun.children)
+    if not dated and not any(c.lower_ in rules.anaphoric_modifiers for c in noun.children):
+        return False
+    return not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in setting for c in noun.children)
 
 
 def _entry_governor(noun: Token, entry: TriggerEntry) -> Token | None:
@@ -1313,6 +1346,7 @@ class ArgumentResolver:
             root = sent.doc[index]
             if root.lower_ in self.rules.pronouns or _in_dateline(root):
                 continue
+            self._note_apposition(root, candidates[index])
             actor = self.actors.resolve(candidates[index], self.published)
             # Only named actors are antecedents: "troops" or "the official" would capture every "its" and "he".
             subject = root.dep_ in ("nsubj", "nsubjpass")
@@ -1327,6 +1361,20 @@ class ArgumentResolver:
                 phrase = unknown_people.get(index, candidates[index])
                 self._seen.append(_Seen(self._position(root), phrase, True, subject, self._sentences,
                                         phrase_gender(phrase)))
+
+    def _note_apposition(self, root: Token, phrase: str) -> None:
+        """A name with an apposition that tells who the person is ("Jan Novak, Ruritania's finance minister,"):
+        resolved with it, so that the story's memory keeps the person's country and post for the later bare
+        mentions ("Novak said", "Jan Novak told", "we" in his quotes); the argument phrase cuts the apposition."""
+        if root.pos_ != "PROPN" or root.ent_type_ != "PERSON":
+            return
+        for appos in _children(root, "appos"):
+            described = f"{phrase}, {phrase_text(appos, self.rules)}"
+            found = self.actors.kb.lookup(described, self.published)
+            # "X, a farmer," tells no country; "X, the UN refugee chief," may read as the post's holder, not X
+            if found is not None and (found.country or found.sector == "IGO") and \
+                    not (found.kb_id or "").startswith("person:"):
+                self.actors.resolve(described, self.published)
 
     def _unknown_people(self, sent: Span) -> dict[int, str]:
         """Full personal names (PERSON entities of two words or more) the knowledge base does not know, by the index
