@@ -516,3 +516,17 @@ def test_a_demand_made_by_protesting_is_the_protest(coder):
 def test_a_date_is_never_a_side(coder):
     events = coder.code_text("Serbia eased emergency measures on Wednesday in the province.", published="1990-05-01")
     assert events and all(a.text != "Wednesday" for e in events for a in e.actors + e.recipients)
+
+
+def test_unknown_names_on_both_sides_of_a_meeting_are_kept(coder):
+    event = coder.code_text("Officials confirmed a meeting between Jared Kushner and Sergey Gorkov in December.",
+                            published="2017-03-28")[0]
+    assert [a.text for a in event.actors] == ["Jared Kushner", "Sergey Gorkov"]
+    assert whodid_code("Russian banker Sergey Gorkov") == "RUSBUS"
+
+
+def whodid_code(text: str) -> str | None:
+    import whodid
+
+    actor = whodid.resolve_actor(text, date="2017-03-28")
+    return actor.code if actor else None

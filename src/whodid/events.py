@@ -1671,6 +1671,7 @@ class ArgumentResolver:
         """A side named by a name the knowledge lacks ("the Zorgan navy", "Acme Corp"): kept as words with no
         code, so the event is not lost; its codes stay empty rather than guessed. Common nouns ("their
         relationship hit the rocks") name no one and are not kept."""
+        found: list[Actor] = []
         for token in tokens:
             if token.ent_type_ in _NO_SIDE_ENTITIES:
                 continue  # "eased the measures on Wednesday", "an explosion on March 13": a time, no side
@@ -1678,8 +1679,8 @@ class ArgumentResolver:
             if named and token.dep_ in ("compound", "amod", "nmod") and _names_venue(token, self.rules):
                 continue  # "the Minsk agreement": a name, no side
             if named and token.lower_ not in self.rules.pronouns:
-                return [Actor(text=phrase_text(token, self.rules), why="unresolved")]
-        return []
+                found.append(Actor(text=phrase_text(token, self.rules), why="unresolved"))
+        return found  # every name, so that "a meeting between A and B" keeps both
 
 
 def phrase_text(head: Token, rules: ArgumentRules | None = None) -> str:
