@@ -530,3 +530,18 @@ def whodid_code(text: str) -> str | None:
 
     actor = whodid.resolve_actor(text, date="2017-03-28")
     return actor.code if actor else None
+
+
+def test_a_stance_participle_is_held_by_its_subject(coder):
+    event = coder.code_text("Israel is opposed to French mediation in the talks.", published="2000-01-01")[0]
+    assert [a.country for a in event.actors] == ["ISR"]
+    event = coder.code_text("The bill was opposed by the opposition party.", published="2000-01-01")[0]
+    assert [a.code for a in event.actors] == ["OPP"]  # a real passive keeps its agent
+
+
+def test_its_after_an_organisation_the_knowledge_lacks_is_that_organisation(coder):
+    text = ("Egypt detained the journalist in December. The Vantara Press Institute today renewed its call on Egypt "
+            "to free him.")
+    event = next(e for e in coder.code_text(text, published="2017-03-12") if e.trigger.text == "call")
+    assert [a.text for a in event.actors] == ["The Vantara Press Institute"]  # not Egypt, named before "its"
+    assert [a.country for a in event.recipients] == ["EGY"]

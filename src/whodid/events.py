@@ -82,6 +82,7 @@ class ArgumentRules:
     figure_nouns: frozenset[str]
     departure_modes: frozenset[str]
     moved_of_modes: frozenset[str]
+    stative_participles: frozenset[str]
     unrealised_object_types: frozenset[str]
     unrealised_clause_types: frozenset[str]
     refused_object_types: frozenset[str]
@@ -426,6 +427,8 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
     # "sent Ukraine arms" (a noun) or "sent arms to Ukraine" parsed as a dative preposition
     datives = [o for c in _children(verb, "dative") for o in (_pobjs(c) if c.pos_ == "ADP" else [c])]
     agents = _prep_objects(verb, ("by",)) if passive else []
+    if passive and not agents and verb.lower_ in rules.stative_participles:
+        passive = False  # "Israel is opposed to the plan", "the government was committed to a deal": a stance held
     if passive:
         mention.actors = agents
         mention.recipients = subject
@@ -1361,6 +1364,10 @@ class ArgumentResolver:
                 phrase = unknown_people.get(index, candidates[index])
                 self._seen.append(_Seen(self._position(root), phrase, True, subject, self._sentences,
                                         phrase_gender(phrase)))
+            elif root.ent_type_ == "ORG" and root.pos_ == "PROPN":
+                # "The Press Institute renewed its call": "its" is this organisation the knowledge lacks, not the
+                # country named before it
+                self._seen.append(_Seen(self._position(root), candidates[index], False, subject, self._sentences))
 
     def _note_apposition(self, root: Token, phrase: str) -> None:
         """A name with an apposition that tells who the person is ("Jan Novak, Ruritania's finance minister,"):
