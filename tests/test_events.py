@@ -545,3 +545,12 @@ def test_its_after_an_organisation_the_knowledge_lacks_is_that_organisation(code
     event = next(e for e in coder.code_text(text, published="2017-03-12") if e.trigger.text == "call")
     assert [a.text for a in event.actors] == ["The Vantara Press Institute"]  # not Egypt, named before "its"
     assert [a.country for a in event.recipients] == ["EGY"]
+
+
+def test_a_town_before_an_attack_noun_is_its_place_a_country_its_doer(coder):
+    events = coder.code_text("Soldiers were sent to guard stations after the Paris attacks of November 2015.",
+                             published="2017-03-18")
+    assert not any(a.name == "Paris" for e in events for a in e.actors)
+    event = next(e for e in coder.code_text("Recent US drone attacks have killed eight militant leaders.",
+                                            published="2010-01-01") if e.trigger.text == "killed")
+    assert [a.country for a in event.actors] == ["USA"]

@@ -1216,8 +1216,9 @@ def _venue_noun(token: Token, rules: ArgumentRules) -> bool:
 
 
 def _is_city(actor: Actor) -> bool:
-    """An actor that stands for a town: a seat of government ("Doha" -> QATGOV) or a place named as a side."""
-    return actor.why == "capital" or (actor.kb_id or "").startswith("place:")
+    """An actor that stands for a town: a seat of government ("Doha" -> QATGOV) or a place named as a side (not a
+    country: "US drone attacks" were the United States')."""
+    return actor.why == "capital" or ((actor.kb_id or "").startswith("place:") and actor.why != "country named as a side")
 
 
 def unarmed_fight(lemma: str, event_type: str, actors: list[Actor], recipients: list[Actor],
@@ -1308,8 +1309,9 @@ _NO_SIDE_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "
 
 def _place_actor(place: Place) -> Actor:
     """A place named as a side, standing for its country."""
+    why = "country named as a side" if place.feature == "country" else "place named as a side"
     return Actor(text=place.text, name=place.name, code=place.country, country=place.country,
-                 kb_id=f"place:{place.geonameid or place.name}", why="place named as a side")
+                 kb_id=f"place:{place.geonameid or place.name}", why=why)
 
 
 class ArgumentResolver:
