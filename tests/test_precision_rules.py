@@ -461,3 +461,10 @@ def test_a_warning_of_what_forces_will_do_is_a_threat(coder):
 
 def test_several_agreeing_on_what_should_be_done_is_an_accord(coder):
     assert "AGREE" in _types(coder, "The ministers agreed that the steel plan should be expanded next year.")
+
+
+def test_agreeing_with_named_partners_on_what_should_be_done_is_an_accord(coder):
+    events = coder.code_text("Chile agrees with Peru and Bolivia that the border dispute should be settled in court.",
+                             published="2010-01-01")
+    assert [e.event_type for e in events] == ["AGREE"]
+    assert coder.code_text("The senator agreed that aid should be cut.", published="2010-01-01") == []

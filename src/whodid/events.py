@@ -1079,8 +1079,10 @@ def _agrees_with_a_view(verb: Token, rules: ArgumentRules) -> bool:
         return False
     clauses = _children(verb, "ccomp", "parataxis")
     # several who agree on what should be done make an accord ("ministers agreed that the plan should be
-    # expanded"); one who agrees that something should be is of an opinion ("the senator agreed that aid should ...")
-    several = any(s.tag_ in ("NNS", "NNPS") or _children(s, "conj") for s in _children(verb, "nsubj"))
+    # expanded", "Chile agreed with Peru that the dispute should go to court"); one who agrees that something should
+    # be is of an opinion ("the senator agreed that aid should ...")
+    several = any(s.tag_ in ("NNS", "NNPS") or _children(s, "conj") for s in _children(verb, "nsubj")) or \
+        any(p.pos_ == "PROPN" for p in _prep_objects(verb, ("with",)))  # "X agreed with Y that ... should"
     accord_modals = ("will", "would", "shall", "'ll") + (("should", "must") if several else ())
     for clause in clauses:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in accord_modals for c in clause.children):
