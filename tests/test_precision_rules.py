@@ -561,3 +561,26 @@ def test_approval_of_a_merger_is_no_support(coder):
     assert not [e for e in events if e.event_type == "SUPPORT"]
     events = _events(coder, "The Turkish parliament approved the deal with the European Union.")
     assert [e for e in events if e.event_type == "SUPPORT"]
+
+
+def test_obligation_on_a_state_or_a_figure_is_no_demand(coder):
+    events = _events(coder, "The minister said that US support for NATO should depend on members increasing "
+                            "defence spending. The Japanese minister said the US trade deficit should start to "
+                            "decline soon.")
+    assert not [e for e in events if e.event_type == "REQUEST"]
+    events = _events(coder, "Merkel said Greece should start talks with its creditors.")
+    assert [e for e in events if e.event_type == "REQUEST"]
+
+
+def test_barrage_of_questions_is_no_shelling(coder):
+    events = _events(coder, "The Peruvian president faced a barrage of questions about Chile.")
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+    events = _events(coder, "Syrian artillery unleashed a barrage on rebel positions.")
+    assert [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_combating_shortcomings_is_no_fighting(coder):
+    events = _events(coder, "The Indian film academy has moved to combat its diversity shortcomings.")
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+    events = _events(coder, "Iraqi troops combat Islamic State fighters in Mosul.")
+    assert [e for e in events if e.event_type == "ASSAULT"]

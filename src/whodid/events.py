@@ -100,6 +100,7 @@ class ArgumentRules:
     vengeance_verbs: frozenset[str] = frozenset()  # ``_vows_vengeance``
     adverb_phrasal_verbs: frozenset[str] = frozenset()  # ``_particle_is_a_preposition``
     homograph_nouns: frozenset[str] = frozenset()  # "aides" is no plural of "aid"
+    obligation_state_verbs: frozenset[str] = frozenset()  # ``_obligation``: verbs of a state, no act
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -820,6 +821,8 @@ def _obligation(verb: Token, rules: ArgumentRules, sent: Span) -> tuple[Token, T
     subject, passive = _subject(verb)
     if speaker is None or not subject or passive:
         return None
+    if verb.lemma_.lower() in rules.obligation_state_verbs or subject[0].lemma_.lower() in rules.non_agent_subjects:
+        return None  # "support should depend on spending", "the deficit should start to decline": no one to act
     pronoun = subject[0].pos_ == "PRON"  # "US" is no "us"
     if pronoun and subject[0].lower_ in rules.speaker_pronouns:
         return None
