@@ -584,3 +584,28 @@ def test_combating_shortcomings_is_no_fighting(coder):
     assert not [e for e in events if e.event_type == "ASSAULT"]
     events = _events(coder, "Iraqi troops combat Islamic State fighters in Mosul.")
     assert [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_dismissed_from_a_post_is_no_rejection(coder):
+    events = _events(coder, "The former Chinese party chief was dismissed from the top job in January. The former "
+                            "party chief appeared in public for the first time since his dismissal.")
+    assert not [e for e in events if e.event_type == "REJECT"]
+    events = _events(coder, "Russia dismissed the claims as a witch hunt.")
+    assert [e for e in events if e.event_type == "REJECT"]
+
+
+def test_firms_closing_their_books_censor_no_one(coder):
+    events = _events(coder, "The dollar may rise next month when Japanese corporations close their books.")
+    assert not [e for e in events if e.event_type == "COERCE"]
+    events = _events(coder, "Turkey closed the newspaper.")
+    assert [e for e in events if e.event_type == "COERCE"]
+
+
+def test_claiming_responsibility_accuses_no_one(coder):
+    events = _events(coder, "Islamic State claimed responsibility for the two attacks in Iraq.")
+    assert not [e for e in events if e.event_type == "ACCUSE"]
+
+
+def test_offered_for_sale_is_no_offer(coder):
+    events = _events(coder, "The Canadian hotels will be offered for sale.")
+    assert not [e for e in events if e.event_type == "AGREE"]
