@@ -468,3 +468,150 @@ def test_agreeing_with_named_partners_on_what_should_be_done_is_an_accord(coder)
                              published="2010-01-01")
     assert [e.event_type for e in events] == ["AGREE"]
     assert coder.code_text("The senator agreed that aid should be cut.", published="2010-01-01") == []
+
+# -- round 4 (w9-precision2): senses of existing triggers and no-event rules -------------------------------------
+
+def test_labour_strike_verb_is_no_attack(coder):
+    events = _events(coder, 'Nurses who cannot strike will wear black armbands. "We strike for our patients," '
+                            'the union said.')
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_long_strike_noun_is_no_attack(coder):
+    events = _events(coder, "A nine-month strike against a fish cannery ended on Tuesday.")
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_armed_strike_verb_stays(coder):
+    events = _events(coder, "Iranian jets will strike rebel positions near the border. "
+                            "Insurgents struck for the second time this week in Kandahar.")
+    assert [e for e in events if e.event_type == "ASSAULT" and e.trigger.text == "strike"]
+    assert [e for e in events if e.event_type == "ASSAULT" and e.trigger.text == "struck"]
+
+
+def test_hit_by_prices_or_a_currency_is_no_attack(coder):
+    events = _events(coder, "Farmers in the north were hit by falling prices. "
+                            "Exporters have been hit by the strong yen.")
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_struck_a_tone_is_no_attack(coder):
+    events = _events(coder, "The president struck a conciliatory tone in his speech to parliament.")
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+    events = _events(coder, "Rebels struck an army convoy near Goma.")
+    assert [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_economic_figures_that_rise_are_no_uprising(coder):
+    events = _events(coder, "Retail sales in Canada rose sharply in January. Japanese exports are expected to "
+                            "rise 2 pct. Canadian payroll employment rose 164,000.")
+    assert not [e for e in events if e.event_type == "PROTEST"]
+
+
+def test_offers_of_criticism_or_an_alternative_are_no_offer(coder):
+    events = _events(coder, "The Chilean bishop offered strong criticism of the decree. "
+                            "Chile offers an alternative to the trade bloc.")
+    assert not [e for e in events if e.event_type == "AGREE"]
+    events = _events(coder, "France offered Mali military assistance.")
+    assert [e for e in events if e.event_type == "AGREE"]
+
+
+def test_resisting_an_evil_is_no_rejection(coder):
+    events = _events(coder, "We resist racism, sexism and bigotry.")
+    assert not [e for e in events if e.event_type == "REJECT"]
+    events = _events(coder, "Kurdish fighters resisted the army advance for three weeks.")
+    assert [e for e in events if e.event_type == "REJECT"]
+
+
+def test_vow_of_revenge_is_no_agreement(coder):
+    events = _events(coder, "The Somali militants vowed to avenge their slain commander.")
+    assert not [e for e in events if e.event_type == "AGREE"]
+    events = _events(coder, "Egypt pledged to help Sudan rebuild its army.")
+    assert [e for e in events if e.event_type == "AGREE"]
+
+
+def test_welcome_in_a_city_is_no_giving_in(coder):
+    events = _events(coder, "The Danish queen was given a warm welcome in Canberra.")
+    assert not [e for e in events if e.event_type == "CONCEDE"]
+    events = _events(coder, "The Nepali rebels gave in to government pressure.")
+    assert [e for e in events if e.event_type == "CONCEDE"]
+
+
+def test_giving_oneself_up_yields(coder):
+    events = _events(coder, "The fugitive Peruvian senator gave herself up to the police in Lima.")
+    assert [e for e in events if e.event_type == "CONCEDE"]
+
+
+def test_consumers_demanding_goods_is_no_demand(coder):
+    events = _events(coder, "Indian consumers demand cheaper phones. Customers now demand faster delivery.")
+    assert not [e for e in events if e.event_type == "REQUEST"]
+    events = _events(coder, "Protesters in Lagos demanded the release of the journalists.")
+    assert [e for e in events if e.event_type == "REQUEST"]
+
+
+def test_weather_warnings_are_no_threat(coder):
+    events = _events(coder, "Chilean officials issued warnings of tidal waves up to two metres high. "
+                            "The US weather service issued blizzard warnings for parts of Ohio.")
+    assert not [e for e in events if e.event_type == "THREATEN"]
+    events = _events(coder, "Israel issued a warning to Hezbollah.")
+    assert [e for e in events if e.event_type == "THREATEN"]
+
+
+def test_aides_are_no_aid(coder):
+    events = _events(coder, "The senator's aides met the Libyan delegation.")
+    assert not [e for e in events if e.event_type == "AID"]
+
+
+def test_approval_of_a_merger_is_no_support(coder):
+    events = _events(coder, "Russian regulators approved the merger of the two banks.")
+    assert not [e for e in events if e.event_type == "SUPPORT"]
+    events = _events(coder, "The Turkish parliament approved the deal with the European Union.")
+    assert [e for e in events if e.event_type == "SUPPORT"]
+
+
+def test_obligation_on_a_state_or_a_figure_is_no_demand(coder):
+    events = _events(coder, "The minister said that US support for NATO should depend on members increasing "
+                            "defence spending. The Japanese minister said the US trade deficit should start to "
+                            "decline soon.")
+    assert not [e for e in events if e.event_type == "REQUEST"]
+    events = _events(coder, "Merkel said Greece should start talks with its creditors.")
+    assert [e for e in events if e.event_type == "REQUEST"]
+
+
+def test_barrage_of_questions_is_no_shelling(coder):
+    events = _events(coder, "The Peruvian president faced a barrage of questions about Chile.")
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+    events = _events(coder, "Syrian artillery unleashed a barrage on rebel positions.")
+    assert [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_combating_shortcomings_is_no_fighting(coder):
+    events = _events(coder, "The Indian film academy has moved to combat its diversity shortcomings.")
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+    events = _events(coder, "Iraqi troops combat Islamic State fighters in Mosul.")
+    assert [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_dismissed_from_a_post_is_no_rejection(coder):
+    events = _events(coder, "The former Chinese party chief was dismissed from the top job in January. The former "
+                            "party chief appeared in public for the first time since his dismissal.")
+    assert not [e for e in events if e.event_type == "REJECT"]
+    events = _events(coder, "Russia dismissed the claims as a witch hunt.")
+    assert [e for e in events if e.event_type == "REJECT"]
+
+
+def test_firms_closing_their_books_censor_no_one(coder):
+    events = _events(coder, "The dollar may rise next month when Japanese corporations close their books.")
+    assert not [e for e in events if e.event_type == "COERCE"]
+    events = _events(coder, "Turkey closed the newspaper.")
+    assert [e for e in events if e.event_type == "COERCE"]
+
+
+def test_claiming_responsibility_accuses_no_one(coder):
+    events = _events(coder, "Islamic State claimed responsibility for the two attacks in Iraq.")
+    assert not [e for e in events if e.event_type == "ACCUSE"]
+
+
+def test_offered_for_sale_is_no_offer(coder):
+    events = _events(coder, "The Canadian hotels will be offered for sale.")
+    assert not [e for e in events if e.event_type == "AGREE"]

@@ -27,6 +27,7 @@ from whodid.ontology import Ontology
 from whodid.resources import load_yaml
 from whodid.status import StatusCues, alleging_word, event_status
 from whodid.triggers import TriggerEntry, TriggerLexicon, counted_participle, phrase_after
+from whodid.triggers import _particle_child as particle_child
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,12 @@ class ArgumentRules:
     firm_sectors: frozenset[str] = frozenset()
     firm_suffixes: frozenset[str] = frozenset()
     unshared_modifier_sectors: frozenset[str] = frozenset()  # lower-case, like the other word sets
+    labour_strike_verbs: frozenset[str] = frozenset()  # ``_labour_strike``
+    labour_strikers: frozenset[str] = frozenset()
+    vengeance_verbs: frozenset[str] = frozenset()  # ``_vows_vengeance``
+    adverb_phrasal_verbs: frozenset[str] = frozenset()  # ``_particle_is_a_preposition``
+    homograph_nouns: frozenset[str] = frozenset()  # "aides" is no plural of "aid"
+    obligation_state_verbs: frozenset[str] = frozenset()  # ``_obligation``: verbs of a state, no act
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -817,6 +824,8 @@ def _obligation(verb: Token, rules: ArgumentRules, sent: Span) -> tuple[Token, T
     subject, passive = _subject(verb)
     if speaker is None or not subject or passive:
         return None
+    if verb.lemma_.lower() in rules.obligation_state_verbs or subject[0].lemma_.lower() in rules.non_agent_subjects:
+        return None  # "support should depend on spending", "the deficit should start to decline": no one to act
     pronoun = subject[0].pos_ == "PRON"  # "US" is no "us"
     if pronoun and subject[0].lower_ in rules.speaker_pronouns:
         return None
@@ -939,10 +948,62 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
         return True  # "warned that the law violates the constitution": a claim about a danger, no threat
     if entry.event_type.lower() in rules.figure_blind_types and _figure_object(token, rules):
         return True  # "cut 5 percent", "slashed its forecast": numbers, not a party
+    if entry.event_type == "ASSAULT" and _labour_strike(token, rules):
+        return True  # "we strike for our patients", "nurses who cannot strike": a labour strike, no attack
+    if entry.event_type == "AGREE" and _vows_vengeance(token, rules):
+        return True  # "vowed to avenge their leader": a threat of revenge, no promise of cooperation
+    if entry.particle and _particle_is_a_preposition(token, entry.particle, rules):
+        return True  # "was given a warm welcome in Canberra" is no "give in"
+    if entry.pos == "NOUN" and token.lower_ in rules.homograph_nouns:
+        return True  # "the senator's aides": assistants, not aid
     cues = StatusCues.default()
     if token.lemma_.lower() in cues.negated_possibility and any(c.dep_ == "neg" for c in token.children):
         return True  # "cannot be ruled out" speaks of a possibility; it is not a rejection
     return False
+
+
+# Nouns of time after "for" ("strike for the third time", "for two days"): no aim of a strike
+_TIME_NOUNS = frozenset({"time", "times", "day", "days", "hour", "hours", "week", "weeks", "month", "months", "year",
+                         "years", "night", "nights"})
+
+
+def _labour_strike(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether the verb "strike" (labour_strike_verbs) with no object tells of a labour strike: it strikes "for" or
+    "over" an aim ("we strike for our patients", "strike over pay"), or its subject is of labour_strikers (a
+    relative pronoun stands for the noun it follows: "nurses who cannot strike"). An attack strikes something or
+    at/on something ("jets struck rebel positions", "struck at dawn"). The noun with a length in time ("an
+    18-month strike", "a week-long strike") is a labour strike: attacks are not told by their months."""
+    if verb.lemma_.lower() not in rules.labour_strike_verbs:
+        return False
+    if verb.pos_ == "NOUN":
+        return any(set(re.split(r"[-\s]", c.lower_)) & _TIME_NOUNS or c.lower_.endswith("-long")
+                   for c in verb.children if c.dep_ in ("amod", "compound", "nmod"))
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if _children(verb, "dobj", "nsubjpass") or _prep_objects(verb, ("at", "on", "in")):
+        return False
+    if any(o.lower_ not in _TIME_NOUNS for o in _prep_objects(verb, ("for", "over"))):
+        return True
+    subjects = _children(verb, "nsubj")
+    if verb.dep_ == "relcl" and _relative_subject(verb):
+        subjects.append(verb.head)
+    return any(s.lemma_.lower() in rules.labour_strikers or s.lower_ in rules.labour_strikers for s in subjects)
+
+
+def _vows_vengeance(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether a promise is one of revenge: the verb it controls is of vengeance_verbs ("vowed to avenge", "pledged
+    to retaliate"); a threat, not an offer to cooperate."""
+    return any(c.lemma_.lower() in rules.vengeance_verbs for c in _children(verb, "xcomp"))
+
+
+def _particle_is_a_preposition(verb: Token, particle: str, rules: ArgumentRules) -> bool:
+    """Whether the particle of a phrasal verb that takes no object (adverb_phrasal_verbs: "give in") is a
+    preposition with its own object here ("given a welcome in Canberra"): the phrasal sense does not hold. Verbs
+    whose particle is a preposition ("arrive in", "call on") are not listed."""
+    if f"{verb.lemma_.lower()} {particle}" not in rules.adverb_phrasal_verbs:
+        return False
+    tok = particle_child(verb, particle)
+    return tok is not None and bool(_children(tok, "pobj"))
 
 
 def _lend_doers(noun_mention: "Mention", verb_mention: "Mention") -> None:
@@ -1004,6 +1065,8 @@ def _non_agent_subject(verb: Token, rules: ArgumentRules) -> bool:
         subjects.append(verb.head)
     if _children(verb, "auxpass") and not _children(verb, "agent"):
         subjects += _prep_objects(verb, ("in",))
+    if verb.dep_ == "xcomp" and not subjects:  # "exports are expected to rise": the governing verb's subject
+        subjects += _children(verb.head, "nsubj", "nsubjpass")
     return any(s.lemma_.lower() in rules.non_agent_subjects or s.lower_ in rules.non_agent_subjects
                for s in subjects)
 
