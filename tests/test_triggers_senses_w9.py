@@ -42,3 +42,17 @@ def test_round3_senses_leave_other_uses_alone(lexicon, nlp, sentence, word):
 
 def test_a_demanded_release_stays_a_demand(lexicon, nlp):
     assert _sense(lexicon, nlp, "Rebels demanded the release of their commander.", "release") != ("RETREAT", "0841")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebel group claimed responsibility for the bombing of the pipeline.",
+    "The ruling party claimed victory in the runoff.",
+    "The blast claimed 12 lives in the market.",
+])
+def test_claiming_a_deed_or_a_win_accuses_no_one(lexicon, nlp, sentence):
+    assert _sense(lexicon, nlp, sentence, "claimed") is None
+
+
+def test_a_claim_about_another_party_stays_an_allegation(lexicon, nlp):
+    sense = _sense(lexicon, nlp, "The opposition claimed that the army had shelled the town.", "claimed")
+    assert sense == ("ACCUSE", "112")
