@@ -651,10 +651,16 @@ def _pattern_mentions(text: str, gaz: Gazetteer, conf: dict[str, Any]) -> list[t
     return out
 
 
+@lru_cache(maxsize=4)
+def _abbreviation_pattern(abbrevs: tuple[str, ...]) -> "re.Pattern[str]":
+    """", La." and the like after a place: compiled once (it was rebuilt for every sentence)."""
+    return re.compile(r"\s*,\s*(" + "|".join(re.escape(a) for a in sorted(set(abbrevs), key=len, reverse=True)) + r")")
+
+
 def _abbreviation_mentions(text: str, mentions: list[_Mention], conf: dict[str, Any]) -> list[_Mention]:
     """AP state abbreviations after a comma ("Alexandria, La."), read only as qualifiers of a place."""
-    abbrevs = {a: code for code, names in (conf.get("us_state_abbreviations") or {}).items() for a in names}
-    pattern = re.compile(r"\s*,\s*(" + "|".join(re.escape(a) for a in sorted(abbrevs, key=len, reverse=True)) + r")")
+    abbrevs = tuple(a for names in (conf.get("us_state_abbreviations") or {}).values() for a in names)
+    pattern = _abbreviation_pattern(abbrevs)
     starts = {m.start for m in mentions}
     out = []
     for m in mentions:
