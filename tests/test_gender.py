@@ -38,3 +38,7 @@ def test_her_skips_the_man_named_last(coder):
     actors, recipients = _sides(coder, text, "praised")
     assert actors == ["Donald Trump"]
     assert "Theresa May" in recipients
+
+
+def test_possessive_names_keep_their_gender():
+    assert phrase_gender("Angela's") == "f" and phrase_gender("the spokesman's") == "m"

@@ -47,6 +47,11 @@ def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
+def _possessor(word: str) -> str:
+    """"angela's" -> "angela"."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def pronoun_gender(word: str, words: GenderWords | None = None) -> str | None:
     """"m" for "he"/"his", "f" for "she"/"her", None for any other word."""
     return (words or GenderWords.default()).pronouns.get(word.lower())
@@ -57,17 +62,13 @@ def phrase_gender(text: str, name: str | None = None, words: GenderWords | None 
     first honorific or gendered noun, else the first capitalised given name; None when nothing tells."""
     words = words or GenderWords.default()
     for source in (text, name or ""):
-        tokens = _WORD.findall(source)
-        for token in tokens:
-            word = _folded(token)
-            gender = words.markers.get(word[:-2] if word.endswith(("'s", "’s")) else word)
-            if gender:
-                return gender
-        for token in tokens:
-            if token[:1].isupper():
-                gender = words.given_names.get(_folded(token))
-                if gender:
-                    return gender
+        tokens = [(token, _possessor(_folded(token))) for token in _WORD.findall(source)]
+        for _, word in tokens:
+            if word in words.markers:
+                return words.markers[word]
+        for token, word in tokens:
+            if token[:1].isupper() and word in words.given_names:
+                return words.given_names[word]
     return None
 
 
