@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
+from whodid.actors import after_stance_prefix
 from whodid.model import Actor, Event, Place
 from whodid.resources import load_tsv, load_yaml
 
@@ -122,8 +123,7 @@ class StoryCountries:
             ("story", story if actor.name is None or _titled(actor) else None),
         ):
             if country and country not in taken:
-                why = f"{actor.why}; {CONTEXT_NOTE}{source}" if actor.why else f"{CONTEXT_NOTE}{source}"
-                return replace(actor, country=country, code=country + actor.code, why=why)
+                return _with_country(actor, country, country + actor.code, source)
         return actor
 
     def _located_group(self, actor: Actor, event: Event, places: list[Place], other_side: list[Actor]) -> Actor:
@@ -140,8 +140,7 @@ class StoryCountries:
             ("other side", domestic),
         ):
             if country and group:
-                why = f"{actor.why}; {CONTEXT_NOTE}{source}" if actor.why else f"{CONTEXT_NOTE}{source}"
-                return replace(actor, country=country, code=country + (actor.sector or "") + group, why=why)
+                return _with_country(actor, country, country + (actor.sector or "") + group, source)
         return actor
 
     def _own_words_country(self, actor: Actor, places: list[Place]) -> str | None:
@@ -161,6 +160,12 @@ class StoryCountries:
         told = [p for p in places if not any(_names(source, p.text) for source in sources)
                 and not any(_after_stance(text, p.text, self.rules) for text in texts)]  # "anti-Syria": no origin
         return _sole([p.country for p in told] + [a.country for a in actors])
+
+
+def _with_country(actor: Actor, country: str, code: str, source: str) -> Actor:
+    """``actor`` with the country (and code) taken from ``source`` in the context, noted in its ``why``."""
+    note = f"{CONTEXT_NOTE}{source}"
+    return replace(actor, country=country, code=code, why=f"{actor.why}; {note}" if actor.why else note)
 
 
 def _group_code(actor: Actor, rules: ContextRules) -> str | None:
@@ -186,9 +191,7 @@ def _names(words: str, name: str) -> bool:
 def _after_stance(words: str, name: str, rules: ContextRules) -> bool:
     """Whether every mention of ``name`` in ``words`` follows a stance prefix ("anti-Iran", "pro-Russia")."""
     starts = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", words)]
-    return bool(starts) and all(
-        (m := re.search(r"(\w+)-\s*$", words[:start])) is not None and m.group(1).lower() in rules.stance_prefixes
-        for start in starts)
+    return bool(starts) and all(after_stance_prefix(words, start, rules.stance_prefixes) for start in starts)
 
 
 def _distinct_actors(events: list[Event]) -> list[Actor]:

@@ -109,6 +109,16 @@ def _plurals(noun: str, adjective: bool = False) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------------ knowledge entries
+_STANCE_BEFORE = re.compile(r"(\w+)-\s*$")
+
+
+def after_stance_prefix(text: str, start: int, prefixes: "set[str] | frozenset[str]") -> bool:
+    """Whether the word at ``start`` in ``text`` follows a stance prefix and its hyphen ("anti-Iran", "pro-
+    Russia"): what a side is for or against, not whose it is."""
+    found = _STANCE_BEFORE.search(text[max(0, start - 12):start])
+    return found is not None and found.group(1).lower() in prefixes
+
+
 # A bare surname names a known person only within these years before and after one of the person's terms.
 SURNAME_YEARS = (3, 12)
 

@@ -19,15 +19,14 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from whodid.actors import StoryActors
+from whodid.actors import StoryActors, after_stance_prefix
 from whodid.geo import dateline_end
 from whodid.model import Actor, Place
 from whodid.gender import fits, phrase_gender, pronoun_gender
 from whodid.ontology import Ontology
 from whodid.resources import load_yaml
 from whodid.status import StatusCues, alleging_word, event_status
-from whodid.triggers import TriggerEntry, TriggerLexicon, counted_participle, phrase_after
-from whodid.triggers import _particle_child as particle_child
+from whodid.triggers import TriggerEntry, TriggerLexicon, counted_participle, particle_child, phrase_after
 
 
 @dataclass(frozen=True)
@@ -1442,8 +1441,7 @@ class ArgumentResolver:
         mentions ("Novak said", "Jan Novak told", "we" in his quotes); the argument phrase cuts the apposition."""
         if root.pos_ != "PROPN" or root.ent_type_ != "PERSON":
             return
-        for appos in _children(root, "appos"):
-            described = f"{phrase}, {phrase_text(appos, self.rules)}"
+        for described in self._described(root, phrase):
             found = self.actors.kb.lookup(described, self.published)
             # "X, a farmer," tells no country; "X, the UN refugee chief," may read as the post's holder, not X
             if found is not None and (found.country or found.sector == "IGO") and \
@@ -1525,11 +1523,16 @@ class ArgumentResolver:
         refugee chief, said ..." is the UN, whatever his country (the apposition is cut from ``phrase``)."""
         if token.pos_ != "PROPN":
             return None
-        for appos in _children(token, "appos"):
-            actor = self.actors.resolve(f"{phrase}, {phrase_text(appos, self.rules)}", date)
+        for described in self._described(token, phrase):
+            actor = self.actors.resolve(described, date)
             if actor is not None and actor.sector == "IGO":
                 return actor
         return None
+
+    def _described(self, name: Token, phrase: str) -> list[str]:
+        """``phrase`` with each apposition of its ``name`` after it ("Jan Novak, the finance minister"), as the
+        knowledge looks people up with their posts."""
+        return [f"{phrase}, {phrase_text(appos, self.rules)}" for appos in _children(name, "appos")]
 
     def _note_subject_pronoun(self, token: Token, phrase: str | None) -> None:
         """A person pronoun resolved as a subject carries its antecedent on: "He blamed X. He blamed Y." """
@@ -1644,9 +1647,7 @@ class ArgumentResolver:
 
     def _after_stance_prefix(self, word: Token) -> bool:
         """Whether ``word`` follows a stance prefix and its hyphen ("anti-Iran", "pro-Russia"; agents.yaml)."""
-        before = word.doc.text[max(0, word.idx - 12):word.idx]
-        found = re.search(r"(\w+)-\s*$", before)
-        return found is not None and found.group(1).lower() in self.actors.kb.stance_prefixes
+        return after_stance_prefix(word.doc.text, word.idx, self.actors.kb.stance_prefixes)
 
     def _definite_pair(self, token: Token) -> bool:
         """ "the two men", "both countries": a plural noun that points back at a pair."""

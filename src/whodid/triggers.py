@@ -192,7 +192,7 @@ def _time_phrase(prep: "Token") -> bool:
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
-def _particle_child(token: "Token", particle: str) -> "Token | None":
+def particle_child(token: "Token", particle: str) -> "Token | None":
     """The child after ``token`` that spells its particle ("pulled *out*", "called *on*")."""
     for child in token.children:
         if child.i > token.i and child.lower_ == particle and child.dep_ in _PARTICLE_DEPS \
@@ -538,7 +538,7 @@ class TriggerLexicon:
         """Whether the token satisfies the entry's particle, object, subject and head constraints."""
         particle_tok = None
         if entry.particle:
-            particle_tok = _particle_child(token, entry.particle)
+            particle_tok = particle_child(token, entry.particle)
             if particle_tok is None:
                 return False
         elif has_prt and entry.pos == "VERB" and not entry.after:
