@@ -21,7 +21,7 @@ BORIC = "Chilean President Gabriel Boric met Peruvian President Dina Boluarte in
 def test_dateline_dates_the_story_not_the_event(coder):
     text = ("BRASILIA, March 12 (Newswire) - Brazil and Argentina signed a trade accord in Brasilia on Tuesday, "
             "officials said.")
-    event = _event(coder, text, "2025-03-12", "AGREE")
+    event = _event(coder, text, "2025-03-12", "SUPPORT")
     assert (event.date, event.date_text, event.date_source) == ("2025-03-11", "Tuesday", "text")
 
 
@@ -47,9 +47,9 @@ def test_time_of_a_noun_modifier_is_not_the_event_time(coder):
 
 def test_coordinated_verbs_share_a_date_only_with_the_same_tense(coder):
     same = "Kenya's president met Uganda's president on Monday and signed a security pact."
-    assert _event(coder, same, "2025-06-12", "AGREE").date == "2025-06-09"
+    assert _event(coder, same, "2025-06-12", "SUPPORT").date == "2025-06-09"
     other = "Kenya's president met Uganda's president on Monday and will sign a security pact."
-    event = _event(coder, other, "2025-06-12", "AGREE")
+    event = _event(coder, other, "2025-06-12", "SUPPORT")
     assert (event.date, event.date_source, event.status) == ("2025-06-12", "publication", "future")
 
 

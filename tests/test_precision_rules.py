@@ -113,7 +113,7 @@ def test_town_naming_a_meeting_is_no_side(coder):
 
 def test_town_naming_an_accord_is_no_recipient(coder):
     signed = next(e for e in _events(coder, "Russia and Ukraine signed the Minsk agreement in 2015.")
-                  if e.event_type == "AGREE")
+                  if e.event_type == "SUPPORT")
     assert sorted(_codes(signed.actors)) == ["RUS", "UKR"]
     assert signed.recipients == []
     rejected = next(e for e in _events(coder, "The Paris climate agreement was rejected by Washington.")
@@ -136,7 +136,7 @@ def test_company_deal_is_no_political_event(coder):
 
 def test_company_dealing_with_a_government_stays(coder):
     events = _events(coder, "Zorgan Holdings signed a deal with the Kenyan government.")
-    deal = next(e for e in events if e.event_type == "AGREE")
+    deal = next(e for e in events if e.event_type == "SUPPORT")
     assert _codes(deal.recipients) == ["KENGOV"]
 
 
@@ -348,7 +348,7 @@ def test_trigger_words_inside_names_are_no_events(coder):
                  "The old British Concession in Tianjin is a museum quarter."):
         assert not _events(coder, text), text
     assert [e for e in _events(coder, "Russia and Ukraine signed the Minsk Agreement in 2015.")
-            if e.event_type == "AGREE"]
+            if e.event_type == "SUPPORT"]
 
 
 def test_what_a_law_requires_is_no_demand(coder):
