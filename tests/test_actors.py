@@ -415,3 +415,17 @@ def test_a_title_met_at_another_date_is_that_date_s_holder() -> None:
     story = StoryActors(date="2024-05-01")
     assert story.resolve("Chad's president").name == "Mahamat Deby"
     assert story.resolve("Chad's president", "2015-06-15").name == "Idriss Deby"
+
+
+@pytest.mark.parametrize("phrase", ["the leader", "their leader", "the secretary-general", "the director-general"])
+def test_generic_titles_name_no_one_in_particular(kb: ActorKB, phrase: str) -> None:
+    # every country has a paramount leader, and secretaries-general head many bodies: the bare title is a post,
+    # not the one person the knowledge happens to list under that exact wording
+    actor = kb.lookup(phrase, "2025-03-12")
+    assert actor is not None and actor.name is None and actor.country is None
+    assert actor.sector == "GOV"
+
+
+def test_a_country_leader_is_still_its_holder(kb: ActorKB) -> None:
+    actor = kb.lookup("the North Korean leader", "2025-03-12")
+    assert actor is not None and actor.kb_id == "person:kim-jong-un"

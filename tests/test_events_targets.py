@@ -116,3 +116,22 @@ def test_fallback_recipients_keep_their_coordinated_heads(coder):
     text = text.replace("Ruritania", "Bolivia")
     event = next(e for e in coder.code_text(text, published="2010-05-01") if e.trigger.text.startswith("threatened"))
     assert sorted(a.country for a in event.recipients) == ["CHL", "PER"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Hundreds of Kenyans gathered on Friday for a rally in Nairobi to protest the new tax law.", "protest"),
+    ("Students marched through Quito on Monday to denounce the arrest of their teacher.", "denounce"),
+    ("Farmers in Chile staged a sit-in to demand lower fuel prices.", "demand"),
+])
+def test_what_protesters_say_is_the_protest_content(coder, text, content):
+    events = coder.code_text(text, published="2025-03-12")
+    assert [e.event_type for e in events] == ["PROTEST"], [(e.event_type, e.trigger.text) for e in events]
+    assert all(e.trigger.text != content for e in events)
+
+
+def test_their_in_the_clause_of_a_common_noun_is_the_doers_own(coder):
+    # "their" points at the students who march, not at the town named before it
+    events = coder.code_text("Students marched through Quito on Monday to denounce the arrest of their teacher.",
+                             published="2025-03-12")
+    assert [e.event_type for e in events] == ["PROTEST"]
+    assert events[0].recipients == []

@@ -975,8 +975,10 @@ class ActorKB:
         """The one country whose posts ``title`` names, if only one country's do ("taoiseach" -> IRL)."""
         if title not in self._title_countries:
             targets = set(self.titles.get(title, ()))
+            # "@leader": every country's paramount leader bears the title ("the leader"), whatever the post is called
             self._title_countries[title] = frozenset(
-                r.country for p in self.people.values() for r in p.roles if r.title in targets and r.country)
+                r.country for p in self.people.values() for r in p.roles
+                if (r.title in targets or ("@leader" in targets and r.leader)) and r.country)
         countries = self._title_countries[title]
         return next(iter(countries)) if len(countries) == 1 else None
 

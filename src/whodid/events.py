@@ -40,6 +40,7 @@ class ArgumentRules:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    bound_possessives: frozenset[str]
     speaker_pronouns: frozenset[str]
     reflexive_pronouns: frozenset[str]
     patient_possessive_nouns: frozenset[str]
@@ -727,28 +728,49 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         mentions.append(mention)
     mentions.extend(_obligation_demands(sent, mentions, rules))
     mentions.sort(key=lambda m: m.trigger.i)  # stable: the mentions found above keep their order
-    mentions = _aim_protests(mentions)
+    mentions = _aim_protests(mentions, lexicon)
     return _drop_nested(_fold_demanded(mentions, lexicon), lexicon, rules)
 
 
-def _aim_protests(mentions: list[Mention]) -> list[Mention]:
+def _aim_protests(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Mention]:
     """"held a sit-in to demand lower fares", "marched through the town, calling for a referendum": a
     protest whose own phrase names no target is aimed at the target of its purpose or participle clause (tried
-    after its own candidates). A demand made that way is the protest's content, not an event of its own (CAMEO
-    codes the protest, 14x): it is dropped."""
+    after its own candidates). A demand or a complaint made that way ("gathered for a rally to protest the tax")
+    is the protest's content, not an event of its own (CAMEO codes the protest, 14x): it is dropped."""
     content: set[int] = set()
     for protest in (m for m in mentions if m.event_type == "PROTEST"):
         anchors = {protest.trigger.i} | ({protest.clause.i} if protest.clause is not None else set())
         for act in mentions:
-            if act is not protest and act.trigger.dep_ in ("xcomp", "advcl", "acl") and act.trigger.head.i in anchors:
-                protest.fallback_recipients = protest.fallback_recipients + act.recipients + act.fallback_recipients
-                if act.event_type == "REQUEST" and act.entry.pos != "NOUN" and \
-                        not _children(act.trigger, "nsubj", "nsubjpass"):  # "after police demanded": not theirs
-                    content.add(id(act))
+            if act is protest or not _purpose_of(act.trigger, anchors, lexicon):
+                continue
+            protest.fallback_recipients = protest.fallback_recipients + act.recipients + act.fallback_recipients
+            if act.event_type in _PROTEST_CONTENT and act.entry.pos != "NOUN" and \
+                    not _children(act.trigger, "nsubj", "nsubjpass"):  # "after police demanded": not theirs
+                content.add(id(act))
+                if act.event_type == "REQUEST":
                     protest.cameo = _protest_for(protest.cameo, act.cameo)
     # and so is what the demand asks for ("calling on the president to step down"): it has not happened
     asked = {t.i for m in mentions if id(m) in content for t in m.trigger.subtree}
     return [m for m in mentions if id(m) not in content and (m.event_type == "PROTEST" or m.trigger.i not in asked)]
+
+
+# what protesters say in a purpose or participle clause of their protest, or the protest named again ("gathered
+# to protest"): its content, not an event of its own
+_PROTEST_CONTENT = ("REQUEST", "ACCUSE", "PROTEST")
+
+
+def _purpose_of(act: Token, anchors: set[int], lexicon: TriggerLexicon) -> bool:
+    """Whether ``act`` is a purpose or participle clause of the protest at ``anchors``: on its trigger or clause
+    ("marched to demand"), or on a demonstration noun the protest verb governs ("gathered for a rally to
+    protest the law")."""
+    if act.dep_ not in ("xcomp", "advcl", "acl", "relcl"):
+        return False
+    head = act.head
+    if head.i in anchors:
+        return act.dep_ != "relcl"
+    governed = head.head.head if head.dep_ == "pobj" else head.head
+    entry = lexicon.match(head) if head.pos_ == "NOUN" and governed.i in anchors else None
+    return entry is not None and _plover_type(entry.cameo) == "PROTEST"
 
 
 def _protest_for(protest: str, demand: str) -> str:
@@ -1265,6 +1287,22 @@ class _Seen:
     gender: str | None = None  # "m" / "f" where its words tell (whodid.gender), for "he" and "she"
 
 
+def _bound_subject(pronoun: Token, low: str, rules: ArgumentRules) -> Token | None:
+    """The subject of its own clause a possessive "their"/"its" points at, when that subject is a common noun of the
+    same number ("Students marched to denounce the arrest of their teacher", "the faction that controls the city
+    for its support of ..."): the doer's own, not the last named actor of the story. Else None."""
+    if pronoun.dep_ != "poss" or low not in rules.bound_possessives:
+        return None
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject, _ = _subject(verb) if verb.pos_ in ("VERB", "AUX") else ([], False)
+    if len(subject) != 1 or subject[0].pos_ != "NOUN" or subject[0].i > pronoun.i:
+        return None  # a name ("Kenya ... its") or a pronoun resolves as before
+    plural = subject[0].tag_ == "NNS"
+    return subject[0] if plural == (low in rules.plural_pronouns) else None
+
+
 def _names_venue(token: Token, rules: ArgumentRules) -> bool:
     """Whether a modifier is part of the name of a gathering or an accord ("the Doha meeting", "the Paris
     climate agreement", "the Geneva talks"): venue_named_nouns of arguments.yaml."""
@@ -1490,6 +1528,9 @@ class ArgumentResolver:
                 fits(low, speaker.text or "", speaker.name):
             # "Mr Justice X said he was asked": he is the one who says so (a copy: the speaker stays the attribution)
             return [replace(speaker)]
+        bound = _bound_subject(token, low, self.rules) if low in self.rules.pronouns else None
+        if bound is not None:  # "students marched to denounce the arrest of their teacher": the students' own
+            return self._resolve_token(bound, date, speaker)
         if low in self.rules.pronouns:
             phrase = self._antecedent(token)
             actor = self.actors.resolve(phrase, date) if phrase else None
