@@ -1297,8 +1297,9 @@ def _bound_subject(pronoun: Token, low: str, rules: ArgumentRules) -> Token | No
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     subject, _ = _subject(verb) if verb.pos_ in ("VERB", "AUX") else ([], False)
-    if len(subject) != 1 or subject[0].pos_ != "NOUN" or subject[0].i > pronoun.i:
-        return None  # a name ("Kenya ... its") or a pronoun resolves as before
+    if len(subject) != 1 or subject[0].pos_ != "NOUN" or subject[0].i > pronoun.i or \
+            pronoun in subject[0].subtree:
+        return None  # a name ("Kenya ... its"), a pronoun, or one inside the subject ("the impact of its") as before
     plural = subject[0].tag_ == "NNS"
     return subject[0] if plural == (low in rules.plural_pronouns) else None
 
