@@ -554,3 +554,10 @@ def test_a_town_before_an_attack_noun_is_its_place_a_country_its_doer(coder):
     event = next(e for e in coder.code_text("Recent US drone attacks have killed eight militant leaders.",
                                             published="2010-01-01") if e.trigger.text == "killed")
     assert [a.country for a in event.actors] == ["USA"]
+
+
+def test_they_after_a_group_placed_in_a_country_is_the_group(coder):
+    # "Chad" is inside the rebels' phrase: "they" are the rebels, not the country
+    events = coder.code_text("Rebels in Chad said they will release the former prime minister on Sunday.",
+                             published="2016-05-01")
+    assert [a.code for a in events[0].actors] == ["TCDREB"]

@@ -174,3 +174,31 @@ def test_violence_committed_is_no_commitment_and_thieves_looting_is_no_riot(code
     events = coder.code_text("Soldiers committed sexual violence against women in the camps.", published="2016-05-01")
     assert [e.event_type for e in events] == ["ASSAULT"]
     assert coder.code_text("Thieves looted paintings from the museum in Baghdad.", published="2016-05-01") == []
+
+
+@pytest.mark.parametrize("text, event_type, cameo, status", [
+    ("Rebels in Chad said they will release the former prime minister on Sunday.", "RETREAT", "0841", "future"),
+    ("The militia announced it will return the weapons it took from the peacekeepers.", "RETREAT", "0842", "future"),
+    ("NATO said it would tighten the naval blockade of the port.", "COERCE", "191", "future"),
+    ("The relief agency reduced food rations to the camp in Kenya.", "SANCTION", "162", "asserted"),
+])
+def test_freed_officials_returned_arms_tightened_blockades_and_cut_rations(coder, text, event_type, cameo, status):
+    events = coder.code_text(text, published="2016-05-01")
+    assert (events[0].event_type, events[0].cameo, events[0].status) == (event_type, cameo, status), \
+        [(e.event_type, e.cameo, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize("text", ["The band released a new album.", "The soldiers returned fire.",
+                                  "The witness swore to tell the truth."])
+def test_releases_returns_and_oaths_that_are_no_events(coder, text):
+    assert [e.event_type for e in coder.code_text(text, published="2016-05-01")] in ([], ["ASSAULT"])
+    assert all(e.event_type != "RETREAT" for e in coder.code_text(text, published="2016-05-01"))
+
+
+def test_sworn_to_fight_is_a_threat_under_cameo_and_a_future_fight_under_whodid(coder):
+    from whodid.conventions import apply_convention
+
+    events = coder.code_text("Kurdish fighters have sworn to fight until they regain the town.", published="2016-05-01")
+    assert [(e.event_type, e.status) for e in events] == [("THREATEN", "asserted")] or \
+        [(e.event_type, e.status) for e in events] == [("ASSAULT", "future")]
+    assert [e.event_type for e in apply_convention(events, "cameo")] == ["THREATEN"]

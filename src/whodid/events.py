@@ -675,7 +675,11 @@ def _plover_type(cameo: str) -> str | None:
 def _intent_head(verb: Token, lexicon: TriggerLexicon) -> tuple[Token, str] | None:
     """The word that puts ``verb`` under an intention, and its intent lemma: a verb or adjective ("hoped [to
     meet]", "is ready [to talk]") or a noun ("willingness [to reopen]", see ``intent.nouns`` in triggers.yaml)."""
-    if verb.dep_ == "xcomp":
+    # "have sworn to fight until ...": the small model may attach the controlled verb as a purpose clause
+    controlled = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                       for c in verb.children)
+                                          and not _children(verb, "nsubj", "nsubjpass"))
+    if controlled:
         if any(c.dep_ == "auxpass" for c in verb.head.children):
             return None  # "is expected to attend": others expect it (a future event), no one declares an intent
         lemma = _is_intent_head(verb.head, lexicon)
@@ -1450,10 +1454,14 @@ class ArgumentResolver:
             if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") and ent.root.i not in candidates:
                 candidates[ent.root.i] = ent.text
         unknown_people = self._unknown_people(sent)
+        named: dict[int, str] = {}  # roots of phrases remembered as actors, with their phrases
         for index in sorted(candidates):
             root = sent.doc[index]
             if root.lower_ in self.rules.pronouns or _in_dateline(root):
                 continue
+            owner = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else None
+            if owner is not None and root.text in named.get(owner.i, ""):
+                continue  # "Chad" in "Rebels in Chad said they ...": the rebels are meant, not the place in their phrase
             self._note_apposition(root, candidates[index])
             actor = self.actors.resolve(candidates[index], self.published)
             # Only named actors are antecedents: "troops" or "the official" would capture every "its" and "he".
@@ -1463,6 +1471,7 @@ class ArgumentResolver:
                 gender = phrase_gender(candidates[index], actor.name) if person else None
                 self._seen.append(_Seen(self._position(root), candidates[index], person, subject, self._sentences,
                                         gender))
+                named[index] = candidates[index]
             elif actor is None and (index in unknown_people or self.actors.names_unknown_person(candidates[index])):
                 # "Juan Hernandez said he ...", "De Quito said she ...": this person, whom the knowledge lacks, not
                 # an earlier leader
