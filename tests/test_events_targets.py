@@ -135,3 +135,12 @@ def test_their_in_the_clause_of_a_common_noun_is_the_doers_own(coder):
                              published="2025-03-12")
     assert [e.event_type for e in events] == ["PROTEST"]
     assert events[0].recipients == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan and Ugandan negotiators return to Geneva this week for talks on the border.",
+    "The Kenyan foreign minister came to Geneva on Monday for talks.",
+])
+def test_where_participants_go_for_talks_is_no_side(coder, text):
+    events = [e for e in coder.code_text(text, published="2016-05-01") if e.event_type == "CONSULT"]
+    assert events and all(not e.recipients for e in events), [(e.trigger.text, e.recipients) for e in events]

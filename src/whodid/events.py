@@ -597,7 +597,8 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     mention.modifiers.extend(m for m in _left_modifiers(noun) if m.pos_ in ("PROPN", "ADJ", "NOUN"))
     mention.fallback_recipients = [o for r in mention.recipients for o in _owners(r, rules)] + \
         _prep_objects(noun, rules.target_preps - {"with"}) + _object_targets(noun, rules)
-    governor = _is_support_noun(noun, lexicon) or _participation_verb(noun, rules) or _entry_governor(noun, entry)
+    support = _is_support_noun(noun, lexicon)
+    governor = support or _participation_verb(noun, rules) or _entry_governor(noun, entry)
     if governor is not None:
         mention.clause = governor
         if not mention.actors:
@@ -609,7 +610,9 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
             mention.fallback_actors = _outer_subject(governor)
         if not mention.recipients:
             mention.recipients.extend(_prep_objects(governor, entry.recipient_preps))
-        mention.fallback_recipients.extend(_prep_objects(governor, rules.target_preps - {"with"}))  # "imposed a ban on X"
+        # "imposed a ban on X"; but "came to Geneva for talks": where a participant went, not whom the talks face
+        preps = rules.target_preps - ({"with"} if support is not None else {"with", "to"})
+        mention.fallback_recipients.extend(_prep_objects(governor, preps))
         if mention.event_type.lower() in rules.place_recipient_types:  # "opened fire to disperse the crowd"
             mention.fallback_recipients.extend(_purpose_objects(governor))
     mention.fallback_recipients.extend(
