@@ -648,6 +648,7 @@ def test_a_rising_quantity_is_no_uprising(coder):
                             "the past decade.")
     assert "PROTEST" not in _event_types(events)
     assert "PROTEST" in _event_types(_events(coder, "Thousands of peasants rose against the junta."))
+    assert "PROTEST" in _event_types(_events(coder, "The Syrian population rose against the regime in 2011."))
 
 
 def test_a_sealed_fate_is_no_blockade(coder):
