@@ -615,3 +615,110 @@ def test_claiming_responsibility_accuses_no_one(coder):
 def test_offered_for_sale_is_no_offer(coder):
     events = _events(coder, "The Canadian hotels will be offered for sale.")
     assert not [e for e in events if e.event_type == "AGREE"]
+
+
+# -- held-out round 2 (w10-heldout2): senses, legal texts and appeals, acts still pending --------------------------
+
+def _event_types(events) -> list[str]:
+    return [e.event_type for e in events]
+
+
+def test_money_and_children_withdrawn_are_no_retreat(coder):
+    assert "RETREAT" not in _event_types(_events(coder, "Farmers have withdrawn large sums from their bank accounts."))
+    assert "RETREAT" not in _event_types(_events(coder, "Parents will still have the right to withdraw their children "
+                                                  "from these lessons."))
+    assert "RETREAT" in _event_types(_events(coder, "Syria withdrew its troops from Lebanon."))
+    assert "RETREAT" in _event_types(_events(coder, "The rebels withdrew from the town."))
+
+
+def test_defending_the_country_is_no_verbal_support(coder):
+    events = _events(coder, "We are defending our country by every means, the Canadian president said.")
+    assert "SUPPORT" not in _event_types(events)
+    events = _events(coder, "The Canadian minister defended the government's record on jobs.")
+    assert "SUPPORT" in _event_types(events)
+
+
+def test_supporting_trade_and_investment_is_no_political_support(coder):
+    assert "SUPPORT" not in _event_types(_events(coder, "The new Canadian agency will support Mexico's trade and investment."))
+    assert "SUPPORT" in _event_types(_events(coder, "The United States supports Canada's bid for membership."))
+
+
+def test_a_rising_quantity_is_no_uprising(coder):
+    events = _events(coder, "Interest among young engineers in working in Canada has risen nearly 80 percent over "
+                            "the past decade.")
+    assert "PROTEST" not in _event_types(events)
+    assert "PROTEST" in _event_types(_events(coder, "Thousands of peasants rose against the junta."))
+    assert "PROTEST" in _event_types(_events(coder, "The Syrian population rose against the regime in 2011."))
+
+
+def test_a_sealed_fate_is_no_blockade(coder):
+    events = _events(coder, "When the senator criticised his party leader on television, his fate was sealed in "
+                            "the party.")
+    assert "COERCE" not in _event_types(events)
+    assert "COERCE" in _event_types(_events(coder, "The army sealed the border with Freedonia."))
+
+
+def test_a_move_of_policy_targets_no_one(coder):
+    events = _events(coder, "Canada's moves to tighten controls on capital were targeting only illegal activities.")
+    assert "ASSAULT" not in _event_types(events)
+
+
+def test_a_situation_in_a_coordinated_relative_clause_does_nothing(coder):
+    events = _events(coder, "A scandal that has rocked Canada and threatens to topple Prime Minister Justin Trudeau.")
+    assert "THREATEN" not in _event_types(events)
+
+
+def test_a_legal_text_bars_or_asks_nothing_itself(coder):
+    assert _events(coder, "The Canadian constitution prohibits the president from serving a third term.") == []
+    assert _events(coder, "Our lawsuit asks the Canadian court to order a recount.") == []
+    assert "REQUEST" in _event_types(_events(coder, "The Canadian union asked the court to order a recount."))
+    # an order or a law is its makers' act
+    assert "COERCE" in _event_types(_events(coder, "The Canadian government's new law bans rallies in the capital."))
+
+
+def test_an_appeal_against_a_ruling_or_ban_is_no_request(coder):
+    assert _events(coder, "Four Canadian cyclists, who appealed against their recently imposed provisional "
+                          "suspensions, will be heard on Friday.") == []
+    assert _events(coder, "Two skiers were set to appeal their provisional suspension with the sports court in "
+                          "Lausanne.") == []
+    events = _events(coder, "The mayor appealed to the rebels to release the hostages.")
+    assert "REQUEST" in _event_types(events)
+
+
+def test_an_act_someone_has_yet_to_do_is_not_done(coder):
+    events = _events(coder, "The Canadian government has yet to agree on how and when to hold the vote.")
+    assert [e.status for e in events if e.event_type == "AGREE"] == ["negated"]
+    events = _events(coder, "Yet the Canadian government agreed to the terms on Monday.")
+    assert [e.status for e in events if e.event_type == "AGREE"] == ["asserted"]
+
+
+def test_an_act_one_has_the_right_to_do_is_possible_and_with_no_right_denied(coder):
+    events = _events(coder, "Canadian prosecutors have the power to arrest the minister.")
+    assert [e.status for e in events if e.event_type == "COERCE"] == ["hypothetical"]
+    events = _events(coder, "Residents told police they had no right to demand search warrants from Canada.")
+    assert [e.status for e in events if e.event_type == "REQUEST"] == ["negated"]
+    events = _events(coder, "Canadian prosecutors arrested the minister.")
+    assert [e.status for e in events if e.event_type == "COERCE"] == ["asserted"]
+
+
+def test_people_fleeing_their_homes_is_no_retreat(coder):
+    events = _events(coder, "Millions of Syrians have fled their homes since the Syrian conflict began.")
+    assert "RETREAT" not in _event_types(events)
+
+
+def test_evidence_supporting_a_position_is_no_support(coder):
+    events = _events(coder, "There is case law in the Canadian appeals court supporting our positions.")
+    assert "SUPPORT" not in _event_types(events)
+
+
+def test_the_possessor_of_a_bailout_receives_it(coder):
+    events = _events(coder, "Finance ministers will discuss the terms of Greece's bailout.")
+    aid = next(e for e in events if e.event_type == "AID")
+    assert _codes(aid.actors) == [] and _codes(aid.recipients) == ["GRC"]
+
+
+def test_a_date_stamp_is_no_side(coder):
+    events = _events(coder, "(07.02.2017) US President Donald Trump has lashed out against a federal judge over "
+                            "the ruling.")
+    accuse = next(e for e in events if e.event_type == "ACCUSE")
+    assert all(any(ch.isalpha() for ch in name) for name in _names(accuse.actors))

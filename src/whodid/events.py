@@ -102,6 +102,7 @@ class ArgumentRules:
     adverb_phrasal_verbs: frozenset[str] = frozenset()  # ``_particle_is_a_preposition``
     homograph_nouns: frozenset[str] = frozenset()  # "aides" is no plural of "aid"
     obligation_state_verbs: frozenset[str] = frozenset()  # ``_obligation``: verbs of a state, no act
+    legal_text_subjects: frozenset[str] = frozenset()  # ``_legal_text_subject``: a text's content, no act
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -958,6 +959,8 @@ def _skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexic
         return True  # "the Defend Democracy Rally", "the old British Concession": a word of a name
     if entry.pos != "NOUN" and _non_agent_subject(token, rules):
         return True  # "the storm struck", "the scandal hit the party": no one did it
+    if entry.pos != "NOUN" and _legal_text_subject(token, rules):
+        return True  # "the constitution bars a third term", "the lawsuit asks the court": a text's content
     if entry.pos != "NOUN" and _imperative(token):
         return True  # "Meet the candidates", "Thank God": a headline's or a speaker's imperative, no event
     if entry.pos != "NOUN" and not entry.particle and _asserts(token, rules):
@@ -1088,15 +1091,34 @@ def _non_agent_subject(verb: Token, rules: ArgumentRules) -> bool:
     scandal"): non_agent_subjects in arguments.yaml. A relative pronoun stands for the noun it follows ("the
     epidemic, which killed 300"); a passive with no agent that happened "in" such a thing has none either
     ("two workers were killed in a fire")."""
-    subjects = _children(verb, "nsubj") + [o for a in _children(verb, "agent") for o in _children(a, "pobj")]
-    if verb.dep_ == "relcl" and _relative_subject(verb):
-        subjects.append(verb.head)
+    subjects = _subject_nouns(verb) + [o for a in _children(verb, "agent") for o in _children(a, "pobj")]
     if _children(verb, "auxpass") and not _children(verb, "agent"):
         subjects += _prep_objects(verb, ("in",))
     if verb.dep_ == "xcomp" and not subjects:  # "exports are expected to rise": the governing verb's subject
         subjects += _children(verb.head, "nsubj", "nsubjpass")
     return any(s.lemma_.lower() in rules.non_agent_subjects or s.lower_ in rules.non_agent_subjects
                for s in subjects)
+
+
+def _subject_nouns(verb: Token) -> list[Token]:
+    """A verb's subjects, a relative pronoun standing for the noun it follows ("the clause, which bars"), a verb
+    coordinated with no subject of its own taking its first conjunct's ("a scandal that has rocked X and threatens
+    to topple Y")."""
+    for _ in range(4):
+        subjects = _children(verb, "nsubj")
+        if verb.dep_ == "relcl" and _relative_subject(verb):
+            return [s for s in subjects if s.tag_ not in ("WDT", "WP")] + [verb.head]
+        if subjects or verb.dep_ != "conj" or _children(verb, "nsubjpass") or verb.head.pos_ not in ("VERB", "AUX"):
+            return subjects
+        verb = verb.head
+    return []
+
+
+def _legal_text_subject(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether a verb's subject is a standing text of law or a lawsuit (legal_text_subjects in arguments.yaml):
+    what it bars, requires or asks is its content, not an act of anyone."""
+    return any(s.lemma_.lower() in rules.legal_text_subjects or s.lower_ in rules.legal_text_subjects
+               for s in _subject_nouns(verb))
 
 
 def _imperative(verb: Token) -> bool:
@@ -1802,8 +1824,8 @@ class ArgumentResolver:
         relationship hit the rocks") name no one and are not kept."""
         found: list[Actor] = []
         for token in tokens:
-            if token.ent_type_ in _NO_SIDE_ENTITIES:
-                continue  # "eased the measures on Wednesday", "an explosion on March 13": a time, no side
+            if token.ent_type_ in _NO_SIDE_ENTITIES or not any(ch.isalpha() for ch in token.text):
+                continue  # "eased the measures on Wednesday", "(07.02.2017)": a time or a number, no side
             named = token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             if named and token.dep_ in ("compound", "amod", "nmod") and _names_venue(token, self.rules):
                 continue  # "the Minsk agreement": a name, no side

@@ -42,6 +42,8 @@ class StatusCues:
     allegation_deps: frozenset[str]
     alleging_modifiers: frozenset[str]
     negating_phrasal_verbs: frozenset[str]
+    pending_adverbs: frozenset[str]
+    capacity_nouns: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -106,6 +108,29 @@ def _object_negated(trigger: Token, cues: StatusCues) -> bool:
                for obj in trigger.children if obj.dep_ == "dobj" for det in obj.children)
 
 
+def _pending(chain: list[Token], cues: StatusCues) -> bool:
+    """An act in the to-infinitive of a verb with a pending adverb ("her office has yet to agree", "is yet to
+    sign"): not done so far."""
+    return any(lower.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children)
+               and any(c.dep_ == "advmod" and c.lower_ in cues.pending_adverbs for c in upper.children)
+               for lower, upper in zip(chain, chain[1:]))
+
+
+def _capacity(trigger: Token, cues: StatusCues) -> str | None:
+    """The status of an act in the to-infinitive of a capacity noun: possible ("have the right to withdraw", "a
+    chance to meet"), or denied when the noun is ("no right to demand"); None for other acts."""
+    verb = trigger
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "the right to meet and negotiate", "the power to try to stop"
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.i == verb.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if noun.lemma_.lower() not in cues.capacity_nouns and noun.lower_ not in cues.capacity_nouns:
+        return None
+    denied = any(c.dep_ in ("det", "neg") and c.lower_ in cues.negation for c in noun.children)
+    return NEGATED if denied else HYPOTHETICAL
+
+
 def _phrasal(token: Token) -> str:
     """The verb with its particle ("call off"), or the bare lemma."""
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
@@ -137,10 +162,13 @@ def event_status(trigger: Token, cues: StatusCues | None = None) -> str:
         return HYPOTHETICAL  # "cannot be ruled out"
     if _is_topic(trigger, cues):
         return HYPOTHETICAL  # "talks collapsed over concessions": what was at stake, not what was done
+    capacity = _capacity(trigger, cues)
+    if capacity is not None:
+        return capacity  # "the right to protest", "no right to demand": a possible act, or a denied one
     if lemmas & cues.conditional_marks and any(w.dep_ == "mark" for w in words):
         return HYPOTHETICAL
-    if negated or any(t.lemma_.lower() in cues.negating_verbs or _phrasal(t) in cues.negating_phrasal_verbs
-                      for t in chain[1:]):
+    if negated or _pending(chain, cues) or any(
+            t.lemma_.lower() in cues.negating_verbs or _phrasal(t) in cues.negating_phrasal_verbs for t in chain[1:]):
         return NEGATED
     if alleging_word(trigger, cues) is not None or any(w.lower_ in cues.alleging_modifiers for w in words):
         return ALLEGED
