@@ -25,7 +25,7 @@ from whodid.model import Actor, Place
 from whodid.gender import fits, phrase_gender, pronoun_gender
 from whodid.ontology import Ontology
 from whodid.resources import load_yaml
-from whodid.status import StatusCues, alleging_word, event_status
+from whodid.status import HYPOTHETICAL, StatusCues, alleging_word, clause_directive, event_status, within_content
 from whodid.triggers import TriggerEntry, TriggerLexicon, counted_participle, particle_child, phrase_after
 
 
@@ -716,7 +716,7 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         else:
             _verb_arguments(mention, rules)
         mention.clause = mention.clause or _clause_verb(mention.first)
-        mention.status = event_status(mention.first)
+        mention.status = event_status(mention.first, presupposed_object=_presupposed_object(mention, lexicon))
         mention.speaker = _speaker(mention.first, rules, sent)
         mention.sent = sent
         _as_demand(mention, lexicon, rules)
@@ -727,8 +727,30 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         mentions.append(mention)
     mentions.extend(_obligation_demands(sent, mentions, rules))
     mentions.sort(key=lambda m: m.trigger.i)  # stable: the mentions found above keep their order
+    _obligation_content(mentions, lexicon, rules)
     mentions = _aim_protests(mentions)
     return _drop_nested(_fold_demanded(mentions, lexicon), lexicon, rules)
+
+
+def _presupposed_object(mention: Mention, lexicon: TriggerLexicon) -> bool:
+    """Whether the mention is an event noun whose verb, if any, does not name it ("urged X to end [its attacks]":
+    the attacks are given; "demanded that X hold [talks]": the talks are asked for)."""
+    return mention.entry.pos == "NOUN" and mention.first.i == mention.trigger.i and \
+        _is_support_noun(mention.trigger, lexicon) is None
+
+
+def _obligation_content(mentions: list[Mention], lexicon: TriggerLexicon, rules: ArgumentRules) -> None:
+    """"The rebels said the president must agree to reforms before they demobilize": where the modal is the coded
+    demand, the acts inside what it asks for (its verb's conjuncts, infinitives and clauses of
+    directive_clause_marks) are hypothetical, as a directive's content is (whodid.status)."""
+    verbs = [m.first.head for m in mentions if m.event_type == "REQUEST" and m.first.dep_ == "aux"
+             and m.first.lower_ in rules.obligation_modals]
+    for mention in mentions:
+        if mention.first.dep_ == "aux" or mention.status == HYPOTHETICAL:
+            continue
+        presupposed = _presupposed_object(mention, lexicon)
+        if any(within_content(mention.first, verb, presupposed_object=presupposed) for verb in verbs):
+            mention.status = HYPOTHETICAL
 
 
 def _aim_protests(mentions: list[Mention]) -> list[Mention]:
@@ -780,15 +802,16 @@ def _condition_subjects(mention: Mention, rules: ArgumentRules) -> list[Token]:
 
 
 def _fold_demanded(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Mention]:
-    """"demanded that the government release the prisoners", "its demand that Pyongyang give up its weapons": the
-    act in the that-clause has not happened; the request is the event, made specific by the act (the demand or
-    appeal table of triggers.yaml: 1041 ...), and the clause's subject is its recipient."""
+    """"demanded that the government release the prisoners", "its demand that Pyongyang give up its weapons", "called
+    for X to withdraw": the act in the clause has not happened; the request is the event, made specific by the act
+    (the demand or appeal table of triggers.yaml: 1041 ...), and the clause's subject is its recipient."""
     by_head: dict[int, Mention] = {m.trigger.i: m for m in mentions if m.event_type == "REQUEST"}
     folded: set[int] = set()
     for act in mentions:
-        request = by_head.get(act.trigger.head.i)
-        if request is None or act is request or act.entry.pos == "NOUN" or act.first.i != act.trigger.i \
-                or act.trigger.dep_ not in ("ccomp", "acl"):
+        if act.entry.pos == "NOUN" or act.first.i != act.trigger.i:
+            continue
+        request = _asking_request(act.trigger, by_head)
+        if request is None or act is request:
             continue
         table = "demand" if request.cameo.startswith("10") else "appeal"
         code = lexicon.intent_code(act.cameo, table)
@@ -799,14 +822,32 @@ def _fold_demanded(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Men
             request.recipients = [] if passive else subject
         folded.add(id(act))
     for request in by_head.values():  # the clause's act need not be a trigger: "demand that X give up ..."
-        if request.recipients:
+        if request.recipients or request.sent is None:
             continue
         clauses = [c for c in _marked_clauses(request.trigger, ("ccomp", "acl"), frozenset({"that"}))
                    if c.pos_ in ("VERB", "AUX")]
+        clauses += [c for c in request.sent if c.pos_ in ("VERB", "AUX") and _children(c, "nsubj")
+                    and _is(clause_directive(c), request.trigger)]
         if clauses:
             subject, passive = _subject(clauses[0])
             request.recipients = [] if passive else subject
     return [m for m in mentions if id(m) not in folded]
+
+
+def _asking_request(verb: Token, by_head: dict[int, Mention]) -> Mention | None:
+    """The request whose clause ``verb`` heads: a that-clause or relative of the request's word ("demanded that X
+    [withdraw]"), or a clause with a subject of its own that a directive asks of that subject ("called for X to
+    [withdraw]", "reiterated its demand today that X [ease] ...": whodid.status.clause_directive)."""
+    if verb.dep_ in ("ccomp", "acl") and verb.head.i in by_head:
+        return by_head[verb.head.i]
+    if not _children(verb, "nsubj"):
+        return None
+    word = clause_directive(verb)
+    return by_head.get(word.i) if word is not None else None
+
+
+def _is(token: Token | None, other: Token) -> bool:
+    return token is not None and token.i == other.i
 
 
 def _obligation(verb: Token, rules: ArgumentRules, sent: Span) -> tuple[Token, Token, list[Token]] | None:
