@@ -49,8 +49,10 @@ def _by_trigger(coder, text: str, trigger: str):
         ("The council urged the army to stop shelling the town.", "shelling", "asserted"),
         # a participle on the thing asked for tells what is given
         ("The union demanded the release of prisoners held since 2019.", "held", "asserted"),
-        # a phone call is no call for anything
+        # a phone call is no call for anything, nor is "called X on Saturday to ..." a "call on"
         ("The two leaders held a phone call to discuss trade.", "discuss", "asserted"),
+        ("On Monday the chancellor called the Ruritanian president to apologize for the incident.", "apologize",
+         "asserted"),
         # conjuncts of an alleged act are alleged; a new clause of the accuser's is not
         ("Ghana accused Togo of arming the rebels and attacking border posts.", "attacking", "alleged"),
         ("The watchdog accused the ministry of violating rights, ignoring the law and attacking protesters.",
@@ -120,3 +122,13 @@ def test_possible_acts_are_no_events_under_cameo(coder):
     text = "The two leaders could meet in Oslo next month."
     assert [e.status for e in _events(coder, text)] == ["hypothetical"]
     assert _events(coder, text, "cameo") == []
+
+
+def test_a_wish_of_another_s_act_is_an_appeal(coder):
+    text = "The United States wants Ruritania to release the detained journalists."
+    events = _events(coder, text, "cameo")
+    assert [(e.event_type, [a.code for a in e.actors], [r.text for r in e.recipients]) for e in events] == \
+        [("REQUEST", ["USA"], ["Ruritania"])]
+    # the subject's own wish is no appeal, nor is a speaker's "I want you to"
+    for text in ("The Ruritanian army wants to capture the town.", "I want you to know the truth."):
+        assert not any(e.event_type == "REQUEST" for e in _events(coder, text)), text

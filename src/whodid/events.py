@@ -101,17 +101,20 @@ class ArgumentRules:
     adverb_phrasal_verbs: frozenset[str] = frozenset()  # ``_particle_is_a_preposition``
     homograph_nouns: frozenset[str] = frozenset()  # "aides" is no plural of "aid"
     obligation_state_verbs: frozenset[str] = frozenset()  # ``_obligation``: verbs of a state, no act
+    wish_verbs: dict[str, tuple[str, str]] = field(default_factory=dict)  # ``_wished_acts``: verb -> (table, code)
 
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> "ArgumentRules":
         raw = load_yaml("arguments.yaml")
-        special = ("according_to", "obligation_modals", "home_codes", "firms", "armed_struggle")
+        special = ("according_to", "obligation_modals", "home_codes", "firms", "armed_struggle", "wish_verbs")
         sets = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if k not in special}
         firms = raw.get("firms") or {}
         return cls(**sets, according_to=tuple(tuple(p) for p in raw["according_to"]),
                    obligation_modals={str(k).lower(): (str(v["table"]), str(v["code"]))
                                       for k, v in raw["obligation_modals"].items()},
+                   wish_verbs={str(k).lower(): (str(v["table"]), str(v["code"]))
+                               for k, v in (raw.get("wish_verbs") or {}).items()},
                    home_codes={str(k): str(v) for k, v in raw["home_codes"].items()},
                    armed_lemmas=frozenset(str(t).lower() for t in (raw.get("armed_struggle") or {}).get("lemmas") or []),
                    armed_sectors=frozenset(str(t).upper() for t in (raw.get("armed_struggle") or {}).get("sectors") or []),
@@ -726,6 +729,7 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
             mention.fallback_recipients = _condition_subjects(mention, rules) + mention.fallback_recipients
         mentions.append(mention)
     mentions.extend(_obligation_demands(sent, mentions, rules))
+    mentions.extend(_wished_acts(sent, mentions, rules))
     mentions.sort(key=lambda m: m.trigger.i)  # stable: the mentions found above keep their order
     _obligation_content(mentions, lexicon, rules)
     mentions = _aim_protests(mentions)
@@ -949,6 +953,35 @@ def _obligation_demands(sent: Span, mentions: list[Mention], rules: ArgumentRule
         entry = TriggerEntry(lemma=modal.lower_, pos="VERB", cameo=code, event_type=event_type, confidence=0.6)
         out.append(Mention(trigger=verb, entry=entry, cameo=code, event_type=event_type, first=modal, last=verb,
                            actors=[speaker], recipients=list(subject), clause=verb, sent=sent, needs_recipient=True))
+    return out
+
+
+def _wished_acts(sent: Span, mentions: list[Mention], rules: ArgumentRules) -> list[Mention]:
+    """"Ruritania wants Borduria to release the prisoners": a wish of another's act (wish_verbs) is the wisher's
+    appeal to the one who is to act (the act itself is folded into it by ``_fold_demanded``). Not "wants to visit"
+    (the subject's own intent), not a negated or passive wish, nor one of a speaker's pronoun ("I want you to")."""
+    taken = {m.trigger.i for m in mentions} | {m.first.i for m in mentions}
+    out: list[Mention] = []
+    for verb in sent:
+        generic = rules.wish_verbs.get(verb.lemma_.lower())
+        if generic is None or verb.pos_ != "VERB" or verb.i in taken or _children(verb, "neg", "auxpass"):
+            continue
+        subject, passive = _subject(verb)
+        clause = next((c for c in _children(verb, "ccomp", "xcomp")
+                       if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if clause is None or passive or not subject or subject[0].lower_ in rules.speaker_pronouns:
+            continue
+        asked = _children(clause, "nsubj") or _children(verb, "dobj")
+        if not asked or asked[0].lower_ in rules.speaker_pronouns or asked[0].i == subject[0].i:
+            continue
+        code = generic[1]
+        event_type = _plover_type(code)
+        if event_type is None:
+            continue
+        entry = TriggerEntry(lemma=verb.lemma_.lower(), pos="VERB", cameo=code, event_type=event_type, confidence=0.5)
+        out.append(Mention(trigger=verb, entry=entry, cameo=code, event_type=event_type, first=verb, last=verb,
+                           actors=list(subject), recipients=list(asked), clause=verb, sent=sent,
+                           speaker=_speaker(verb, rules, sent), needs_recipient=True))
     return out
 
 

@@ -216,7 +216,7 @@ def _directive_kinds(word: Token, complement: Token, cues: StatusCues) -> frozen
     """The complements through which ``word`` asks for an act (empty when it is no directive)."""
     lemma = word.lemma_.lower()
     if word.pos_ in ("VERB", "AUX"):
-        particles = [c.lower_ for c in word.children if c.dep_ in ("prt", "prep") and c.i < complement.i]
+        particles = [c.lower_ for c in _particles(word, complement)]
         kinds: set[str] = set(cues.directive_verbs.get(lemma, ()))
         for particle in particles:
             kinds |= cues.directive_verbs.get(f"{lemma} {particle}", frozenset())
@@ -232,14 +232,27 @@ def _directive_kinds(word: Token, complement: Token, cues: StatusCues) -> frozen
     return frozenset()
 
 
+def _particles(verb: Token, complement: Token) -> list[Token]:
+    """Particles and prepositions between a verb and its complement that may spell a phrasal verb ("called on X
+    to"); not a phrase of time ("called Erdogan on Saturday to express ...", "On Monday, X called Y to ...")."""
+    out = []
+    for child in verb.children:
+        if child.dep_ not in ("prt", "prep") or not verb.i < child.i < complement.i:
+            continue
+        objects = [o for o in child.children if o.dep_ == "pobj"]
+        if objects and all(o.ent_type_ in ("DATE", "TIME") for o in objects):
+            continue
+        out.append(child)
+    return out
+
+
 def _addressed(verb: Token, complement: Token) -> bool:
     """Whether a directive verb asks its infinitive of someone: its object or passive subject ("urged Iran to",
     "Iran was urged to"), a "call on X to", or the infinitive's own subject ("wants Iran to release")."""
     if any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in verb.children):
         return True
-    if any(c.dep_ == "prep" and c.i < complement.i and any(o.dep_ == "pobj" for o in c.children)
-           for c in verb.children):
-        return True
+    if any(c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children) for c in _particles(verb, complement)):
+        return True  # "called on Israel to lift"
     return _own_subject(complement)
 
 
