@@ -25,7 +25,7 @@ from whodid.model import Actor, Place
 from whodid.gender import fits, phrase_gender, pronoun_gender
 from whodid.ontology import Ontology
 from whodid.resources import load_yaml
-from whodid.status import StatusCues, alleging_word, event_status
+from whodid.status import HYPOTHETICAL, StatusCues, alleging_word, clause_directive, event_status, within_content
 from whodid.triggers import TriggerEntry, TriggerLexicon, counted_participle, particle_child, phrase_after
 
 
@@ -103,17 +103,20 @@ class ArgumentRules:
     homograph_nouns: frozenset[str] = frozenset()  # "aides" is no plural of "aid"
     obligation_state_verbs: frozenset[str] = frozenset()  # ``_obligation``: verbs of a state, no act
     legal_text_subjects: frozenset[str] = frozenset()  # ``_legal_text_subject``: a text's content, no act
+    wish_verbs: dict[str, tuple[str, str]] = field(default_factory=dict)  # ``_wished_acts``: verb -> (table, code)
 
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> "ArgumentRules":
         raw = load_yaml("arguments.yaml")
-        special = ("according_to", "obligation_modals", "home_codes", "firms", "armed_struggle")
+        special = ("according_to", "obligation_modals", "home_codes", "firms", "armed_struggle", "wish_verbs")
         sets = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if k not in special}
         firms = raw.get("firms") or {}
         return cls(**sets, according_to=tuple(tuple(p) for p in raw["according_to"]),
                    obligation_modals={str(k).lower(): (str(v["table"]), str(v["code"]))
                                       for k, v in raw["obligation_modals"].items()},
+                   wish_verbs={str(k).lower(): (str(v["table"]), str(v["code"]))
+                               for k, v in (raw.get("wish_verbs") or {}).items()},
                    home_codes={str(k): str(v) for k, v in raw["home_codes"].items()},
                    armed_lemmas=frozenset(str(t).lower() for t in (raw.get("armed_struggle") or {}).get("lemmas") or []),
                    armed_sectors=frozenset(str(t).upper() for t in (raw.get("armed_struggle") or {}).get("sectors") or []),
@@ -725,7 +728,7 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         else:
             _verb_arguments(mention, rules)
         mention.clause = mention.clause or _clause_verb(mention.first)
-        mention.status = event_status(mention.first)
+        mention.status = event_status(mention.first, presupposed_object=_presupposed_object(mention, lexicon))
         mention.speaker = _speaker(mention.first, rules, sent)
         mention.sent = sent
         _as_demand(mention, lexicon, rules)
@@ -735,9 +738,32 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
             mention.fallback_recipients = _condition_subjects(mention, rules) + mention.fallback_recipients
         mentions.append(mention)
     mentions.extend(_obligation_demands(sent, mentions, rules))
+    mentions.extend(_wished_acts(sent, mentions, rules))
     mentions.sort(key=lambda m: m.trigger.i)  # stable: the mentions found above keep their order
+    _obligation_content(mentions, lexicon, rules)
     mentions = _aim_protests(mentions, lexicon)
     return _drop_nested(_fold_demanded(mentions, lexicon), lexicon, rules)
+
+
+def _presupposed_object(mention: Mention, lexicon: TriggerLexicon) -> bool:
+    """Whether the mention is an event noun whose verb, if any, does not name it ("urged X to end [its attacks]":
+    the attacks are given; "demanded that X hold [talks]": the talks are asked for)."""
+    return mention.entry.pos == "NOUN" and mention.first.i == mention.trigger.i and \
+        _is_support_noun(mention.trigger, lexicon) is None
+
+
+def _obligation_content(mentions: list[Mention], lexicon: TriggerLexicon, rules: ArgumentRules) -> None:
+    """"The rebels said the president must agree to reforms before they demobilize": where the modal is the coded
+    demand, the acts inside what it asks for (its verb's conjuncts, infinitives and clauses of
+    directive_clause_marks) are hypothetical, as a directive's content is (whodid.status)."""
+    verbs = [m.first.head for m in mentions if m.event_type == "REQUEST" and m.first.dep_ == "aux"
+             and m.first.lower_ in rules.obligation_modals]
+    for mention in mentions:
+        if mention.first.dep_ == "aux" or mention.status == HYPOTHETICAL:
+            continue
+        presupposed = _presupposed_object(mention, lexicon)
+        if any(within_content(mention.first, verb, presupposed_object=presupposed) for verb in verbs):
+            mention.status = HYPOTHETICAL
 
 
 def _aim_protests(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Mention]:
@@ -810,15 +836,16 @@ def _condition_subjects(mention: Mention, rules: ArgumentRules) -> list[Token]:
 
 
 def _fold_demanded(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Mention]:
-    """"demanded that the government release the prisoners", "its demand that Pyongyang give up its weapons": the
-    act in the that-clause has not happened; the request is the event, made specific by the act (the demand or
-    appeal table of triggers.yaml: 1041 ...), and the clause's subject is its recipient."""
+    """"demanded that the government release the prisoners", "its demand that Pyongyang give up its weapons", "called
+    for X to withdraw": the act in the clause has not happened; the request is the event, made specific by the act
+    (the demand or appeal table of triggers.yaml: 1041 ...), and the clause's subject is its recipient."""
     by_head: dict[int, Mention] = {m.trigger.i: m for m in mentions if m.event_type == "REQUEST"}
     folded: set[int] = set()
     for act in mentions:
-        request = by_head.get(act.trigger.head.i)
-        if request is None or act is request or act.entry.pos == "NOUN" or act.first.i != act.trigger.i \
-                or act.trigger.dep_ not in ("ccomp", "acl"):
+        if act.entry.pos == "NOUN" or act.first.i != act.trigger.i:
+            continue
+        request = _asking_request(act.trigger, by_head)
+        if request is None or act is request:
             continue
         table = "demand" if request.cameo.startswith("10") else "appeal"
         code = lexicon.intent_code(act.cameo, table)
@@ -829,14 +856,32 @@ def _fold_demanded(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Men
             request.recipients = [] if passive else subject
         folded.add(id(act))
     for request in by_head.values():  # the clause's act need not be a trigger: "demand that X give up ..."
-        if request.recipients:
+        if request.recipients or request.sent is None:
             continue
         clauses = [c for c in _marked_clauses(request.trigger, ("ccomp", "acl"), frozenset({"that"}))
                    if c.pos_ in ("VERB", "AUX")]
+        clauses += [c for c in request.sent if c.pos_ in ("VERB", "AUX") and _children(c, "nsubj")
+                    and _is(clause_directive(c), request.trigger)]
         if clauses:
             subject, passive = _subject(clauses[0])
             request.recipients = [] if passive else subject
     return [m for m in mentions if id(m) not in folded]
+
+
+def _asking_request(verb: Token, by_head: dict[int, Mention]) -> Mention | None:
+    """The request whose clause ``verb`` heads: a that-clause or relative of the request's word ("demanded that X
+    [withdraw]"), or a clause with a subject of its own that a directive asks of that subject ("called for X to
+    [withdraw]", "reiterated its demand today that X [ease] ...": whodid.status.clause_directive)."""
+    if verb.dep_ in ("ccomp", "acl") and verb.head.i in by_head:
+        return by_head[verb.head.i]
+    if not _children(verb, "nsubj"):
+        return None
+    word = clause_directive(verb)
+    return by_head.get(word.i) if word is not None else None
+
+
+def _is(token: Token | None, other: Token) -> bool:
+    return token is not None and token.i == other.i
 
 
 def _obligation(verb: Token, rules: ArgumentRules, sent: Span) -> tuple[Token, Token, list[Token]] | None:
@@ -938,6 +983,35 @@ def _obligation_demands(sent: Span, mentions: list[Mention], rules: ArgumentRule
         entry = TriggerEntry(lemma=modal.lower_, pos="VERB", cameo=code, event_type=event_type, confidence=0.6)
         out.append(Mention(trigger=verb, entry=entry, cameo=code, event_type=event_type, first=modal, last=verb,
                            actors=[speaker], recipients=list(subject), clause=verb, sent=sent, needs_recipient=True))
+    return out
+
+
+def _wished_acts(sent: Span, mentions: list[Mention], rules: ArgumentRules) -> list[Mention]:
+    """"Ruritania wants Borduria to release the prisoners": a wish of another's act (wish_verbs) is the wisher's
+    appeal to the one who is to act (the act itself is folded into it by ``_fold_demanded``). Not "wants to visit"
+    (the subject's own intent), not a negated or passive wish, nor one of a speaker's pronoun ("I want you to")."""
+    taken = {m.trigger.i for m in mentions} | {m.first.i for m in mentions}
+    out: list[Mention] = []
+    for verb in sent:
+        generic = rules.wish_verbs.get(verb.lemma_.lower())
+        if generic is None or verb.pos_ != "VERB" or verb.i in taken or _children(verb, "neg", "auxpass"):
+            continue
+        subject, passive = _subject(verb)
+        clause = next((c for c in _children(verb, "ccomp", "xcomp")
+                       if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if clause is None or passive or not subject or subject[0].lower_ in rules.speaker_pronouns:
+            continue
+        asked = _children(clause, "nsubj") or _children(verb, "dobj")
+        if not asked or asked[0].lower_ in rules.speaker_pronouns or asked[0].i == subject[0].i:
+            continue
+        code = generic[1]
+        event_type = _plover_type(code)
+        if event_type is None:
+            continue
+        entry = TriggerEntry(lemma=verb.lemma_.lower(), pos="VERB", cameo=code, event_type=event_type, confidence=0.5)
+        out.append(Mention(trigger=verb, entry=entry, cameo=code, event_type=event_type, first=verb, last=verb,
+                           actors=list(subject), recipients=list(asked), clause=verb, sent=sent,
+                           speaker=_speaker(verb, rules, sent), needs_recipient=True))
     return out
 
 

@@ -5,12 +5,16 @@ noun trigger's verb ("such talks *could take place*"), a verb's auxiliaries ("*w
 ("is *expected* to attend"), negation ("did *not* meet", "*no* talks") and negated possibility ("*cannot be ruled
 out*"). The walk stops at a clause boundary so that a reporting verb's own tense never leaks into the report.
 An act told as the content of an accusation ("accused Togo of *shelling* villages", "blamed the rebels for the
-*bombing*") is ``alleged``: the accuser says so; the story does not.
+*bombing*") is ``alleged``: the accuser says so; the story does not, and so are the acts coordinated with it ("of
+violating rights, *ignoring* the law"). An act told as what a directive asks for ("demanded that X *withdraw*",
+"urged X to *free* the prisoners", "its demand that X *ease* the restrictions") is ``hypothetical``: it has not
+happened; the directive is the event.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from spacy.tokens import Token
 
@@ -44,14 +48,25 @@ class StatusCues:
     negating_phrasal_verbs: frozenset[str]
     pending_adverbs: frozenset[str]
     capacity_nouns: frozenset[str]
+    directive_verbs: dict[str, frozenset[str]]  # word -> the complements that carry what it asks for
+    directive_nouns: dict[str, frozenset[str]]
+    subjunctive_directives: frozenset[str]
+    non_directive_modifiers: frozenset[str]
+    directive_clause_marks: frozenset[str]
+    presupposing_verbs: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> "StatusCues":
         raw = load_yaml("status.yaml")
-        # dependency labels keep their case ("ROOT"); words are lowercased
-        return cls(**{name: frozenset(str(w) if name == "clause_boundaries" else str(w).lower() for w in raw[name])
-                      for name in cls.__dataclass_fields__})
+        fields = {}
+        for name in cls.__dataclass_fields__:
+            value = raw[name]
+            if isinstance(value, dict):  # word -> kinds
+                fields[name] = {str(k).lower(): frozenset(str(v).lower() for v in kinds) for k, kinds in value.items()}
+            else:  # dependency labels keep their case ("ROOT"); words are lowercased
+                fields[name] = frozenset(str(w) if name == "clause_boundaries" else str(w).lower() for w in value)
+        return cls(**fields)
 
 
 def governing_chain(trigger: Token, boundaries: frozenset[str] | None = None) -> list[Token]:
@@ -139,18 +154,218 @@ def _phrasal(token: Token) -> str:
 
 def alleging_word(trigger: Token, cues: StatusCues | None = None) -> Token | None:
     """The accusation whose content the trigger names ("accused X of [shelling]", "blamed X for the [bombing]",
-    "allegations that X [armed] the rebels"), walking up through complements and prepositions only."""
+    "allegations that X [armed] the rebels"), walking up through complements and prepositions only, and from a
+    conjunct to the act it is coordinated with ("of violating rights and [ignoring] the law"; not from a conjunct
+    of the accusation itself: "accused X of shelling and [withdrew]")."""
     cues = cues or StatusCues.default()
     token = trigger
-    while token.dep_ in cues.allegation_deps and token.head.i != token.i:
+    while token.head.i != token.i:
+        if _gerund_continuation(token, cues):
+            return token.head  # "accused X of violating rights, [ignoring] the law": a misparsed conjunct
+        if token.dep_ not in cues.allegation_deps and (token.dep_ != "conj" or not same_verb_form(token, token.head)):
+            return None
+        came_by = token.dep_
         token = token.head
-        if token.lemma_.lower() in cues.alleging_words:
+        if token.lemma_.lower() in cues.alleging_words and came_by != "conj":
             return token
     return None
 
 
-def event_status(trigger: Token, cues: StatusCues | None = None) -> str:
-    """asserted, negated, hypothetical, future or alleged for the event named by ``trigger``."""
+def same_verb_form(conjunct: Token, head: Token) -> bool:
+    """Whether a conjunct shares its head's verb form, as coordinated parts of one clause do ("of shelling villages
+    and looting homes", "to release ... and to end ..."); "accused X of shelling villages and recalled its envoy":
+    a new clause of the subject's. Words other than verbs always do."""
+    if conjunct.pos_ not in ("VERB", "AUX") or head.pos_ not in ("VERB", "AUX"):
+        return True
+    base = {"VB", "VBP"}  # the bare form and the present are often confused by the tagger
+    return conjunct.tag_ == head.tag_ or (conjunct.tag_ in base and head.tag_ in base)
+
+
+def _gerund_continuation(token: Token, cues: StatusCues) -> bool:
+    """Whether an -ing clause with no subject of its own, after an accusation's "of/for/with [doing]" complement,
+    continues that complement ("accused X of violating rights, ignoring the law": parsed as a clause of "accused")."""
+    head = token.head
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or head.lemma_.lower() not in cues.alleging_words:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children):
+        return False
+    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" and c.i < token.i
+               for prep in head.children if prep.dep_ == "prep" and prep.i < token.i for c in prep.children)
+
+
+# -- directives --------------------------------------------------------------------------------------------------
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _content_step(token: Token, cues: StatusCues) -> tuple[Token, str] | None:
+    """One step up from ``token`` to the word whose complement it is, with the kind of complement: "that" (a finite
+    clause), "inf" (an infinitive), "object" (a direct object), a preposition's word ("for", "on": its object or
+    clause), "conj" (a conjunct), "clause" (a clause of directive_clause_marks); None for any other link."""
+    head, dep = token.head, token.dep_
+    if head.i == token.i:
+        return None
+    marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+    if dep in ("pobj", "pcomp") and head.dep_ == "prep" and head.head.i != head.i:
+        return head.head, head.lower_
+    if dep == "conj":
+        # "demanded that X withdraw and pay": shared; "..., and Y agreed", "... and recalled its envoy": a clause of
+        # its own
+        if not same_verb_form(token, head):
+            return None
+        shared = not (token.pos_ in ("VERB", "AUX") and _own_subject(token)) or "that" in marks
+        return (head, "conj") if shared else None
+    if dep == "dobj":
+        return head, "object"
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    if dep == "advcl" and "for" in marks and _has_to(token):
+        return head, "for"  # "called for X to resign"
+    if dep in ("xcomp", "ccomp", "acl", "advcl") and _has_to(token) and not marks - {"for"}:
+        return head, "inf"
+    if dep == "xcomp":
+        return head, "inf"
+    if dep in ("ccomp", "acl") and ("that" in marks or (not marks and _subjunctive(token))):
+        return head, "that"  # "demanded that X withdraw", "demanded X withdraw"; not "quoted X as saying"
+    if dep == "advcl" and marks & cues.directive_clause_marks:
+        return head, "clause"
+    return None
+
+
+def _directive_kinds(word: Token, complement: Token, cues: StatusCues) -> frozenset[str]:
+    """The complements through which ``word`` asks for an act (empty when it is no directive)."""
+    lemma = word.lemma_.lower()
+    if word.pos_ in ("VERB", "AUX"):
+        particles = [c.lower_ for c in _particles(word, complement)]
+        kinds: set[str] = set(cues.directive_verbs.get(lemma, ()))
+        for particle in particles:
+            kinds |= cues.directive_verbs.get(f"{lemma} {particle}", frozenset())
+        if lemma in cues.subjunctive_directives and not _subjunctive(complement):
+            kinds.discard("that")
+        if not _addressed(word, complement):
+            kinds.discard("inf")  # "the inspectors want to re-examine the sites": their own intent, asked of no one
+        return frozenset(kinds)
+    if word.pos_ in ("NOUN", "PROPN"):
+        if any(c.lower_ in cues.non_directive_modifiers for c in word.lefts):
+            return frozenset()  # "a phone call to discuss trade"
+        return cues.directive_nouns.get(lemma, cues.directive_nouns.get(word.lower_, frozenset()))
+    return frozenset()
+
+
+def _particles(verb: Token, complement: Token) -> list[Token]:
+    """Particles and prepositions between a verb and its complement that may spell a phrasal verb ("called on X
+    to"); not a phrase of time ("called Erdogan on Saturday to express ...", "On Monday, X called Y to ...")."""
+    out = []
+    for child in verb.children:
+        if child.dep_ not in ("prt", "prep") or not verb.i < child.i < complement.i:
+            continue
+        objects = [o for o in child.children if o.dep_ == "pobj"]
+        if objects and all(o.ent_type_ in ("DATE", "TIME") for o in objects):
+            continue
+        out.append(child)
+    return out
+
+
+def _addressed(verb: Token, complement: Token) -> bool:
+    """Whether a directive verb asks its infinitive of someone: its object or passive subject ("urged Iran to",
+    "Iran was urged to"), a "call on X to", or the infinitive's own subject ("wants Iran to release")."""
+    if any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in verb.children):
+        return True
+    if any(c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children) for c in _particles(verb, complement)):
+        return True  # "called on Israel to lift"
+    return _own_subject(complement)
+
+
+def _subjunctive(clause: Token) -> bool:
+    """A that-clause in the subjunctive ("that X withdraw") or with "should" ("that X should withdraw")."""
+    if any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children):
+        return True
+    return clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)
+
+
+def _object_noun_directive(verb: Token, complement: Token, cues: StatusCues) -> Token | None:
+    """The directive noun a clause belongs to when the parse hangs the clause on the noun's verb: "reiterated its
+    demand today that X ease ...", "renewed calls to free ..." (the verb's object before the clause)."""
+    for noun in verb.children:
+        if noun.dep_ == "dobj" and noun.i < complement.i:
+            kinds = _directive_kinds(noun, complement, cues)
+            kind = _content_step(complement, cues)
+            if kind is not None and kind[1] in kinds:
+                return noun
+    return None
+
+
+def content_steps(start: Token, cues: StatusCues | None = None,
+                  presupposed_object: bool = False) -> Iterator[tuple[Token, Token, str]]:
+    """(complement, head, kind) for each step up from ``start`` while it stays inside what a clause says should be
+    done: conjuncts, infinitives, objects, clauses of directive_clause_marks; the first step of another kind ends the
+    walk, after it is given (a directive's own complement may be of a kind no inner step is). An object governed by
+    a presupposing verb ("stop [shelling]") ends the walk, and so does an event noun that is the object of a verb
+    other than a directive when ``presupposed_object`` ("urged X to end [its attacks]": the attacks are given)."""
+    cues = cues or StatusCues.default()
+    token = start
+    for depth in range(12):
+        step = _content_step(token, cues)
+        if step is None:
+            return
+        head, kind = step
+        yield token, head, kind
+        if kind in ("inf", "object") and head.lemma_.lower() in cues.presupposing_verbs:
+            return
+        if kind not in ("conj", "inf", "object", "clause"):
+            return
+        if depth == 0 and presupposed_object and kind == "object":
+            return
+        token = head
+
+
+def directive_word(start: Token, cues: StatusCues | None = None, presupposed_object: bool = False) -> Token | None:
+    """The directive whose content ``start`` names: "demanded that X [withdraw]", "urged X to [free] the prisoners
+    and to [end] ...", "its demand that X [ease] ...", "demanding a force to [protect] them", "calls for X to
+    [resign]" (see content_steps)."""
+    cues = cues or StatusCues.default()
+    for complement, head, kind in content_steps(start, cues, presupposed_object):
+        if kind == "conj":
+            continue
+        if kind in _directive_kinds(head, complement, cues):
+            return head
+        if head.pos_ in ("VERB", "AUX") and kind in ("that", "inf", "for"):
+            noun = _object_noun_directive(head, complement, cues)
+            if noun is not None:
+                return noun
+    return None
+
+
+def clause_directive(clause: Token, cues: StatusCues | None = None) -> Token | None:
+    """The directive whose own complement ``clause`` is: "demanded that X [withdraw]", "called for X to [withdraw]",
+    "wants X to [go]", "reiterated its demand today that X [ease] ..." (a clause the parse hangs on the noun's verb)."""
+    cues = cues or StatusCues.default()
+    step = _content_step(clause, cues)
+    if step is None or step[1] not in ("that", "inf", "for"):
+        return None
+    head, kind = step
+    if kind in _directive_kinds(head, clause, cues):
+        return head
+    return _object_noun_directive(head, clause, cues) if head.pos_ in ("VERB", "AUX") else None
+
+
+def within_content(start: Token, verb: Token, cues: StatusCues | None = None, presupposed_object: bool = False) -> bool:
+    """Whether ``start`` names part of what ``verb``'s clause asks for: the verb itself, its conjuncts, infinitives,
+    objects and clauses of directive_clause_marks ("must agree to reforms before they [demobilize]")."""
+    if start.i == verb.i:
+        return False
+    return any(head.i == verb.i and kind in ("conj", "inf", "object", "clause")
+               for _, head, kind in content_steps(start, cues, presupposed_object))
+
+
+def event_status(trigger: Token, cues: StatusCues | None = None, presupposed_object: bool = False) -> str:
+    """asserted, negated, hypothetical, future or alleged for the event named by ``trigger``. ``presupposed_object``:
+    the trigger is an event noun that is not the object of a support verb ("end [its attacks]"), see content_steps."""
     cues = cues or StatusCues.default()
     chain = governing_chain(trigger, cues.clause_boundaries)
     words = _cue_words(chain)
@@ -165,6 +380,8 @@ def event_status(trigger: Token, cues: StatusCues | None = None) -> str:
     capacity = _capacity(trigger, cues)
     if capacity is not None:
         return capacity  # "the right to protest", "no right to demand": a possible act, or a denied one
+    if directive_word(trigger, cues, presupposed_object) is not None:
+        return HYPOTHETICAL  # "demanded that X cancel its plans": asked for, neither done nor refused
     if lemmas & cues.conditional_marks and any(w.dep_ == "mark" for w in words):
         return HYPOTHETICAL
     if negated or _pending(chain, cues) or any(

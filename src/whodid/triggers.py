@@ -201,6 +201,12 @@ def particle_child(token: "Token", particle: str) -> "Token | None":
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if nxt is not None and nxt.lower_ == particle and nxt.head.i == token.i and not _time_phrase(nxt):
         return nxt
+    # "called for X to resign": the preposition marks the verb's clause
+    for child in token.children:
+        if child.dep_ in ("advcl", "ccomp", "xcomp") and child.i > token.i:
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.lower_ == particle and mark.i > token.i:
+                    return mark
     # "accused the government of corruption": the parser often hangs the preposition on the object.
     for child in token.children:
         if child.dep_ in ("dobj", "obj"):
