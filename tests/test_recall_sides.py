@@ -98,3 +98,12 @@ def test_a_party_named_union_is_no_labour_union(coder):
     from whodid import resolve_actor
     actor = resolve_actor("a lawmaker from the Christian Democratic Union", "2017-03-01")
     assert actor is not None and actor.country == "DEU" and actor.sector != "LAB"
+
+
+# --- w10-recall ------------------------------------------------------------------------------------------------------
+def test_who_is_allowed_to_act_is_the_concession_recipient(coder):
+    found = _of_type(coder, "The Kenyan government allowed the opposition leader to hold a rally in Nairobi.",
+                     "CONCEDE")
+    assert found
+    assert _countries(found[0].actors) == ["KEN"]
+    assert found[0].recipients and found[0].recipients[0].sector == "OPP"

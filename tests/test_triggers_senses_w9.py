@@ -56,3 +56,34 @@ def test_claiming_a_deed_or_a_win_accuses_no_one(lexicon, nlp, sentence):
 def test_a_claim_about_another_party_stays_an_allegation(lexicon, nlp):
     sense = _sense(lexicon, nlp, "The opposition claimed that the army had shelled the town.", "claimed")
     assert sense == ("ACCUSE", "112")
+
+
+# --- w10-recall: permission as a concession (CAMEO 0811/0812), on sentences written for these tests -----------------
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("The government allowed the opposition leader to hold a rally.", "allowed", ("CONCEDE", "0811")),
+    ("The ministry will allow refugees to return home.", "allow", ("CONCEDE", "0811")),
+    ("The junta permitted the exiled writer to return.", "permitted", ("CONCEDE", "0811")),
+    ("The authorities let the students march to the square.", "let", ("CONCEDE", "0811")),
+    ("The regime allowed the dissident to leave the country.", "allowed", ("CONCEDE", "0811")),
+    ("The court allowed the former mayor to stand in the election.", "allowed", ("CONCEDE", "0812")),
+    ("The commission allowed the banned party to contest the poll.", "allowed", ("CONCEDE", "0812")),
+    ("Officials allowed the exiles to form a party.", "allowed", ("CONCEDE", "0812")),
+    # aid let in stays the humanitarian concession
+    ("The army allowed aid convoys to enter the besieged town.", "allowed", ("RETREAT", "0863")),
+])
+def test_permission_as_concession(lexicon, nlp, sentence, word, expected):
+    assert _sense(lexicon, nlp, sentence, word) == expected
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The law allows companies to deduct costs.", "allows"),
+    ("The weather allowed the ship to sail.", "allowed"),
+    ("Allow me to explain the plan.", "Allow"),
+    ("The new rule allows refugees to return home.", "allows"),
+    ("The regulator allowed the bank to leave the market.", "allowed"),
+    ("The deal allows the firm to enter the market.", "allows"),
+    ("The coach let the player run for the ball.", "let"),
+])
+def test_permission_in_other_senses_is_no_event(lexicon, nlp, sentence, word):
+    assert _sense(lexicon, nlp, sentence, word) is None
+

@@ -26,7 +26,8 @@ from whodid.gender import fits, phrase_gender, pronoun_gender
 from whodid.ontology import Ontology
 from whodid.resources import load_yaml
 from whodid.status import StatusCues, alleging_word, event_status
-from whodid.triggers import TriggerEntry, TriggerLexicon, counted_participle, particle_child, phrase_after
+from whodid.triggers import (TriggerEntry, TriggerLexicon, counted_participle, particle_child, phrase_after,
+                             raised_objects)
 
 
 @dataclass(frozen=True)
@@ -430,6 +431,8 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
     # ("readiness to meet"): the verb's own, through its noun
     subject, passive = _subject(mention.first if mention.first.pos_ != "NOUN" else verb)
     objects = [o for c in _children(verb, "dobj") for o in _with_conjuncts(c)]
+    if not objects:  # "allowed the opposition leader to hold a rally", parsed as a clause under the verb
+        objects = [o for c in raised_objects(verb) for o in _with_conjuncts(c)]
     # "sent Ukraine arms" (a noun) or "sent arms to Ukraine" parsed as a dative preposition
     datives = [o for c in _children(verb, "dative") for o in (_pobjs(c) if c.pos_ == "ADP" else [c])]
     agents = _prep_objects(verb, ("by",)) if passive else []
