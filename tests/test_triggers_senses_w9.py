@@ -87,3 +87,28 @@ def test_permission_as_concession(lexicon, nlp, sentence, word, expected):
 def test_permission_in_other_senses_is_no_event(lexicon, nlp, sentence, word):
     assert _sense(lexicon, nlp, sentence, word) is None
 
+
+# --- w10-recall: senses from the recall audit's misses, on sentences written for these tests -----------------------
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("The senator made harsh remarks about the ruling party.", "remarks", ("ACCUSE", "111")),
+    ("The panel's scathing comments on the chief of staff surprised no one.", "comments", ("ACCUSE", "111")),
+    ("The council decided to take retaliatory measures against the exporter nation.", "measures",
+     ("SANCTION", "163")),
+    ("The president suspended all refugee admissions for four months.", "suspended", ("COERCE", "172")),
+    ("The rebels fled after a military intervention by forces of the regional bloc.", "intervention",
+     ("MOBILIZE", "154")),
+    ("The offensive dealt heavy blows against the enemy's positions.", "blows", ("ASSAULT", "190")),
+])
+def test_recall_audit_senses(lexicon, nlp, sentence, word, expected):
+    assert _sense(lexicon, nlp, sentence, word) == expected
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The minister made some comments on the budget.", "comments"),
+    ("The minister was convinced that the plan would work.", "convinced"),
+    ("The central bank's intervention in the currency market lifted the dollar.", "intervention"),
+    ("The court ruling dealt a blow to the president's plans.", "blow"),
+    ("The team took decisive action to cut costs.", "action"),
+])
+def test_recall_audit_senses_leave_other_uses_alone(lexicon, nlp, sentence, word):
+    assert _sense(lexicon, nlp, sentence, word) is None
