@@ -52,3 +52,16 @@ def test_event_in_a_circumstance_phrase_keeps_its_own_status(nlp):
     # the backing is a given; only the command of influence is expected
     assert _status(nlp, "With backing from Moscow, the leader is expected to gain influence.", "backing") == "asserted"
     assert _status(nlp, "The leader is expected to take part in talks next month.", "talks") == "future"
+
+
+@pytest.mark.parametrize("sentence, trigger, expected", [
+    # w10-recall: an event noun that causes something keeps its own status; the verb's modal is the consequence's
+    ("The deployment of the new radar may result in serious risks, the minister said.", "deployment", "asserted"),
+    ("The senator's sharp criticism of the governor could turn the spotlight on his aides.", "criticism", "asserted"),
+    ("Talks between the two rivals could take place next month.", "Talks", "hypothetical"),
+    # a verb of judgement with "as" judges an event that is; bare "consider" still weighs a possible act
+    ("Moscow considers the deployment of the missiles as a disproportionate response.", "deployment", "asserted"),
+    ("The cabinet is considering the deployment of troops to the border.", "deployment", "hypothetical"),
+])
+def test_cause_and_judged_events_keep_their_status(nlp, sentence, trigger, expected):
+    assert _status(nlp, sentence, trigger) == expected

@@ -42,6 +42,8 @@ class StatusCues:
     allegation_deps: frozenset[str]
     alleging_modifiers: frozenset[str]
     negating_phrasal_verbs: frozenset[str]
+    consequence_verbs: frozenset[str]
+    judging_verbs: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -65,6 +67,28 @@ def governing_chain(trigger: Token, boundaries: frozenset[str] | None = None) ->
         token = token.head
         chain.append(token)
     return chain
+
+
+def _own_clause(trigger: Token, chain: list[Token], cues: StatusCues) -> list[Token]:
+    """The chain cut at the trigger when the verb above it only tells what the event did or how it is judged: an
+    event noun subject of a verb of consequence ("the deployment *may result* in risks") or the object of a verb
+    of judgement with an "as" phrase or predicate ("*considers* the deployment as a threat")."""
+    if len(chain) < 2 or trigger.pos_ not in ("NOUN", "PROPN"):
+        return chain
+    verb = chain[1]
+    lemma = verb.lemma_.lower()
+    if trigger.dep_ in ("nsubj", "nsubjpass") and lemma in cues.consequence_verbs:
+        return chain[:1]
+    if _judged(trigger, cues):
+        return chain[:1]
+    return chain
+
+
+def _judged(noun: Token, cues: StatusCues) -> bool:
+    """An event noun judged by its verb: "considers the deployment as a threat", "sees the sanctions as unjust"."""
+    verb = noun.head
+    return noun.dep_ == "dobj" and verb.lemma_.lower() in cues.judging_verbs and any(
+        (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd" for c in (*verb.children, *noun.children))
 
 
 def _cue_words(chain: list[Token]) -> list[Token]:
@@ -91,7 +115,7 @@ def _is_topic(trigger: Token, cues: StatusCues) -> bool:
         noun = noun.head
     prep = noun.head
     if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and prep.lemma_.lower() in cues.topic_object_heads:
-        return True
+        return not _judged(noun, cues)
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or prep.lower_ not in cues.topic_preps:
         return False
     return prep.head.lemma_.lower() in cues.topic_heads or prep.head.lower_ in cues.topic_heads
@@ -127,7 +151,7 @@ def alleging_word(trigger: Token, cues: StatusCues | None = None) -> Token | Non
 def event_status(trigger: Token, cues: StatusCues | None = None) -> str:
     """asserted, negated, hypothetical, future or alleged for the event named by ``trigger``."""
     cues = cues or StatusCues.default()
-    chain = governing_chain(trigger, cues.clause_boundaries)
+    chain = _own_clause(trigger, governing_chain(trigger, cues.clause_boundaries), cues)
     words = _cue_words(chain)
     lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
     negated = any(w.dep_ == "neg" or w.lower_ in cues.negation for w in words if w.i != trigger.i) \
