@@ -101,6 +101,17 @@ def test_a_party_named_union_is_no_labour_union(coder):
 
 
 # --- w10-recall ------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, recipients", [
+    # a patient noun's "of" phrase names who the act was done to, even when no doer is named
+    ("The murder of a Ghanaian diplomat shocked the region.", ["GHA"]),
+    ("The killing of the North Korean leader's half-brother shocked the region.", ["PRK"]),
+])
+def test_patient_nouns_take_their_of_phrase(coder, text, recipients):
+    found = _of_type(coder, text, "ASSAULT")
+    assert found, text
+    assert _countries(found[-1].recipients) == recipients
+
+
 def test_who_is_allowed_to_act_is_the_concession_recipient(coder):
     found = _of_type(coder, "The Kenyan government allowed the opposition leader to hold a rally in Nairobi.",
                      "CONCEDE")

@@ -580,8 +580,8 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
         mention.last = container if container.i > mention.last.i else mention.last
     # "Russia's invasion": the doer; "his arrest": the one it was done to (but "Israel's arrest of X": the doer)
     owners = _children(noun, "poss")
-    patient = (noun.lemma_.lower() in rules.patient_possessive_nouns or noun.lower_ in rules.patient_possessive_nouns) \
-        and not _prep_objects(noun, ("of",))
+    patient_noun = noun.lemma_.lower() in rules.patient_possessive_nouns or noun.lower_ in rules.patient_possessive_nouns
+    patient = patient_noun and not _prep_objects(noun, ("of",))
     (mention.recipients if patient else mention.actors).extend(owners)
     departure = (entry.mode or "") in rules.departure_modes
     # "a demand from X" names the demander, but "a withdrawal from Syria" the place left, and "of" who leaves
@@ -591,8 +591,9 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
         # "the withdrawal of Russian troops", "the deployment of US missiles": the forces moved stand for the doer
         mention.actors.extend(_prep_objects(noun, ("of",)))
     mention.recipients.extend(_prep_objects(noun, entry.recipient_preps))
-    if mention.actors and "of" not in entry.recipient_preps and not moved:
-        mention.recipients.extend(_prep_objects(noun, ("of",)))  # "Russia's invasion of Ukraine"
+    if (mention.actors or patient_noun) and "of" not in entry.recipient_preps and not moved:
+        # "Russia's invasion of Ukraine"; "the murder of the leader's brother": a patient noun's "of" is its patient
+        mention.recipients.extend(_prep_objects(noun, ("of",)))
     between = _prep_objects(noun, _between_preps(entry, rules))
     if between:
         mention.participants = between
