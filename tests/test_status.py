@@ -65,3 +65,8 @@ def test_event_in_a_circumstance_phrase_keeps_its_own_status(nlp):
 ])
 def test_cause_and_judged_events_keep_their_status(nlp, sentence, trigger, expected):
     assert _status(nlp, sentence, trigger) == expected
+
+
+def test_a_passive_judgement_judges_an_event_that_is(nlp):
+    sentence = "We believe that sanctions of the council against the junta should be viewed as an impetus to talk."
+    assert _status(nlp, sentence, "sanctions") == "asserted"

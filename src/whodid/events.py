@@ -102,6 +102,10 @@ class ArgumentRules:
     adverb_phrasal_verbs: frozenset[str] = frozenset()  # ``_particle_is_a_preposition``
     homograph_nouns: frozenset[str] = frozenset()  # "aides" is no plural of "aid"
     obligation_state_verbs: frozenset[str] = frozenset()  # ``_obligation``: verbs of a state, no act
+    undergoing_verbs: frozenset[str] = frozenset()  # ``_undergoing_verb``
+    undergoing_phrases: frozenset[str] = frozenset()
+    risk_verbs: frozenset[str] = frozenset()
+    separate_event_preps: frozenset[str] = frozenset()
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -609,7 +613,9 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
                 # "talks were held": no one named, but "a blockade was imposed by X" names X; "were engaged in"
                 # names the doers
                 mention.actors = _agents(governor)
-            mention.fallback_actors = _outer_subject(governor)
+            # "were imposed by executive decrees of X": the owner of a thing that acts stands for the doer
+            mention.fallback_actors = [o for a in mention.actors if a.pos_ == "NOUN" for o in _owners(a, rules)] + \
+                _outer_subject(governor)
         if not mention.recipients:
             mention.recipients.extend(_prep_objects(governor, entry.recipient_preps))
         mention.fallback_recipients.extend(_prep_objects(governor, rules.target_preps - {"with"}))  # "imposed a ban on X"
@@ -618,7 +624,52 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     mention.fallback_recipients.extend(
         o for t in list(mention.fallback_recipients) if t.pos_ == "NOUN" for o in _owners(t, rules))
     _noun_agent_participle(mention, noun, lexicon)
+    _undergone(mention, noun, rules)
+    _doer_with_hung_target(mention, noun, entry)
     mention.anaphoric = _anaphoric(noun, rules)
+
+
+def _undergoing_verb(noun: Token, rules: ArgumentRules) -> Token | None:
+    """The verb whose subject undergoes the noun event: "faced criticism", "came under fire", "met with protests"."""
+    verb = noun.head
+    if noun.dep_ == "dobj" and _word_forms(verb) & rules.undergoing_verbs:
+        return verb
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.i != verb.i:
+        governor = verb.head
+        if any(f"{form} {verb.lower_}" in rules.undergoing_phrases for form in _word_forms(governor)):
+            return governor
+    return None
+
+
+def _undergone(mention: Mention, noun: Token, rules: ArgumentRules) -> None:
+    """The subject of a verb of undergoing is the noun event's recipient, the verb's "from"/"by" phrase its doer
+    ("the minister faced sharp criticism from the opposition": the opposition criticised the minister)."""
+    verb = _undergoing_verb(noun, rules)
+    if verb is None:
+        return
+    if _word_forms(verb) & rules.risk_verbs and _word_forms(noun) & rules.patient_possessive_nouns:
+        return  # "they face imprisonment": a risk, not an act done
+    subject, passive = _subject(verb)
+    if passive or not subject:
+        return
+    taken = {t.i for t in subject}
+    mention.actors = [a for a in mention.actors if a.i not in taken]
+    mention.fallback_actors = [a for a in mention.fallback_actors if a.i not in taken]
+    if not mention.actors:
+        mention.actors = _prep_objects(verb, rules.agent_preps)
+    mention.recipients = subject + [r for r in mention.recipients if r.i not in taken]
+
+
+def _doer_with_hung_target(mention: Mention, noun: Token, entry: TriggerEntry) -> None:
+    """"sanctions of the Security Council against X": the parser hangs the target on the "of" phrase, which is then
+    the doer (a patient's "of" phrase carries no target of the act)."""
+    if mention.actors or mention.recipients or not entry.recipient_preps:
+        return
+    for owner in _prep_objects(noun, ("of",)):
+        targets = _prep_objects(owner, entry.recipient_preps)
+        if targets:
+            mention.actors.append(owner)
+            mention.recipients.extend(targets)
 
 
 def _noun_agent_participle(mention: Mention, noun: Token, lexicon: TriggerLexicon) -> None:
@@ -1233,6 +1284,8 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
         if m.entry.pos == "NOUN":
             noun = _phrase_head(m.trigger)  # "earmarked 3 million euros in aid": the amount stands for the aid
             head = noun.head if noun.dep_ != "pobj" else noun.head.head
+            if noun.dep_ == "pobj" and noun.head.lower_ in rules.separate_event_preps:
+                head = noun  # "set fire to offices following the killing of X": an act of its own
             other = verbs.get(head.i)
             if other is not None and other is not m and other.event_type.lower() in rules.unrealised_object_types \
                     and noun.dep_ in ("dobj", "pobj", "conj"):

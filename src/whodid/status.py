@@ -85,9 +85,10 @@ def _own_clause(trigger: Token, chain: list[Token], cues: StatusCues) -> list[To
 
 
 def _judged(noun: Token, cues: StatusCues) -> bool:
-    """An event noun judged by its verb: "considers the deployment as a threat", "sees the sanctions as unjust"."""
+    """An event noun judged by its verb: "considers the deployment as a threat", "sees the sanctions as unjust",
+    "the sanctions should be viewed as an impetus"."""
     verb = noun.head
-    return noun.dep_ == "dobj" and verb.lemma_.lower() in cues.judging_verbs and any(
+    return noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in cues.judging_verbs and any(
         (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd" for c in (*verb.children, *noun.children))
 
 
