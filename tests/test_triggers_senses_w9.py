@@ -112,3 +112,12 @@ def test_recall_audit_senses(lexicon, nlp, sentence, word, expected):
 ])
 def test_recall_audit_senses_leave_other_uses_alone(lexicon, nlp, sentence, word):
     assert _sense(lexicon, nlp, sentence, word) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Washington has long sought Japanese action to stimulate its economy.", ("REQUEST", "020")),
+    ("The ministry sought assurances from Moscow about the pipeline.", ("REQUEST", "020")),
+    ("The club sought a new coach for the season.", None),
+])
+def test_seeking_what_another_must_give_is_a_request(lexicon, nlp, sentence, expected):
+    assert _sense(lexicon, nlp, sentence, "sought") == expected

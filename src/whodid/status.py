@@ -44,6 +44,8 @@ class StatusCues:
     negating_phrasal_verbs: frozenset[str]
     consequence_verbs: frozenset[str]
     judging_verbs: frozenset[str]
+    anticipating_phrases: frozenset[str]
+    verb_only_alleging_words: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -90,6 +92,27 @@ def _judged(noun: Token, cues: StatusCues) -> bool:
     verb = noun.head
     return noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in cues.judging_verbs and any(
         (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd" for c in (*verb.children, *noun.children))
+
+
+def _anticipated(trigger: Token, cues: StatusCues) -> bool:
+    """An event noun after a phrase that puts it ahead ("in the lead-up to his meetings", "ahead of the forum"), with
+    only its own noun phrase between them, in a clause not told in the simple past."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = [t.lower_ for t in trigger.doc[trigger.sent.start:trigger.i]]
+    for phrase in cues.anticipating_phrases:
+        parts = phrase.split()
+        for start in range(len(words) - len(parts), -1, -1):
+            if words[start:start + len(parts)] == parts:
+                first = trigger.doc[trigger.sent.start + start]
+                between = trigger.doc[first.i + len(parts):trigger.i]
+                if any(t.pos_ in ("VERB", "AUX") for t in between):
+                    break
+                verb = first
+                while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                    verb = verb.head
+                return verb.tag_ != "VBD"
+    return False
 
 
 def _cue_words(chain: list[Token]) -> list[Token]:
@@ -144,6 +167,8 @@ def alleging_word(trigger: Token, cues: StatusCues | None = None) -> Token | Non
     token = trigger
     while token.dep_ in cues.allegation_deps and token.head.i != token.i:
         token = token.head
+        if token.lemma_.lower() in cues.verb_only_alleging_words and token.pos_ not in ("VERB", "AUX"):
+            continue  # "a suspect detained in connection with the murder": a detainee, no allegation
         if token.lemma_.lower() in cues.alleging_words:
             return token
     return None
@@ -177,5 +202,7 @@ def event_status(trigger: Token, cues: StatusCues | None = None) -> str:
     if any(w.lower_ in cues.hypothetical_words for w in words if w.i != trigger.i):
         return HYPOTHETICAL
     if any(t.lemma_.lower() in cues.future_governors or t.lower_ in cues.future_governors for t in words[1:]):
+        return FUTURE
+    if _anticipated(trigger, cues):
         return FUTURE
     return ASSERTED
