@@ -98,3 +98,63 @@ def test_a_party_named_union_is_no_labour_union(coder):
     from whodid import resolve_actor
     actor = resolve_actor("a lawmaker from the Christian Democratic Union", "2017-03-01")
     assert actor is not None and actor.country == "DEU" and actor.sector != "LAB"
+
+
+# --- w10-recall ------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, recipients", [
+    # a patient noun's "of" phrase names who the act was done to, even when no doer is named
+    ("The murder of a Ghanaian diplomat shocked the region.", ["GHA"]),
+    ("The killing of the North Korean leader's half-brother shocked the region.", ["PRK"]),
+])
+def test_patient_nouns_take_their_of_phrase(coder, text, recipients):
+    found = _of_type(coder, text, "ASSAULT")
+    assert found, text
+    assert _countries(found[-1].recipients) == recipients
+
+
+def test_who_is_allowed_to_act_is_the_concession_recipient(coder):
+    found = _of_type(coder, "The Kenyan government allowed the opposition leader to hold a rally in Nairobi.",
+                     "CONCEDE")
+    assert found
+    assert _countries(found[0].actors) == ["KEN"]
+    assert found[0].recipients and found[0].recipients[0].sector == "OPP"
+
+
+@pytest.mark.parametrize("text, event_type, actors, recipients", [
+    # the subject of a verb of undergoing is the recipient, the verb's "from" phrase the doer
+    ("The Kenyan government drew complaints from the Ugandan opposition.", "ACCUSE", ["UGA"], ["KEN"]),
+    ("The Kenyan army came under fire from Somali militants.", "ASSAULT", ["SOM"], ["KEN"]),
+    ("Kenya faced sanctions from the United States.", "SANCTION", ["USA"], ["KEN"]),
+    ("The Kenyan president received a visit from the Ugandan foreign minister.", "CONSULT", ["UGA"], ["KEN"]),
+])
+def test_undergone_events_take_their_subject_as_recipient(coder, text, event_type, actors, recipients):
+    found = _of_type(coder, text, event_type)
+    assert found, text
+    assert _countries(found[0].actors) == actors
+    assert _countries(found[0].recipients) == recipients
+
+
+def test_a_target_hung_on_the_of_phrase_makes_it_the_doer(coder):
+    found = _of_type(coder, "Sanctions of the Security Council against Ghana were tightened in May.", "SANCTION")
+    assert found
+    assert found[0].actors[0].code.startswith("IGO")
+    assert _countries(found[0].recipients) == ["GHA"]
+
+
+def test_the_owner_of_a_passive_agent_thing_is_the_doer(coder):
+    found = _of_type(coder, "The sanctions were imposed by executive decrees of the Ghanaian president.", "SANCTION")
+    assert found
+    assert _countries(found[0].actors) == ["GHA"]
+
+
+def test_a_risk_faced_is_no_act_done_to_the_subject(coder):
+    events = coder.code_text("The refugees say they face imprisonment in Bulgaria.", published=PUBLISHED)
+    assert not [e for e in events if e.event_type == "COERCE" and e.recipients]
+
+
+def test_an_act_after_which_another_follows_is_its_own_event(coder):
+    events = _of_type(coder, "Settlers set fire to the offices of Palestinian officials following the killing of "
+                             "an Israeli man.", "ASSAULT")
+    assert len(events) == 2
+    arson = next(e for e in events if e.trigger.text.startswith("set"))
+    assert "ISR" not in _countries(arson.recipients)

@@ -52,3 +52,36 @@ def test_event_in_a_circumstance_phrase_keeps_its_own_status(nlp):
     # the backing is a given; only the command of influence is expected
     assert _status(nlp, "With backing from Moscow, the leader is expected to gain influence.", "backing") == "asserted"
     assert _status(nlp, "The leader is expected to take part in talks next month.", "talks") == "future"
+
+
+@pytest.mark.parametrize("sentence, trigger, expected", [
+    # w10-recall: an event noun that causes something keeps its own status; the verb's modal is the consequence's
+    ("The deployment of the new radar may result in serious risks, the minister said.", "deployment", "asserted"),
+    ("The senator's sharp criticism of the governor could turn the spotlight on his aides.", "criticism", "asserted"),
+    ("Talks between the two rivals could take place next month.", "Talks", "hypothetical"),
+    # a verb of judgement with "as" judges an event that is; bare "consider" still weighs a possible act
+    ("Moscow considers the deployment of the missiles as a disproportionate response.", "deployment", "asserted"),
+    ("The cabinet is considering the deployment of troops to the border.", "deployment", "hypothetical"),
+])
+def test_cause_and_judged_events_keep_their_status(nlp, sentence, trigger, expected):
+    assert _status(nlp, sentence, trigger) == expected
+
+
+def test_a_passive_judgement_judges_an_event_that_is(nlp):
+    sentence = "We believe that sanctions of the council against the junta should be viewed as an impetus to talk."
+    assert _status(nlp, sentence, "sanctions") == "asserted"
+
+
+@pytest.mark.parametrize("sentence, trigger, expected", [
+    # w10-recall: an event after a phrase that puts it ahead is to come, unless its clause is told in the past
+    ("The envoy has met aid groups in the lead-up to his meetings with the president.", "meetings", "future"),
+    ("The vote comes ahead of the second session of the peace forum on Friday.", "forum", "future"),
+    ("The ministers met on the eve of the summit in Accra.", "summit", "asserted"),
+    # a suspect detained is detained; suspecting someone of an act alleges it
+    ("Police released a suspect detained in connection with the bombing.", "detained", "asserted"),
+    ("Police suspect the rebels of kidnapping two engineers.", "kidnapping", "alleged"),
+    # a consequence signalled
+    ("The panel's scathing comments on the minister could signal the end of his career.", "comments", "asserted"),
+])
+def test_anticipated_and_consequence_statuses(nlp, sentence, trigger, expected):
+    assert _status(nlp, sentence, trigger) == expected

@@ -26,7 +26,8 @@ from whodid.gender import fits, phrase_gender, pronoun_gender
 from whodid.ontology import Ontology
 from whodid.resources import load_yaml
 from whodid.status import HYPOTHETICAL, StatusCues, alleging_word, clause_directive, event_status, within_content
-from whodid.triggers import TriggerEntry, TriggerLexicon, counted_participle, particle_child, phrase_after
+from whodid.triggers import (TriggerEntry, TriggerLexicon, counted_participle, particle_child, phrase_after,
+                             raised_objects)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,10 @@ class ArgumentRules:
     obligation_state_verbs: frozenset[str] = frozenset()  # ``_obligation``: verbs of a state, no act
     legal_text_subjects: frozenset[str] = frozenset()  # ``_legal_text_subject``: a text's content, no act
     wish_verbs: dict[str, tuple[str, str]] = field(default_factory=dict)  # ``_wished_acts``: verb -> (table, code)
+    undergoing_verbs: frozenset[str] = frozenset()  # ``_undergoing_verb``
+    undergoing_phrases: frozenset[str] = frozenset()
+    risk_verbs: frozenset[str] = frozenset()
+    separate_event_preps: frozenset[str] = frozenset()
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -435,6 +440,8 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
     # ("readiness to meet"): the verb's own, through its noun
     subject, passive = _subject(mention.first if mention.first.pos_ != "NOUN" else verb)
     objects = [o for c in _children(verb, "dobj") for o in _with_conjuncts(c)]
+    if not objects:  # "allowed the opposition leader to hold a rally", parsed as a clause under the verb
+        objects = [o for c in raised_objects(verb) for o in _with_conjuncts(c)]
     # "sent Ukraine arms" (a noun) or "sent arms to Ukraine" parsed as a dative preposition
     datives = [o for c in _children(verb, "dative") for o in (_pobjs(c) if c.pos_ == "ADP" else [c])]
     agents = _prep_objects(verb, ("by",)) if passive else []
@@ -582,8 +589,8 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
         mention.last = container if container.i > mention.last.i else mention.last
     # "Russia's invasion": the doer; "his arrest": the one it was done to (but "Israel's arrest of X": the doer)
     owners = _children(noun, "poss")
-    patient = (noun.lemma_.lower() in rules.patient_possessive_nouns or noun.lower_ in rules.patient_possessive_nouns) \
-        and not _prep_objects(noun, ("of",))
+    patient_noun = noun.lemma_.lower() in rules.patient_possessive_nouns or noun.lower_ in rules.patient_possessive_nouns
+    patient = patient_noun and not _prep_objects(noun, ("of",))
     (mention.recipients if patient else mention.actors).extend(owners)
     departure = (entry.mode or "") in rules.departure_modes
     # "a demand from X" names the demander, but "a withdrawal from Syria" the place left, and "of" who leaves
@@ -593,8 +600,9 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
         # "the withdrawal of Russian troops", "the deployment of US missiles": the forces moved stand for the doer
         mention.actors.extend(_prep_objects(noun, ("of",)))
     mention.recipients.extend(_prep_objects(noun, entry.recipient_preps))
-    if mention.actors and "of" not in entry.recipient_preps and not moved:
-        mention.recipients.extend(_prep_objects(noun, ("of",)))  # "Russia's invasion of Ukraine"
+    if (mention.actors or patient_noun) and "of" not in entry.recipient_preps and not moved:
+        # "Russia's invasion of Ukraine"; "the murder of the leader's brother": a patient noun's "of" is its patient
+        mention.recipients.extend(_prep_objects(noun, ("of",)))
     between = _prep_objects(noun, _between_preps(entry, rules))
     if between:
         mention.participants = between
@@ -611,7 +619,9 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
                 # "talks were held": no one named, but "a blockade was imposed by X" names X; "were engaged in"
                 # names the doers
                 mention.actors = _agents(governor)
-            mention.fallback_actors = _outer_subject(governor)
+            # "were imposed by executive decrees of X": the owner of a thing that acts stands for the doer
+            mention.fallback_actors = [o for a in mention.actors if a.pos_ == "NOUN" for o in _owners(a, rules)] + \
+                _outer_subject(governor)
         if not mention.recipients:
             mention.recipients.extend(_prep_objects(governor, entry.recipient_preps))
         # "imposed a ban on X"; but "came to Geneva for talks": where a participant went, not whom the talks face
@@ -622,7 +632,54 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     mention.fallback_recipients.extend(
         o for t in list(mention.fallback_recipients) if t.pos_ == "NOUN" for o in _owners(t, rules))
     _noun_agent_participle(mention, noun, lexicon)
+    _undergone(mention, noun, rules)
+    _doer_with_hung_target(mention, noun, entry)
     mention.anaphoric = _anaphoric(noun, rules)
+
+
+def _undergoing_verb(noun: Token, rules: ArgumentRules) -> Token | None:
+    """The verb whose subject undergoes the noun event: "faced criticism", "came under fire", "met with protests"."""
+    verb = noun.head
+    if noun.dep_ == "dobj" and _word_forms(verb) & rules.undergoing_verbs:
+        return verb
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.i != verb.i:
+        governor = verb.head
+        # "came in for criticism": the particle is part of the phrase ("came to Geneva for talks" undergoes nothing)
+        links = [verb.lower_] + [f"{c.lower_} {verb.lower_}" for c in governor.children if c.dep_ == "prt"]
+        if any(f"{form} {link}" in rules.undergoing_phrases for form in _word_forms(governor) for link in links):
+            return governor
+    return None
+
+
+def _undergone(mention: Mention, noun: Token, rules: ArgumentRules) -> None:
+    """The subject of a verb of undergoing is the noun event's recipient, the verb's "from"/"by" phrase its doer
+    ("the minister faced sharp criticism from the opposition": the opposition criticised the minister)."""
+    verb = _undergoing_verb(noun, rules)
+    if verb is None:
+        return
+    if _word_forms(verb) & rules.risk_verbs and _word_forms(noun) & rules.patient_possessive_nouns:
+        return  # "they face imprisonment": a risk, not an act done
+    subject, passive = _subject(verb)
+    if passive or not subject:
+        return
+    taken = {t.i for t in subject}
+    mention.actors = [a for a in mention.actors if a.i not in taken]
+    mention.fallback_actors = [a for a in mention.fallback_actors if a.i not in taken]
+    if not mention.actors:
+        mention.actors = _prep_objects(verb, rules.agent_preps)
+    mention.recipients = subject + [r for r in mention.recipients if r.i not in taken]
+
+
+def _doer_with_hung_target(mention: Mention, noun: Token, entry: TriggerEntry) -> None:
+    """"sanctions of the Security Council against X": the parser hangs the target on the "of" phrase, which is then
+    the doer (a patient's "of" phrase carries no target of the act)."""
+    if mention.actors or mention.recipients or not entry.recipient_preps:
+        return
+    for owner in _prep_objects(noun, ("of",)):
+        targets = _prep_objects(owner, entry.recipient_preps)
+        if targets:
+            mention.actors.append(owner)
+            mention.recipients.extend(targets)
 
 
 def _noun_agent_participle(mention: Mention, noun: Token, lexicon: TriggerLexicon) -> None:
@@ -1354,6 +1411,8 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
         if m.entry.pos == "NOUN":
             noun = _phrase_head(m.trigger)  # "earmarked 3 million euros in aid": the amount stands for the aid
             head = noun.head if noun.dep_ != "pobj" else noun.head.head
+            if noun.dep_ == "pobj" and noun.head.lower_ in rules.separate_event_preps:
+                head = noun  # "set fire to offices following the killing of X": an act of its own
             other = verbs.get(head.i)
             if other is not None and other is not m and other.event_type.lower() in rules.unrealised_object_types \
                     and noun.dep_ in ("dobj", "pobj", "conj"):

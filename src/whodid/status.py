@@ -54,6 +54,10 @@ class StatusCues:
     non_directive_modifiers: frozenset[str]
     directive_clause_marks: frozenset[str]
     presupposing_verbs: frozenset[str]
+    consequence_verbs: frozenset[str]
+    judging_verbs: frozenset[str]
+    anticipating_phrases: frozenset[str]
+    verb_only_alleging_words: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -84,6 +88,50 @@ def governing_chain(trigger: Token, boundaries: frozenset[str] | None = None) ->
     return chain
 
 
+def _own_clause(trigger: Token, chain: list[Token], cues: StatusCues) -> list[Token]:
+    """The chain cut at the trigger when the verb above it only tells what the event did or how it is judged: an
+    event noun subject of a verb of consequence ("the deployment *may result* in risks") or the object of a verb
+    of judgement with an "as" phrase or predicate ("*considers* the deployment as a threat")."""
+    if len(chain) < 2 or trigger.pos_ not in ("NOUN", "PROPN"):
+        return chain
+    verb = chain[1]
+    lemma = verb.lemma_.lower()
+    if trigger.dep_ in ("nsubj", "nsubjpass") and lemma in cues.consequence_verbs:
+        return chain[:1]
+    if _judged(trigger, cues):
+        return chain[:1]
+    return chain
+
+
+def _judged(noun: Token, cues: StatusCues) -> bool:
+    """An event noun judged by its verb: "considers the deployment as a threat", "sees the sanctions as unjust",
+    "the sanctions should be viewed as an impetus"."""
+    verb = noun.head
+    return noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in cues.judging_verbs and any(
+        (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd" for c in (*verb.children, *noun.children))
+
+
+def _anticipated(trigger: Token, cues: StatusCues) -> bool:
+    """An event noun after a phrase that puts it ahead ("in the lead-up to his meetings", "ahead of the forum"), with
+    only its own noun phrase between them, in a clause not told in the simple past."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = [t.lower_ for t in trigger.doc[trigger.sent.start:trigger.i]]
+    for phrase in cues.anticipating_phrases:
+        parts = phrase.split()
+        for start in range(len(words) - len(parts), -1, -1):
+            if words[start:start + len(parts)] == parts:
+                first = trigger.doc[trigger.sent.start + start]
+                between = trigger.doc[first.i + len(parts):trigger.i]
+                if any(t.pos_ in ("VERB", "AUX") for t in between):
+                    break
+                verb = first
+                while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                    verb = verb.head
+                return verb.tag_ != "VBD"
+    return False
+
+
 def _cue_words(chain: list[Token]) -> list[Token]:
     """Tokens that may carry a status cue: the chain itself and its modifier children."""
     words: list[Token] = []
@@ -108,7 +156,7 @@ def _is_topic(trigger: Token, cues: StatusCues) -> bool:
         noun = noun.head
     prep = noun.head
     if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and prep.lemma_.lower() in cues.topic_object_heads:
-        return True
+        return not _judged(noun, cues)
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or prep.lower_ not in cues.topic_preps:
         return False
     return prep.head.lemma_.lower() in cues.topic_heads or prep.head.lower_ in cues.topic_heads
@@ -166,6 +214,8 @@ def alleging_word(trigger: Token, cues: StatusCues | None = None) -> Token | Non
             return None
         came_by = token.dep_
         token = token.head
+        if token.lemma_.lower() in cues.verb_only_alleging_words and token.pos_ not in ("VERB", "AUX"):
+            continue  # "a suspect detained in connection with the murder": a detainee, no allegation
         if token.lemma_.lower() in cues.alleging_words and came_by != "conj":
             return token
     return None
@@ -367,7 +417,7 @@ def event_status(trigger: Token, cues: StatusCues | None = None, presupposed_obj
     """asserted, negated, hypothetical, future or alleged for the event named by ``trigger``. ``presupposed_object``:
     the trigger is an event noun that is not the object of a support verb ("end [its attacks]"), see content_steps."""
     cues = cues or StatusCues.default()
-    chain = governing_chain(trigger, cues.clause_boundaries)
+    chain = _own_clause(trigger, governing_chain(trigger, cues.clause_boundaries), cues)
     words = _cue_words(chain)
     lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
     negated = any(w.dep_ == "neg" or w.lower_ in cues.negation for w in words if w.i != trigger.i) \
@@ -397,5 +447,7 @@ def event_status(trigger: Token, cues: StatusCues | None = None, presupposed_obj
     if any(w.lower_ in cues.hypothetical_words for w in words if w.i != trigger.i):
         return HYPOTHETICAL
     if any(t.lemma_.lower() in cues.future_governors or t.lower_ in cues.future_governors for t in words[1:]):
+        return FUTURE
+    if _anticipated(trigger, cues):
         return FUTURE
     return ASSERTED

@@ -224,6 +224,21 @@ def counted_participle(token: "Token") -> bool:
         any(c.dep_ == "nummod" for c in token.head.children)
 
 
+def raised_objects(verb: "Token") -> list["Token"]:
+    """Subjects of a verb's infinitival complement clause, which are its objects in meaning: the parser reads
+    "allowed aid convoys to enter" and "let the protesters march" as a clause ("convoys to enter") under the verb,
+    the convoys being who is allowed."""
+    out: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i or clause.pos_ not in VERB_POS:
+            continue
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) or (
+            clause.tag_ == "VB" and not any(c.dep_ in ("aux", "mark") for c in clause.children))
+        if infinitive:
+            out.extend(c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i)
+    return out
+
+
 def _objects(token: "Token", pos: str, particle: "Token | None") -> set[str]:
     """Object words of a trigger: verb objects, or a noun's modifiers and 'of' complements."""
     heads: list[Token] = []
@@ -234,6 +249,7 @@ def _objects(token: "Token", pos: str, particle: "Token | None") -> set[str]:
             elif child.dep_ == "prep" and (child.lower_ in _VERB_OBJECT_PREPS
                                            or (particle is not None and child.i == particle.i)):
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
+        heads.extend(raised_objects(token))  # "allowed aid convoys to enter"
         if counted_participle(token):
             heads.append(token.head)  # a participle after a counted noun acts on it: "12 bombers downed"
         if particle is not None:
