@@ -101,6 +101,10 @@ class ArgumentRules:
     adverb_phrasal_verbs: frozenset[str] = frozenset()  # ``_particle_is_a_preposition``
     homograph_nouns: frozenset[str] = frozenset()  # "aides" is no plural of "aid"
     obligation_state_verbs: frozenset[str] = frozenset()  # ``_obligation``: verbs of a state, no act
+    criticism_codes: frozenset[str] = frozenset()  # ``_blamed_doers``: code prefixes of criticism and protest
+    criticised_act_preps: frozenset[str] = frozenset()
+    addressee_preps: frozenset[str] = frozenset()
+    criticised_acts: frozenset[str] = frozenset()
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -153,6 +157,9 @@ class Mention:
     # An act done to a whole area ("imposed a curfew in X", "bombs exploded in X"): the places of its locative
     # phrases, whose country is its recipient when no one else is named (see ``area_codes`` in arguments.yaml).
     area_targets: list[Token] = field(default_factory=list)
+    # Criticism and protest: the doers of the act criticised ("complained over Indian air raids"), the recipients
+    # when they name anyone (see ``_blamed_doers``).
+    blamed: list[Token] = field(default_factory=list)
 
     @property
     def char_span(self) -> tuple[int, int]:
@@ -722,6 +729,7 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         _as_demand(mention, lexicon, rules)
         if entry.cameo in rules.area_codes:
             mention.area_targets = _area_places(mention, rules)
+        mention.blamed = _blamed_doers(mention, lexicon, rules)
         if mention.event_type == "THREATEN":  # tried when the direct recipients name no actor
             mention.fallback_recipients = _condition_subjects(mention, rules) + mention.fallback_recipients
         mentions.append(mention)
@@ -749,6 +757,58 @@ def _aim_protests(mentions: list[Mention]) -> list[Mention]:
     # and so is what the demand asks for ("calling on the president to step down"): it has not happened
     asked = {t.i for m in mentions if id(m) in content for t in m.trigger.subtree}
     return [m for m in mentions if id(m) not in content and (m.event_type == "PROTEST" or m.trigger.i not in asked)]
+
+
+def _is_criticism(mention: Mention, rules: ArgumentRules) -> bool:
+    return any(mention.cameo.startswith(code) for code in rules.criticism_codes)
+
+
+def _is_act_noun(noun: Token, lexicon: TriggerLexicon, rules: ArgumentRules) -> bool:
+    """Whether a noun names a thing done (an event noun of the lexicon, or ``criticised_acts``), not a party."""
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.lemma_.lower() in rules.criticised_acts or noun.lower_ in rules.criticised_acts:
+        return True
+    return any(True for _ in lexicon.candidates(noun))
+
+
+def _act_doers(noun: Token, rules: ArgumentRules) -> list[Token]:
+    """Who did an act, as its own phrase names it: its possessor ("Uganda's crackdown"; not "his arrest"), its
+    "by" phrase, the "by" phrase of a participle on it ("raids carried out by X"), and a name or nationality
+    before it ("Indian air raids", "US strikes")."""
+    patient = (noun.lemma_.lower() in rules.patient_possessive_nouns or noun.lower_ in rules.patient_possessive_nouns) \
+        and not _prep_objects(noun, ("of",))
+    out = [] if patient else _children(noun, "poss")
+    out.extend(_prep_objects(noun, ("by",)))
+    for participle in _children(noun, "acl"):
+        out.extend(_prep_objects(participle, ("by",)))
+    out.extend(m for m in _left_modifiers(noun) if m.ent_type_ == "NORP" or m.pos_ == "PROPN")
+    return out
+
+
+def _blamed_doers(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) -> list[Token]:
+    """The doers of the act a criticism or protest is about (its object, or the object of "over", "about",
+    "against" ... on its word or its support verb), for when they name someone: the target of "complained to the
+    UN over two Indian air raids" is India. None where the words name a target that is no act (the object of
+    "accused Norway of ...", "criticised Kenya for ...") or the act's phrase names no doer."""
+    if not _is_criticism(mention, rules):
+        return []
+    word = mention.trigger
+    hosts = [word]
+    if mention.entry.pos == "NOUN":
+        governor = _is_support_noun(word, lexicon) or _entry_governor(word, mention.entry)
+        hosts.extend([governor] if governor is not None else [])
+        acts = _prep_objects(word, rules.criticised_act_preps | {"of"})
+    else:
+        acts = [o for c in _children(word, "dobj") for o in _with_conjuncts(c)]
+    acts.extend(o for host in hosts for o in _prep_objects(host, rules.criticised_act_preps))
+    acts.extend(p for a in list(acts) for p in _children(a, "appos"))  # "denounced as a crime [X's crackdown]"
+    acts = [a for a in acts if _is_act_noun(a, lexicon, rules)]
+    addressees = {t.i for host in hosts for t in _prep_objects(host, rules.addressee_preps)}
+    named = [r for r in mention.recipients if r.i not in addressees and all(r.i != a.i for a in acts)]
+    if not acts or named:
+        return []
+    return [d for act in acts for d in _act_doers(act, rules)]
 
 
 def _protest_for(protest: str, demand: str) -> str:
@@ -1706,6 +1766,7 @@ class ArgumentResolver:
             if not actors:
                 actors = self._resolve_all(mention.fallback_actors, date, speaker, skip_igo=reciprocal)
             recipients = self._resolve_all(mention.recipients, date, speaker)
+            recipients = self._blamed(mention, actors, date, speaker) or recipients
         recipients = _others(recipients, actors)
         if mention.event_type.lower() in self.rules.place_recipient_types:
             recipients = [_as_place(a) for a in recipients]
@@ -1733,6 +1794,15 @@ class ArgumentResolver:
                 self._last_pair = actors + recipients
                 self._pair_sentence = self._sentences
         return actors, recipients, speaker
+
+    def _blamed(self, mention: Mention, actors: list[Actor], date: str | None, speaker: Actor | None) -> list[Actor]:
+        """The doers of the act a criticism is about, other than its actors; a town before the act's noun is where
+        it happened ("the Kabul bombing"), not who did it."""
+        out: list[Actor] = []
+        for token in mention.blamed:
+            modifier = token.dep_ in ("compound", "amod", "nmod")
+            out.extend(a for a in self._resolve_all([token], date, speaker) if not (modifier and _is_city(a)))
+        return _others(out, actors)
 
     def _first_named(self, tokens: list[Token], actors: list[Actor], date: str | None,
                      speaker: Actor | None) -> list[Actor]:

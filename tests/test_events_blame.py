@@ -1,0 +1,65 @@
+"""The right side in four patterns: criticism targets the doer of the act criticised; a subject's own
+prepositional phrase is no recipient; a withdrawal's doer is the one who carries it out; a passive's "by" agent
+told after a long complement. Invented sentences only."""
+from __future__ import annotations
+
+import pytest
+
+PUBLISHED = "2025-06-05"
+
+
+def _events(coder, text: str):
+    return coder.code_text(text, published=PUBLISHED)
+
+
+def _one(coder, text: str, event_type: str):
+    events = _events(coder, text)
+    found = [e for e in events if e.event_type == event_type]
+    assert found, f"no {event_type} event in {text!r}: {[e.event_type for e in events]}"
+    return found[0]
+
+
+def _codes(actors) -> list[str]:
+    return [a.country or a.code for a in actors]
+
+
+@pytest.mark.parametrize(
+    "text, actors, recipients",
+    [
+        # the doer of the act complained about, not the one the complaint is addressed to
+        ("Pakistan complained to the United Nations over two Indian air raids.", ["PAK"], ["IND"]),
+        ("Chile complained to Peru about Bolivian border incursions.", ["CHL"], ["BOL"]),
+        # a possessor of the act, also when the parser makes it an apposition ("denounced as a crime X's ...")
+        ("Kenya denounced as a crime Uganda's crackdown on students.", ["KEN"], ["UGA"]),
+        ("Kenya on Friday denounced as a grave crime Uganda's suppression of student unrest in Kampala.",
+         ["KEN"], ["UGA"]),
+        # a "by" phrase of the act, not its victims
+        ("Germany condemned the killing of protesters by Iranian police.", ["DEU"], ["IRN"]),
+        ("Turkey condemned the Greek attack on its fishermen.", ["TUR"], ["GRC"]),
+    ],
+)
+def test_criticism_targets_the_doer_of_the_act(coder, text, actors, recipients):
+    event = _one(coder, text, "ACCUSE")
+    assert _codes(event.actors) == actors
+    assert _codes(event.recipients) == recipients
+
+
+@pytest.mark.parametrize(
+    "text, recipients",
+    [
+        # no doer named: the addressee stays
+        ("France protested to Algeria over the arrest of a French journalist.", ["DZA"]),
+        ("Japan lodged a protest with China over the detention of a Japanese citizen.", ["CHN"]),
+        # a party named as the object stays the target, whatever the act it is blamed for
+        ("Spain criticised Morocco over the migrant surge.", ["MAR"]),
+        ("Spain criticised Morocco over Algerian border incursions.", ["MAR"]),
+    ],
+)
+def test_criticism_keeps_a_target_when_no_doer_is_named_or_a_party_is(coder, text, recipients):
+    assert _codes(_one(coder, text, "ACCUSE").recipients) == recipients
+
+
+def test_a_town_before_the_act_is_no_doer(coder):
+    event = _one(coder, "Pakistan complained to Afghanistan about the Kabul bombing.", "ACCUSE")
+    assert _codes(event.recipients) == ["AFG"]
+    assert all(r.why != "capital" for r in event.recipients)
