@@ -63,3 +63,24 @@ def test_a_town_before_the_act_is_no_doer(coder):
     event = _one(coder, "Pakistan complained to Afghanistan about the Kabul bombing.", "ACCUSE")
     assert _codes(event.recipients) == ["AFG"]
     assert all(r.why != "capital" for r in event.recipients)
+
+
+@pytest.mark.parametrize(
+    "text, actors, recipients",
+    [
+        # the doer of a withdrawal is the one who carries it out; "forces from X" is the place left
+        ("Kenya speeded up the withdrawal of some forces from Somalia.", ["KEN"], ["SOM"]),
+        ("Russia began the pullout of troops from Syria.", ["RUS"], ["SYR"]),
+        ("Kenya completed the withdrawal of its troops from Somalia.", ["KEN"], ["SOM"]),
+        ("The United States accelerated the withdrawal of some invasion forces from Panama.", ["USA"], ["PAN"]),
+        # forces with an owner of their own stand for it
+        ("The withdrawal of Kenyan troops from Somalia began on Monday.", ["KEN"], ["SOM"]),
+        ("Kenya announced the withdrawal of Ugandan troops from Somalia.", ["UGA"], ["SOM"]),
+        # no owner and no one carrying it out: no doer, rather than the place left
+        ("The withdrawal of some forces from Somalia began on Monday.", [], ["SOM"]),
+    ],
+)
+def test_withdrawal_doer(coder, text, actors, recipients):
+    event = _one(coder, text, "RETREAT")
+    assert _codes(event.actors) == actors
+    assert _codes(event.recipients) == recipients

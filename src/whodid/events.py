@@ -591,10 +591,14 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     # "a demand from X" names the demander, but "a withdrawal from Syria" the place left, and "of" who leaves
     mention.actors.extend(_prep_objects(noun, rules.agent_preps - {"from"} if departure else rules.agent_preps))
     moved = departure or (entry.mode or "") in rules.moved_of_modes
+    moved_things: list[Token] = []  # "the withdrawal of some forces": what is moved, standing for its owner
     if moved and not mention.actors:
         # "the withdrawal of Russian troops", "the deployment of US missiles": the forces moved stand for the doer
-        mention.actors.extend(_prep_objects(noun, ("of",)))
+        moved_things = _prep_objects(noun, ("of",))
+        mention.actors.extend(_moved_doers(moved_things, departure and bool(_prep_objects(noun, ("from",)))))
     mention.recipients.extend(_prep_objects(noun, entry.recipient_preps))
+    if departure and not mention.recipients:  # "the withdrawal of some forces from X": X is the place left
+        mention.recipients.extend(o for m in moved_things for o in _prep_objects(m, ("from",)))
     if mention.actors and "of" not in entry.recipient_preps and not moved:
         mention.recipients.extend(_prep_objects(noun, ("of",)))  # "Russia's invasion of Ukraine"
     between = _prep_objects(noun, _between_preps(entry, rules))
@@ -606,6 +610,10 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     governor = _is_support_noun(noun, lexicon) or _participation_verb(noun, rules) or _entry_governor(noun, entry)
     if governor is not None:
         mention.clause = governor
+        if moved_things and not any(_owned(m) for m in moved_things):
+            # "Kenya speeded up the withdrawal of some forces": whose forces the words do not say, the one who
+            # carries the withdrawal out does
+            mention.actors = []
         if not mention.actors:
             mention.actors, passive = _subject(governor)
             if passive and not _word_forms(governor) & rules.passive_participation_verbs:
@@ -622,6 +630,28 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
         o for t in list(mention.fallback_recipients) if t.pos_ == "NOUN" for o in _owners(t, rules))
     _noun_agent_participle(mention, noun, lexicon)
     mention.anaphoric = _anaphoric(noun, rules)
+
+
+def _moved_doers(things: list[Token], place_left: bool) -> list[Token]:
+    """The doers that the things moved by a deployment or withdrawal stand for ("the withdrawal of Russian troops").
+    Leaving a place named in a "from" phrase ("the withdrawal of some forces from X"), things with no owner of their
+    own are no one's that the words tell (X is the place left, and the only country in sight), and owned ones stand
+    for their possessor ("its troops from X": "its", not the place in the phrase)."""
+    out: list[Token] = []
+    for thing in things:
+        leaving = place_left or bool(_prep_objects(thing, ("from",)))
+        if not leaving:
+            out.append(thing)
+        elif _owned(thing):
+            out.extend(_children(thing, "poss") or [thing])
+    return out
+
+
+def _owned(thing: Token) -> bool:
+    """Whether a noun's own words name its owner: a name ("Hamas fighters"), a nationality ("Russian troops"), a
+    possessor ("its troops", "Russia's forces"), or itself a name."""
+    return thing.pos_ == "PROPN" or bool(_children(thing, "poss")) or any(
+        m.pos_ == "PROPN" or m.ent_type_ in ("NORP", "GPE", "ORG") for m in _left_modifiers(thing))
 
 
 def _noun_agent_participle(mention: Mention, noun: Token, lexicon: TriggerLexicon) -> None:
