@@ -84,3 +84,31 @@ def test_withdrawal_doer(coder, text, actors, recipients):
     event = _one(coder, text, "RETREAT")
     assert _codes(event.actors) == actors
     assert _codes(event.recipients) == recipients
+
+
+@pytest.mark.parametrize(
+    "text, actors, recipients",
+    [
+        ("The former president of Peru has been accused of misusing public funds, much of it stolen, by Chilean "
+         "officials.", ["CHL"], ["PER"]),
+        ("The former minister was accused of taking bribes, some of them paid in cash, by prosecutors in Kenya.",
+         ["KEN"], ["KEN"]),
+    ],
+)
+def test_passive_agent_after_a_long_complement(coder, text, actors, recipients):
+    event = _one(coder, text, "ACCUSE")
+    assert _codes(event.actors) == actors
+    assert _codes(event.recipients) == recipients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no comma: the "by" phrase is the participle's own
+        "The former minister was accused of taking bribes, some of them paid in cash by Kenyan businessmen.",
+        # a time is no agent
+        "The minister was accused of fraud, and the general was sacked, by Friday.",
+    ],
+)
+def test_no_detached_agent(coder, text):
+    assert _one(coder, text, "ACCUSE").actors == []

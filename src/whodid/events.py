@@ -439,7 +439,7 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
     objects = [o for c in _children(verb, "dobj") for o in _with_conjuncts(c)]
     # "sent Ukraine arms" (a noun) or "sent arms to Ukraine" parsed as a dative preposition
     datives = [o for c in _children(verb, "dative") for o in (_pobjs(c) if c.pos_ == "ADP" else [c])]
-    agents = _prep_objects(verb, ("by",)) if passive else []
+    agents = (_prep_objects(verb, ("by",)) or _detached_agents(verb)) if passive else []
     if passive and not agents and verb.lower_ in rules.stative_participles:
         passive = False  # "Israel is opposed to the plan", "the government was committed to a deal": a stance held
     if passive:
@@ -478,6 +478,29 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
         mention.fallback_recipients.extend(_purpose_objects(verb))
     mention.fallback_actors = _outer_subject(mention.first)
     _commanded_restriction(mention, rules)
+
+
+def _detached_agents(verb: Token) -> list[Token]:
+    """The agent of a passive verb told after a long complement and set off by a comma, at the end of its sentence
+    ("has been accused of misusing funds, much of it stolen, by current officials"): the parser hangs the "by"
+    phrase on the nearest participle or makes that the root. Taken only from a participle linked to the verb with
+    no passive subject of its own, and never a time ("by Friday")."""
+    sent = verb.sent
+    for by in sent:
+        if by.i <= verb.i + 1 or by.lower_ != "by" or by.dep_ not in ("prep", "agent") or by.nbor(-1).text != ",":
+            continue
+        head = by.head
+        if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or head.tag_ not in ("VBN", "VBD") \
+                or any(c.dep_ == "nsubjpass" for c in head.children):
+            continue
+        if not (verb in head.subtree or head in verb.subtree):
+            continue
+        if any(t.pos_ != "PUNCT" for t in sent[by.right_edge.i + 1 - sent.start:]):
+            continue  # a "by" phrase that ends its sentence, so that nothing after it may claim it
+        objects = [o for o in _pobjs(by) if o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ("DATE", "TIME")]
+        if objects:
+            return objects
+    return []
 
 
 def _commanded_restriction(mention: Mention, rules: ArgumentRules) -> None:
