@@ -68,6 +68,29 @@ def test_a_town_before_the_act_is_no_doer(coder):
 @pytest.mark.parametrize(
     "text, actors, recipients",
     [
+        # "donated" parsed as a participle on "groups": the sentence's root noun is its subject
+        ("Doctors from two Kenyan aid groups donated and personally delivered $20,000 worth of medicine to a "
+         "hospital in Kampala, risking years in prison.", ["KEN"], ["UGA"]),
+        ("Members of two Kenyan aid groups donated medicine to a hospital in Uganda.", ["KEN"], ["UGA"]),
+        ("Volunteers from three Dutch charities delivered food to refugees in Chad.", ["NLD"], ["TCD"]),
+    ],
+)
+def test_subject_phrase_is_no_recipient(coder, text, actors, recipients):
+    events = [e for e in _events(coder, text) if e.event_type == "AID"]
+    assert events
+    for event in events:
+        assert _codes(event.actors) == actors
+        assert _codes(event.recipients) == recipients
+
+
+def test_a_participle_with_no_object_in_a_verbless_sentence_stays_passive(coder):
+    # a headline with no finite verb: the groups were banned, no one donated anything
+    assert not [e for e in _events(coder, "Doctors from two aid groups banned in Kenya.") if e.actors]
+
+
+@pytest.mark.parametrize(
+    "text, actors, recipients",
+    [
         # the doer of a withdrawal is the one who carries it out; "forces from X" is the place left
         ("Kenya speeded up the withdrawal of some forces from Somalia.", ["KEN"], ["SOM"]),
         ("Russia began the pullout of troops from Syria.", ["RUS"], ["SYR"]),
@@ -112,3 +135,11 @@ def test_passive_agent_after_a_long_complement(coder, text, actors, recipients):
 )
 def test_no_detached_agent(coder, text):
     assert _one(coder, text, "ACCUSE").actors == []
+
+
+def test_coordinated_verbs_share_the_recipient_phrase(coder):
+    # "donated and shipped ... to X": the first verb, with no complement of its own, gives to X as well
+    events = [e for e in _events(coder, "Norway donated and shipped food to Malawi.") if e.event_type == "AID"]
+    assert events
+    for event in events:
+        assert _codes(event.recipients) == ["MWI"]

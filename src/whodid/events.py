@@ -278,6 +278,9 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         subject, passive = _subject(verb.head, depth + 1)
         # "Trump is expected to attend": the raised subject of a passive governor does the controlled verb
         return subject, passive and verb.dep_ == "conj"
+    verbless = _verbless_sentence_subject(verb)
+    if verbless is not None:
+        return _with_conjuncts(verbless), False
     if counted_participle(verb):
         return [verb.head], True  # "three hostages released by Syria", "12 bombers downed": the noun undergoes it
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -288,6 +291,29 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if noun.head.i != noun.i and noun.head.pos_ in ("VERB", "AUX"):
             return _subject(noun.head, depth + 1)
     return [], False
+
+
+def _verbless_sentence_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb the parser took for a participle on a noun in the subject's own prepositional
+    phrase, leaving the sentence with a noun for its root: "Doctors from two aid groups donated medicine to X"
+    (parsed as "groups [donated ...]"). The root noun is the subject when the verb, or a verb coordinated with it,
+    takes an object (a participle on a noun undergoes its act and takes none) and has no "by" agent."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or verb.head.i == root.i:
+        return None
+    noun = verb.head
+    for _ in range(3):  # "Doctors [from [two aid groups]]", "Members [of [a group [of [doctors]]]]"
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        noun = noun.head.head
+        if noun.i == root.i:
+            break
+    if noun.i != root.i:
+        return None
+    verbs = [verb, *(c for c in verb.conjuncts if c.pos_ in ("VERB", "AUX"))]
+    return root if any(_children(v, "dobj", "dative") for v in verbs) else None
 
 
 def _gerund_governor(gerund: Token) -> Token | None:
@@ -458,6 +484,8 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
             mention.recipients.extend(objects)
         mention.recipients.extend(datives)
     mention.recipients.extend(_prep_objects(verb, entry.recipient_preps))
+    if not mention.recipients and not passive:
+        mention.recipients.extend(_shared_recipients(verb, entry))
     if not mention.recipients:  # "threatened to attack Taiwan": the act's target is the threat's
         for xcomp in _children(verb, "xcomp"):
             mention.recipients.extend(o for c in _children(xcomp, "dobj") for o in _with_conjuncts(c))
@@ -478,6 +506,18 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
         mention.fallback_recipients.extend(_purpose_objects(verb))
     mention.fallback_actors = _outer_subject(mention.first)
     _commanded_restriction(mention, rules)
+
+
+def _shared_recipients(verb: Token, entry: TriggerEntry) -> list[Token]:
+    """"donated and delivered medicine to a hospital": a verb with no complement of its own shares the recipient
+    phrase of the verb coordinated right after it."""
+    if any(c.dep_ in ("dobj", "dative", "prep", "agent", "ccomp", "xcomp") for c in verb.children):
+        return []
+    for conj in _children(verb, "conj"):
+        if conj.pos_ in ("VERB", "AUX") and not _children(conj, "nsubj", "nsubjpass"):
+            datives = [o for c in _children(conj, "dative") for o in (_pobjs(c) if c.pos_ == "ADP" else [c])]
+            return _prep_objects(conj, entry.recipient_preps) + datives
+    return []
 
 
 def _detached_agents(verb: Token) -> list[Token]:
