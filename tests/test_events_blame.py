@@ -143,3 +143,17 @@ def test_coordinated_verbs_share_the_recipient_phrase(coder):
     assert events
     for event in events:
         assert _codes(event.recipients) == ["MWI"]
+
+
+def test_a_possessor_is_the_doer_before_a_by_phrase(coder):
+    # the "by" phrase belongs to the complaint, not to the ban the possessor imposed
+    event = _one(coder, "Kenyan farmers filed a complaint against Uganda's sugar import ban by the Kenya Sugar Board.",
+                 "ACCUSE")
+    assert _codes(event.recipients) == ["UGA"]
+
+
+def test_an_accusation_names_the_accused_itself(coder):
+    # accusations (112) are not criticism of an act: "charges against X" accuse X, whatever the parse hangs on X
+    event = _one(coder, 'A banner called the charges against Odinga "a conspiracy promoted by the press."', "ACCUSE")
+    assert [r.name for r in event.recipients if r.sector == "MED"] == []
+    assert len({(r.code, r.name) for r in event.recipients}) == len(event.recipients)

@@ -866,17 +866,16 @@ def _is_act_noun(noun: Token, lexicon: TriggerLexicon, rules: ArgumentRules) -> 
 
 
 def _act_doers(noun: Token, rules: ArgumentRules) -> list[Token]:
-    """Who did an act, as its own phrase names it: its possessor ("Uganda's crackdown"; not "his arrest"), its
-    "by" phrase, the "by" phrase of a participle on it ("raids carried out by X"), and a name or nationality
-    before it ("Indian air raids", "US strikes")."""
+    """Who did an act, as its own phrase names it, in this order: its possessor ("Uganda's crackdown"; not "his
+    arrest"), its "by" phrase or that of a participle on it ("raids carried out by X"), a name or nationality
+    before it ("Indian air raids", "US strikes"). The first found is the doer: a "by" phrase after a possessor
+    belongs to another word ("a complaint against Japan's ban by the millers")."""
     patient = (noun.lemma_.lower() in rules.patient_possessive_nouns or noun.lower_ in rules.patient_possessive_nouns) \
         and not _prep_objects(noun, ("of",))
-    out = [] if patient else _children(noun, "poss")
-    out.extend(_prep_objects(noun, ("by",)))
-    for participle in _children(noun, "acl"):
-        out.extend(_prep_objects(participle, ("by",)))
-    out.extend(m for m in _left_modifiers(noun) if m.ent_type_ == "NORP" or m.pos_ == "PROPN")
-    return out
+    owners = [] if patient else _children(noun, "poss")
+    agents = _prep_objects(noun, ("by",)) + [a for p in _children(noun, "acl") for a in _prep_objects(p, ("by",))]
+    named = [m for m in _left_modifiers(noun) if m.ent_type_ == "NORP" or m.pos_ == "PROPN"]
+    return owners or agents or named
 
 
 def _blamed_doers(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) -> list[Token]:
@@ -896,7 +895,7 @@ def _blamed_doers(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRule
         acts = [o for c in _children(word, "dobj") for o in _with_conjuncts(c)]
     acts.extend(o for host in hosts for o in _prep_objects(host, rules.criticised_act_preps))
     acts.extend(p for a in list(acts) for p in _children(a, "appos"))  # "denounced as a crime [X's crackdown]"
-    acts = [a for a in acts if _is_act_noun(a, lexicon, rules)]
+    acts = [a for a in {a.i: a for a in acts}.values() if _is_act_noun(a, lexicon, rules)]
     addressees = {t.i for host in hosts for t in _prep_objects(host, rules.addressee_preps)}
     named = [r for r in mention.recipients if r.i not in addressees and all(r.i != a.i for a in acts)]
     if not acts or named:
@@ -1894,7 +1893,8 @@ class ArgumentResolver:
         out: list[Actor] = []
         for token in mention.blamed:
             modifier = token.dep_ in ("compound", "amod", "nmod")
-            out.extend(a for a in self._resolve_all([token], date, speaker) if not (modifier and _is_city(a)))
+            out.extend(a for a in self._resolve_all([token], date, speaker) if not (modifier and _is_city(a))
+                       and all(a.code != o.code or a.name != o.name for o in out))
         return _others(out, actors)
 
     def _first_named(self, tokens: list[Token], actors: list[Actor], date: str | None,
