@@ -109,6 +109,10 @@ class ArgumentRules:
     undergoing_phrases: frozenset[str] = frozenset()
     risk_verbs: frozenset[str] = frozenset()
     separate_event_preps: frozenset[str] = frozenset()
+    criticism_codes: frozenset[str] = frozenset()  # ``_blamed_doers``: code prefixes of criticism and protest
+    criticised_act_preps: frozenset[str] = frozenset()
+    addressee_preps: frozenset[str] = frozenset()
+    criticised_acts: frozenset[str] = frozenset()
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -163,6 +167,9 @@ class Mention:
     # An act done to a whole area ("imposed a curfew in X", "bombs exploded in X"): the places of its locative
     # phrases, whose country is its recipient when no one else is named (see ``area_codes`` in arguments.yaml).
     area_targets: list[Token] = field(default_factory=list)
+    # Criticism and protest: the doers of the act criticised ("complained over Indian air raids"), the recipients
+    # when they name anyone (see ``_blamed_doers``).
+    blamed: list[Token] = field(default_factory=list)
 
     @property
     def char_span(self) -> tuple[int, int]:
@@ -281,6 +288,9 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         subject, passive = _subject(verb.head, depth + 1)
         # "Trump is expected to attend": the raised subject of a passive governor does the controlled verb
         return subject, passive and verb.dep_ == "conj"
+    verbless = _verbless_sentence_subject(verb)
+    if verbless is not None:
+        return _with_conjuncts(verbless), False
     if counted_participle(verb):
         return [verb.head], True  # "three hostages released by Syria", "12 bombers downed": the noun undergoes it
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -291,6 +301,29 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if noun.head.i != noun.i and noun.head.pos_ in ("VERB", "AUX"):
             return _subject(noun.head, depth + 1)
     return [], False
+
+
+def _verbless_sentence_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb the parser took for a participle on a noun in the subject's own prepositional
+    phrase, leaving the sentence with a noun for its root: "Doctors from two aid groups donated medicine to X"
+    (parsed as "groups [donated ...]"). The root noun is the subject when the verb, or a verb coordinated with it,
+    takes an object (a participle on a noun undergoes its act and takes none) and has no "by" agent."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or verb.head.i == root.i:
+        return None
+    noun = verb.head
+    for _ in range(3):  # "Doctors [from [two aid groups]]", "Members [of [a group [of [doctors]]]]"
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        noun = noun.head.head
+        if noun.i == root.i:
+            break
+    if noun.i != root.i:
+        return None
+    verbs = [verb, *(c for c in verb.conjuncts if c.pos_ in ("VERB", "AUX"))]
+    return root if any(_children(v, "dobj", "dative") for v in verbs) else None
 
 
 def _gerund_governor(gerund: Token) -> Token | None:
@@ -444,7 +477,7 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
         objects = [o for c in raised_objects(verb) for o in _with_conjuncts(c)]
     # "sent Ukraine arms" (a noun) or "sent arms to Ukraine" parsed as a dative preposition
     datives = [o for c in _children(verb, "dative") for o in (_pobjs(c) if c.pos_ == "ADP" else [c])]
-    agents = _prep_objects(verb, ("by",)) if passive else []
+    agents = (_prep_objects(verb, ("by",)) or _detached_agents(verb)) if passive else []
     if passive and not agents and verb.lower_ in rules.stative_participles:
         passive = False  # "Israel is opposed to the plan", "the government was committed to a deal": a stance held
     if passive:
@@ -463,6 +496,8 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
             mention.recipients.extend(objects)
         mention.recipients.extend(datives)
     mention.recipients.extend(_prep_objects(verb, entry.recipient_preps))
+    if not mention.recipients and not passive:
+        mention.recipients.extend(_shared_recipients(verb, entry))
     if not mention.recipients:  # "threatened to attack Taiwan": the act's target is the threat's
         for xcomp in _children(verb, "xcomp"):
             mention.recipients.extend(o for c in _children(xcomp, "dobj") for o in _with_conjuncts(c))
@@ -483,6 +518,41 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
         mention.fallback_recipients.extend(_purpose_objects(verb))
     mention.fallback_actors = _outer_subject(mention.first)
     _commanded_restriction(mention, rules)
+
+
+def _shared_recipients(verb: Token, entry: TriggerEntry) -> list[Token]:
+    """"donated and delivered medicine to a hospital": a verb with no complement of its own shares the recipient
+    phrase of the verb coordinated right after it."""
+    if any(c.dep_ in ("dobj", "dative", "prep", "agent", "ccomp", "xcomp") for c in verb.children):
+        return []
+    for conj in _children(verb, "conj"):
+        if conj.pos_ in ("VERB", "AUX") and not _children(conj, "nsubj", "nsubjpass"):
+            datives = [o for c in _children(conj, "dative") for o in (_pobjs(c) if c.pos_ == "ADP" else [c])]
+            return _prep_objects(conj, entry.recipient_preps) + datives
+    return []
+
+
+def _detached_agents(verb: Token) -> list[Token]:
+    """The agent of a passive verb told after a long complement and set off by a comma, at the end of its sentence
+    ("has been accused of misusing funds, much of it stolen, by current officials"): the parser hangs the "by"
+    phrase on the nearest participle or makes that the root. Taken only from a participle linked to the verb with
+    no passive subject of its own, and never a time ("by Friday")."""
+    sent = verb.sent
+    for by in sent:
+        if by.i <= verb.i + 1 or by.lower_ != "by" or by.dep_ not in ("prep", "agent") or by.nbor(-1).text != ",":
+            continue
+        head = by.head
+        if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or head.tag_ not in ("VBN", "VBD") \
+                or any(c.dep_ == "nsubjpass" for c in head.children):
+            continue
+        if not (verb in head.subtree or head in verb.subtree):
+            continue
+        if any(t.pos_ != "PUNCT" for t in sent[by.right_edge.i + 1 - sent.start:]):
+            continue  # a "by" phrase that ends its sentence, so that nothing after it may claim it
+        objects = [o for o in _pobjs(by) if o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ("DATE", "TIME")]
+        if objects:
+            return objects
+    return []
 
 
 def _commanded_restriction(mention: Mention, rules: ArgumentRules) -> None:
@@ -596,10 +666,14 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     # "a demand from X" names the demander, but "a withdrawal from Syria" the place left, and "of" who leaves
     mention.actors.extend(_prep_objects(noun, rules.agent_preps - {"from"} if departure else rules.agent_preps))
     moved = departure or (entry.mode or "") in rules.moved_of_modes
+    moved_things: list[Token] = []  # "the withdrawal of some forces": what is moved, standing for its owner
     if moved and not mention.actors:
         # "the withdrawal of Russian troops", "the deployment of US missiles": the forces moved stand for the doer
-        mention.actors.extend(_prep_objects(noun, ("of",)))
+        moved_things = _prep_objects(noun, ("of",))
+        mention.actors.extend(_moved_doers(moved_things, departure and bool(_prep_objects(noun, ("from",)))))
     mention.recipients.extend(_prep_objects(noun, entry.recipient_preps))
+    if departure and not mention.recipients:  # "the withdrawal of some forces from X": X is the place left
+        mention.recipients.extend(o for m in moved_things for o in _prep_objects(m, ("from",)))
     if (mention.actors or patient_noun) and "of" not in entry.recipient_preps and not moved:
         # "Russia's invasion of Ukraine"; "the murder of the leader's brother": a patient noun's "of" is its patient
         mention.recipients.extend(_prep_objects(noun, ("of",)))
@@ -613,6 +687,10 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     governor = support or _participation_verb(noun, rules) or _entry_governor(noun, entry)
     if governor is not None:
         mention.clause = governor
+        if moved_things and not any(_owned(m) for m in moved_things):
+            # "Kenya speeded up the withdrawal of some forces": whose forces the words do not say, the one who
+            # carries the withdrawal out does
+            mention.actors = []
         if not mention.actors:
             mention.actors, passive = _subject(governor)
             if passive and not _word_forms(governor) & rules.passive_participation_verbs:
@@ -680,6 +758,28 @@ def _doer_with_hung_target(mention: Mention, noun: Token, entry: TriggerEntry) -
         if targets:
             mention.actors.append(owner)
             mention.recipients.extend(targets)
+
+
+def _moved_doers(things: list[Token], place_left: bool) -> list[Token]:
+    """The doers that the things moved by a deployment or withdrawal stand for ("the withdrawal of Russian troops").
+    Leaving a place named in a "from" phrase ("the withdrawal of some forces from X"), things with no owner of their
+    own are no one's that the words tell (X is the place left, and the only country in sight), and owned ones stand
+    for their possessor ("its troops from X": "its", not the place in the phrase)."""
+    out: list[Token] = []
+    for thing in things:
+        leaving = place_left or bool(_prep_objects(thing, ("from",)))
+        if not leaving:
+            out.append(thing)
+        elif _owned(thing):
+            out.extend(_children(thing, "poss") or [thing])
+    return out
+
+
+def _owned(thing: Token) -> bool:
+    """Whether a noun's own words name its owner: a name ("Hamas fighters"), a nationality ("Russian troops"), a
+    possessor ("its troops", "Russia's forces"), or itself a name."""
+    return thing.pos_ == "PROPN" or bool(_children(thing, "poss")) or any(
+        m.pos_ == "PROPN" or m.ent_type_ in ("NORP", "GPE", "ORG") for m in _left_modifiers(thing))
 
 
 def _noun_agent_participle(mention: Mention, noun: Token, lexicon: TriggerLexicon) -> None:
@@ -791,6 +891,7 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         _as_demand(mention, lexicon, rules)
         if entry.cameo in rules.area_codes:
             mention.area_targets = _area_places(mention, rules)
+        mention.blamed = _blamed_doers(mention, lexicon, rules)
         if mention.event_type == "THREATEN":  # tried when the direct recipients name no actor
             mention.fallback_recipients = _condition_subjects(mention, rules) + mention.fallback_recipients
         mentions.append(mention)
@@ -862,6 +963,57 @@ def _purpose_of(act: Token, anchors: set[int], lexicon: TriggerLexicon) -> bool:
     governed = head.head.head if head.dep_ == "pobj" else head.head
     entry = lexicon.match(head) if head.pos_ == "NOUN" and governed.i in anchors else None
     return entry is not None and _plover_type(entry.cameo) == "PROTEST"
+
+
+def _is_criticism(mention: Mention, rules: ArgumentRules) -> bool:
+    return any(mention.cameo.startswith(code) for code in rules.criticism_codes)
+
+
+def _is_act_noun(noun: Token, lexicon: TriggerLexicon, rules: ArgumentRules) -> bool:
+    """Whether a noun names a thing done (an event noun of the lexicon, or ``criticised_acts``), not a party."""
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.lemma_.lower() in rules.criticised_acts or noun.lower_ in rules.criticised_acts:
+        return True
+    return any(True for _ in lexicon.candidates(noun))
+
+
+def _act_doers(noun: Token, rules: ArgumentRules) -> list[Token]:
+    """Who did an act, as its own phrase names it, in this order: its possessor ("Uganda's crackdown"; not "his
+    arrest"), its "by" phrase or that of a participle on it ("raids carried out by X"), a name or nationality
+    before it ("Indian air raids", "US strikes"). The first found is the doer: a "by" phrase after a possessor
+    belongs to another word ("a complaint against Japan's ban by the millers")."""
+    patient = (noun.lemma_.lower() in rules.patient_possessive_nouns or noun.lower_ in rules.patient_possessive_nouns) \
+        and not _prep_objects(noun, ("of",))
+    owners = [] if patient else _children(noun, "poss")
+    agents = _prep_objects(noun, ("by",)) + [a for p in _children(noun, "acl") for a in _prep_objects(p, ("by",))]
+    named = [m for m in _left_modifiers(noun) if m.ent_type_ == "NORP" or m.pos_ == "PROPN"]
+    return owners or agents or named
+
+
+def _blamed_doers(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) -> list[Token]:
+    """The doers of the act a criticism or protest is about (its object, or the object of "over", "about",
+    "against" ... on its word or its support verb), for when they name someone: the target of "complained to the
+    UN over two Indian air raids" is India. None where the words name a target that is no act (the object of
+    "accused Norway of ...", "criticised Kenya for ...") or the act's phrase names no doer."""
+    if not _is_criticism(mention, rules):
+        return []
+    word = mention.trigger
+    hosts = [word]
+    if mention.entry.pos == "NOUN":
+        governor = _is_support_noun(word, lexicon) or _entry_governor(word, mention.entry)
+        hosts.extend([governor] if governor is not None else [])
+        acts = _prep_objects(word, rules.criticised_act_preps | {"of"})
+    else:
+        acts = [o for c in _children(word, "dobj") for o in _with_conjuncts(c)]
+    acts.extend(o for host in hosts for o in _prep_objects(host, rules.criticised_act_preps))
+    acts.extend(p for a in list(acts) for p in _children(a, "appos"))  # "denounced as a crime [X's crackdown]"
+    acts = [a for a in {a.i: a for a in acts}.values() if _is_act_noun(a, lexicon, rules)]
+    addressees = {t.i for host in hosts for t in _prep_objects(host, rules.addressee_preps)}
+    named = [r for r in mention.recipients if r.i not in addressees and all(r.i != a.i for a in acts)]
+    if not acts or named:
+        return []
+    return [d for act in acts for d in _act_doers(act, rules)]
 
 
 def _protest_for(protest: str, demand: str) -> str:
@@ -1915,6 +2067,7 @@ class ArgumentResolver:
             if not actors:
                 actors = self._resolve_all(mention.fallback_actors, date, speaker, skip_igo=reciprocal)
             recipients = self._resolve_all(mention.recipients, date, speaker)
+            recipients = self._blamed(mention, actors, date, speaker) or recipients
         recipients = _others(recipients, actors)
         if mention.event_type.lower() in self.rules.place_recipient_types:
             recipients = [_as_place(a) for a in recipients]
@@ -1942,6 +2095,16 @@ class ArgumentResolver:
                 self._last_pair = actors + recipients
                 self._pair_sentence = self._sentences
         return actors, recipients, speaker
+
+    def _blamed(self, mention: Mention, actors: list[Actor], date: str | None, speaker: Actor | None) -> list[Actor]:
+        """The doers of the act a criticism is about, other than its actors; a town before the act's noun is where
+        it happened ("the Kabul bombing"), not who did it."""
+        out: list[Actor] = []
+        for token in mention.blamed:
+            modifier = token.dep_ in ("compound", "amod", "nmod")
+            out.extend(a for a in self._resolve_all([token], date, speaker) if not (modifier and _is_city(a))
+                       and all(a.code != o.code or a.name != o.name for o in out))
+        return _others(out, actors)
 
     def _first_named(self, tokens: list[Token], actors: list[Actor], date: str | None,
                      speaker: Actor | None) -> list[Actor]:
