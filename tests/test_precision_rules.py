@@ -722,3 +722,21 @@ def test_a_date_stamp_is_no_side(coder):
                             "the ruling.")
     accuse = next(e for e in events if e.event_type == "ACCUSE")
     assert all(any(ch.isalpha() for ch in name) for name in _names(accuse.actors))
+
+
+# -- w11-heldout3: fleeing is a military retreat only for the armed or a state ----------------------------------
+
+def test_refugees_and_private_people_fleeing_make_no_retreat(coder):
+    for text in ("In 1939 the novelist Ilse Marbach fled Austria to escape persecution.",
+                 "The striker Goran Petkic fled the war in Kosovo as a child.",
+                 "Her niece fled to Chile after receiving death threats.",
+                 "The chief Running Elk fled to Canada with his followers."):
+        assert not [e for e in _events(coder, text) if e.event_type == "RETREAT"], text
+
+
+def test_armed_sides_fleeing_still_retreat(coder):
+    for text in ("Rebel fighters fled the town after the army advanced.",
+                 "Government troops fled Mosul as the militants approached.",
+                 "The Taliban fled Kunduz on Monday."):
+        assert [e for e in _events(coder, text) if e.event_type == "RETREAT"], text
+

@@ -20,7 +20,7 @@ from whodid.dating import date_value as _date_value
 from whodid.dating import past_tense as _past
 from whodid.actor_context import StoryCountries
 from whodid.events import (ArgumentResolver, ArgumentRules, Mention, commercial_act, find_mentions, private_act,
-                           unarmed_fight)
+                           unarmed_fight, unarmed_flight)
 from whodid.geo import Gazetteer, event_location, geoparse
 from whodid.geo import settings as geo_settings
 from whodid.merge import merge_story_events, participants
@@ -224,6 +224,8 @@ class Coder:
         if unarmed_fight(mention.trigger.lemma_.lower(), mention.event_type, actors, recipients, resolver.rules) or \
                 unarmed_fight(mention.trigger.lower_, mention.event_type, actors, recipients, resolver.rules):
             return None  # "fought the claims", "a tight battle with her rival": no armed side
+        if unarmed_flight(mention.trigger.lemma_.lower(), mention.event_type, actors, resolver.rules):
+            return None  # "the novelist fled Austria to escape persecution": a refugee, not a retreat
         if mention.needs_recipient and not recipients:
             return None  # "said the new law should provide relief": an obligation on no one named
         if private_act(mention.event_type, actors, recipients, resolver.rules):

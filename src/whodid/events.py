@@ -93,6 +93,7 @@ class ArgumentRules:
     home_codes: dict[str, str]  # code of an act for another actor -> code of the act when it reaches no other country
     armed_lemmas: frozenset[str] = frozenset()  # fighting words that need an armed side (``armed_struggle``)
     armed_sectors: frozenset[str] = frozenset()
+    flight_lemmas: frozenset[str] = frozenset()  # fleeing words that need an armed one who flees (``armed_struggle``)
     firm_event_types: frozenset[str] = frozenset()  # PLOVER types that businesses alone do not make (``firms``)
     firm_sectors: frozenset[str] = frozenset()
     firm_suffixes: frozenset[str] = frozenset()
@@ -129,6 +130,8 @@ class ArgumentRules:
                    home_codes={str(k): str(v) for k, v in raw["home_codes"].items()},
                    armed_lemmas=frozenset(str(t).lower() for t in (raw.get("armed_struggle") or {}).get("lemmas") or []),
                    armed_sectors=frozenset(str(t).upper() for t in (raw.get("armed_struggle") or {}).get("sectors") or []),
+                   flight_lemmas=frozenset(str(t).lower()
+                                           for t in (raw.get("armed_struggle") or {}).get("flight_lemmas") or []),
                    firm_event_types=frozenset(str(t).upper() for t in firms.get("event_types") or []),
                    firm_sectors=frozenset(str(t).upper() for t in firms.get("sectors") or []),
                    firm_suffixes=frozenset(str(t).lower() for t in firms.get("name_suffixes") or []))
@@ -1638,6 +1641,14 @@ def _is_city(actor: Actor) -> bool:
     return actor.why == "capital" or ((actor.kb_id or "").startswith("place:") and actor.why != "country named as a side")
 
 
+def is_armed(actor: Actor, rules: ArgumentRules) -> bool:
+    """A side that can fight: a state (a country code with no sector, not a person), or forces, rebels, police or
+    militants (``armed_struggle`` sectors in arguments.yaml)."""
+    code = actor.code or ""
+    return (bool(actor.country) and not actor.sector and not (actor.kb_id or "").startswith("person:")) or \
+        (actor.sector or "").upper() in rules.armed_sectors or any(code.endswith(s) for s in rules.armed_sectors)
+
+
 def unarmed_fight(lemma: str, event_type: str, actors: list[Actor], recipients: list[Actor],
                   rules: ArgumentRules) -> bool:
     """Whether a fighting word ("fight", "battle", "clash") has no armed side: no state (a country with no sector),
@@ -1645,11 +1656,15 @@ def unarmed_fight(lemma: str, event_type: str, actors: list[Actor], recipients: 
     attack ("fought the claims", "a tight battle with her rival"), nor a siege ("the aides who surround her")."""
     if event_type not in ("ASSAULT", "COERCE") or lemma not in rules.armed_lemmas:
         return False
-    def armed(actor: Actor) -> bool:
-        code = actor.code or ""
-        return (bool(actor.country) and not actor.sector and not (actor.kb_id or "").startswith("person:")) or \
-            (actor.sector or "").upper() in rules.armed_sectors or any(code.endswith(s) for s in rules.armed_sectors)
-    return not any(armed(a) for a in actors + recipients)
+    return not any(is_armed(a, rules) for a in actors + recipients)
+
+
+def unarmed_flight(lemma: str, event_type: str, actors: list[Actor], rules: ArgumentRules) -> bool:
+    """Whether a fleeing word names no military retreat: no one who flees is armed or a state ("the novelist fled
+    Austria", "fled the war as a child", "fled to Venezuela"); the place fled from or to does not arm the flight."""
+    if event_type != "RETREAT" or lemma not in rules.flight_lemmas:
+        return False
+    return not any(is_armed(a, rules) for a in actors)
 
 
 def is_business(actor: Actor, rules: ArgumentRules) -> bool:
