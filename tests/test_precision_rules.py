@@ -740,3 +740,19 @@ def test_armed_sides_fleeing_still_retreat(coder):
                  "The Taliban fled Kunduz on Monday."):
         assert [e for e in _events(coder, text) if e.event_type == "RETREAT"], text
 
+
+# -- w11-heldout3: the means of an act asked for is asked for too ------------------------------------------------
+
+def test_means_of_a_requested_act_is_hypothetical(coder):
+    for text in ("Twelve Latin American countries issued a plea for Venezuela to restore democracy by releasing "
+                 "political prisoners.",
+                 "The council urged Bolivia to end the crisis by freeing the detained journalists."):
+        freed = [e for e in _events(coder, text) if e.event_type == "RETREAT"]
+        assert freed and all(e.status == "hypothetical" for e in freed), text
+
+
+def test_means_of_a_done_act_stays_done(coder):
+    for text in ("Russia ended the siege by freeing the hostages.",
+                 "The rebels demanded talks by releasing two hostages."):
+        freed = [e for e in _events(coder, text) if e.event_type == "RETREAT"]
+        assert freed and all(e.status == "asserted" for e in freed), text

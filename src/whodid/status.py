@@ -53,6 +53,7 @@ class StatusCues:
     subjunctive_directives: frozenset[str]
     non_directive_modifiers: frozenset[str]
     directive_clause_marks: frozenset[str]
+    means_preps: frozenset[str]
     presupposing_verbs: frozenset[str]
     consequence_verbs: frozenset[str]
     judging_verbs: frozenset[str]
@@ -256,11 +257,14 @@ def _own_subject(verb: Token) -> bool:
 def _content_step(token: Token, cues: StatusCues) -> tuple[Token, str] | None:
     """One step up from ``token`` to the word whose complement it is, with the kind of complement: "that" (a finite
     clause), "inf" (an infinitive), "object" (a direct object), a preposition's word ("for", "on": its object or
-    clause), "conj" (a conjunct), "clause" (a clause of directive_clause_marks); None for any other link."""
+    clause), "conj" (a conjunct), "means" (an -ing clause of means_preps: "by releasing"), "clause" (a clause of
+    directive_clause_marks); None for any other link."""
     head, dep = token.head, token.dep_
     if head.i == token.i:
         return None
     marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+    if dep == "pcomp" and token.tag_ == "VBG" and head.lower_ in cues.means_preps and head.head.i != head.i:
+        return head.head, "means"  # "to restore democracy by [releasing] prisoners": part of the act it serves
     if dep in ("pobj", "pcomp") and head.dep_ == "prep" and head.head.i != head.i:
         return head.head, head.lower_
     if dep == "conj":
@@ -367,7 +371,7 @@ def content_steps(start: Token, cues: StatusCues | None = None,
         yield token, head, kind
         if kind in ("inf", "object") and head.lemma_.lower() in cues.presupposing_verbs:
             return
-        if kind not in ("conj", "inf", "object", "clause"):
+        if kind not in ("conj", "means", "inf", "object", "clause"):
             return
         if depth == 0 and presupposed_object and kind == "object":
             return
@@ -380,7 +384,7 @@ def directive_word(start: Token, cues: StatusCues | None = None, presupposed_obj
     [resign]" (see content_steps)."""
     cues = cues or StatusCues.default()
     for complement, head, kind in content_steps(start, cues, presupposed_object):
-        if kind == "conj":
+        if kind in ("conj", "means"):
             continue
         if kind in _directive_kinds(head, complement, cues):
             return head
@@ -409,7 +413,7 @@ def within_content(start: Token, verb: Token, cues: StatusCues | None = None, pr
     objects and clauses of directive_clause_marks ("must agree to reforms before they [demobilize]")."""
     if start.i == verb.i:
         return False
-    return any(head.i == verb.i and kind in ("conj", "inf", "object", "clause")
+    return any(head.i == verb.i and kind in ("conj", "means", "inf", "object", "clause")
                for _, head, kind in content_steps(start, cues, presupposed_object))
 
 
