@@ -418,3 +418,9 @@ def test_generic_titles_name_no_one_in_particular(kb: ActorKB, phrase: str) -> N
 def test_a_country_leader_is_still_its_holder(kb: ActorKB) -> None:
     actor = kb.lookup("the North Korean leader", "2025-03-12")
     assert actor is not None and actor.kb_id == "person:kim-jong-un"
+
+
+def test_a_date_names_no_office(kb: ActorKB) -> None:
+    # "January 10" is a day, not Number 10 Downing Street
+    assert kb.lookup("January 10", "2017-01-12") is None
+    assert kb.lookup("Number 10", "2017-01-12").code == "GBRGOV"
