@@ -202,3 +202,10 @@ def test_sworn_to_fight_is_a_threat_under_cameo_and_a_future_fight_under_whodid(
     assert [(e.event_type, e.status) for e in events] == [("THREATEN", "asserted")] or \
         [(e.event_type, e.status) for e in events] == [("ASSAULT", "future")]
     assert [e.event_type for e in apply_convention(events, "cameo")] == ["THREATEN"]
+
+
+def test_defending_oneself_backs_no_one(coder):
+    assert not [e for e in coder.code_text("The Kenyan minister defended himself against charges of corruption.",
+                                           published="2016-05-01") if e.event_type == "SUPPORT"]
+    events = coder.code_text("The Kenyan minister defended Uganda at the summit.", published="2016-05-01")
+    assert [(e.event_type, [a.country for a in e.recipients]) for e in events] == [("SUPPORT", ["UGA"])]
