@@ -300,6 +300,8 @@ class ActorKB:
         self._maxlen = 1
         self._cached = lru_cache(maxsize=100_000)(self._lookup_uncached)
         self._title_countries: dict[str, frozenset[str]] = {}  # title -> countries whose posts it names
+        # "the Commission" -> European Commission: short names that hold only in a story naming the body or its parent
+        self._story_aliases: dict[tuple[str, ...], list[Igo]] = {}
 
     # ---- loading
     @classmethod
@@ -533,6 +535,11 @@ class ActorKB:
             igo = self.igos[igo_id]
             for alias in [row["name"], *_split(row.get("aliases"))]:
                 self._add(alias, "igo", igo)
+        self._story_aliases = {}
+        for igo_id, row in getattr(self, "_igo_rows", {}).items():
+            for alias in _split(row.get("story_aliases")):
+                key, _ = self._key(alias)
+                self._story_aliases.setdefault(key, []).append(self.igos[igo_id])
         for code, row in getattr(self, "_group_rows", {}).items():
             for alias in [*_split(row.get("nouns")), *_split(row.get("adjectives"))]:
                 self._add(alias, "group", self.groups[code])
@@ -627,6 +634,23 @@ class ActorKB:
     def person(self, person_id: str) -> Person | None:
         """A person entry by id ("kim-jong-un")."""
         return self.people.get(person_id)
+
+    def story_alias_igos(self, phrase: str) -> list[Igo]:
+        """The organisations a short common-noun name ("the Commission") may stand for (igos.tsv story_aliases)."""
+        key = tuple(t.key for t in self._strip(tokenize(_trim(phrase))))
+        return self._story_aliases.get(key, [])
+
+    def igo_family_pattern(self, igo: Igo) -> re.Pattern[str]:
+        """Any full name of ``igo`` or of a parent (an IGO whose code begins its code: IGOEU for IGOEUEC), as
+        whole words; acronyms in capitals only."""
+        names: list[str] = []
+        for other_id, row in getattr(self, "_igo_rows", {}).items():
+            if igo.code.startswith(self.igos[other_id].code):
+                names += [row["name"], *_split(row.get("aliases"))]
+        cased = [re.escape(n.lstrip("=")) for n in names if _is_acronym(n)]
+        folded = [re.escape(n.lstrip("=")) for n in names if not _is_acronym(n)]
+        parts = ([f"(?-i:{'|'.join(cased)})"] if cased else []) + folded
+        return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
 
     # ---- resolution
     def _lookup_uncached(self, phrase: str, date: str | None) -> Actor | None:
@@ -924,7 +948,10 @@ class ActorKB:
                     owner = Span(i, i + 1, (Entry("person", person),))
                     break
         title = " ".join(t.key for t in toks[head.start:head.end])
-        if owner is None and noun.weak and not noun.plural and not indefinite:
+        # "his party leader", "the union chief": the head of an organisation the words name, no one the story named
+        # for the title (wave 11: a party leader recalled as the last head of state)
+        of_organisation = any(isinstance(m, int) and toks[m].key in self.organisation_words for m in mods)
+        if owner is None and noun.weak and not noun.plural and not indefinite and not of_organisation:
             # "the North Korean leader" / "the official": someone this story already named
             if memory is not None:
                 found = memory._recall_title(self, title, None, date) or memory._recall_head(title)
@@ -1313,6 +1340,20 @@ class StoryActors:
         self._unknown_full: set[tuple[str, ...]] = set()  # their full names, as token keys
         self._known_order: dict[str, int] = {}  # person id -> order
         self._order = 0
+        self._text: list[str] = []  # the story's text so far (observe_text)
+
+    def observe_text(self, text: str) -> None:
+        """Text of the story read so far: a short name ("the Commission") holds only after its body is named."""
+        self._text.append(text)
+
+    def _story_alias(self, phrase: str) -> Actor | None:
+        """The organisation a short common-noun name stands for, when the story so far names it or its parent
+        ("the Commission" after "the European Union"); None otherwise ("the election commission" never)."""
+        text = "\n".join(self._text)
+        for igo in self.kb.story_alias_igos(phrase):
+            if self.kb.igo_family_pattern(igo).search(text):
+                return dataclasses.replace(_igo_actor(igo), text=_trim(phrase))
+        return None
 
     def resolve(self, phrase: str, date: str | None = None) -> Actor | None:
         """Resolve with the story's memory; remember what was found."""
@@ -1323,6 +1364,9 @@ class StoryActors:
         unknown = self._names_unknown_person(phrase)
         if unknown == "bare":
             return None  # "Hussein" after "Omar Hussein": the story's own unknown person, not Saddam Hussein
+        story_alias = self._story_alias(phrase)
+        if story_alias is not None:
+            return story_alias
         actor = self.kb._resolve(phrase, when, self)
         if actor is None:
             return None

@@ -147,6 +147,7 @@ class Coder:
             places = geoparse(line.doc.text, doc=line.doc, gazetteer=self.gazetteer, names_in_organisations=False,
                               demonyms=False)
             chunks = list(line.doc.noun_chunks)
+            actors.observe_text(line.doc.text)  # short names ("the Commission") hold once their body is named
             for sent in line.doc.sents:
                 resolver.observe(sent, line.offset, places, chunks)
                 venues.observe(sent, places, line.offset)

@@ -98,6 +98,9 @@ class ArgumentRules:
     firm_sectors: frozenset[str] = frozenset()
     firm_suffixes: frozenset[str] = frozenset()
     unshared_modifier_sectors: frozenset[str] = frozenset()  # lower-case, like the other word sets
+    envoy_recall_verbs: frozenset[str] = frozenset()  # ``_envoy_recall_targets``
+    envoy_nouns: frozenset[str] = frozenset()
+    envoy_post_preps: frozenset[str] = frozenset()
     labour_strike_verbs: frozenset[str] = frozenset()  # ``_labour_strike``
     labour_strikers: frozenset[str] = frozenset()
     vengeance_verbs: frozenset[str] = frozenset()  # ``_vows_vengeance``
@@ -511,6 +514,9 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
         mention.participants = mention.actors
     if entry.phrase_targets:  # the words of the verb's phrase, in order: the first that names an actor
         mention.fallback_recipients = [t for t in phrase_after(verb) if t.pos_ in ("PROPN", "NOUN")]
+    elif _recalled_envoys(verb, rules):  # the envoy and its owner are the doer's own: no recipient
+        mention.fallback_recipients = _envoy_post_countries(verb, _recalled_envoys(verb, rules), rules)
+        mention.recipients = []
     elif not passive:
         mention.fallback_recipients = _fallback_targets(verb, mention.recipients, rules)
     else:  # "the homes of settlers were attacked": the passive subject's owner
@@ -520,6 +526,8 @@ def _verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
         mention.fallback_recipients.extend(o for r in mention.recipients for o in _prep_objects(r, rules.occupant_preps))
         mention.fallback_recipients.extend(_purpose_objects(verb))
     mention.fallback_actors = _outer_subject(mention.first)
+    if passive and not mention.actors:  # "Egypt's ambassador was recalled": by the country whose envoy it is
+        mention.fallback_actors += [c for e in _recalled_envoys(verb, rules) for c in e.children if c.dep_ == "poss"]
     _commanded_restriction(mention, rules)
 
 
@@ -610,6 +618,22 @@ def _fallback_targets(verb: Token, recipients: list[Token], rules: ArgumentRules
         if noun.pos_ == "NOUN":
             out.extend(_owners(noun, rules))
     return out
+
+
+def _recalled_envoys(verb: Token, rules: ArgumentRules) -> list[Token]:
+    """The envoys an act calls home or withdraws ("recalled its ambassador", "Egypt's envoy was recalled"): envoy
+    nouns as object or passive subject of envoy_recall_verbs; [] for any other act."""
+    if verb.lemma_.lower() not in rules.envoy_recall_verbs:
+        return []
+    return [n for n in _children(verb, "dobj", "nsubjpass")
+            if n.lemma_.lower() in rules.envoy_nouns or n.lower_ in rules.envoy_nouns]
+
+
+def _envoy_post_countries(verb: Token, envoys: list[Token], rules: ArgumentRules) -> list[Token]:
+    """Where a recalled envoy was posted ("its ambassador to Qatar", "recalled its envoy from Doha"): the
+    recipient of the recall; the envoy's owner is the one recalling, so it is never one."""
+    out = [o for r in envoys for o in _prep_objects(r, rules.envoy_post_preps)]
+    return out + _prep_objects(verb, rules.envoy_post_preps)
 
 
 def _purpose_objects(verb: Token) -> list[Token]:
@@ -1301,10 +1325,21 @@ def _labour_strike(verb: Token, rules: ArgumentRules) -> bool:
         return False
     if any(o.lower_ not in _TIME_NOUNS for o in _prep_objects(verb, ("for", "over"))):
         return True
-    subjects = _children(verb, "nsubj")
+    subjects = _children(verb, "nsubj") or _controller_subjects(verb)
     if verb.dep_ == "relcl" and _relative_subject(verb):
         subjects.append(verb.head)
     return any(s.lemma_.lower() in rules.labour_strikers or s.lower_ in rules.labour_strikers for s in subjects)
+
+
+def _controller_subjects(verb: Token) -> list[Token]:
+    """The subjects of the clause an infinitive with no subject of its own hangs from: "workers want to strike"
+    (xcomp), "workers have the right to strike" (acl of the verb's object)."""
+    if verb.dep_ not in ("xcomp", "acl"):
+        return []
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ in ("dobj", "attr"):
+        head = head.head
+    return _children(head, "nsubj") if head.pos_ in ("VERB", "AUX") else []
 
 
 def _vows_vengeance(verb: Token, rules: ArgumentRules) -> bool:
@@ -1602,6 +1637,21 @@ class _Seen:
     subject: bool = False  # the subject of its clause
     sentence: int = 0  # index of its sentence in the story
     gender: str | None = None  # "m" / "f" where its words tell (whodid.gender), for "he" and "she"
+    # a plural role noun with no country ("police", "soldiers"): an antecedent only of a plural pronoun of its own
+    # sentence ("accused police of torturing the people they kill": not the accuser named before)
+    plural_role: bool = False
+    plural: bool = False  # its head is a plural noun ("suicide bombers"): "they" may stand for it
+
+
+def _relative_head(token: Token) -> Token | None:
+    """The noun the relative clause holding ``token`` qualifies ("the people" of "the people they kill"): never
+    what a pronoun inside that clause stands for; None outside a relative clause."""
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ == "relcl":
+            return current.head
+        current = current.head
+    return None
 
 
 def _bound_subject(pronoun: Token, low: str, rules: ArgumentRules) -> Token | None:
@@ -1795,7 +1845,7 @@ class ArgumentResolver:
                 person = root.ent_type_ == "PERSON" or (actor.kb_id or "").startswith("person:") or _personal(actor)
                 gender = phrase_gender(candidates[index], actor.name) if person else None
                 self._seen.append(_Seen(self._position(root), candidates[index], person, subject, self._sentences,
-                                        gender))
+                                        gender, plural=root.tag_ in ("NNS", "NNPS")))
                 named[index] = candidates[index]
             elif actor is None and (index in unknown_people or self.actors.names_unknown_person(candidates[index])):
                 # "Juan Hernandez said he ...", "De Quito said she ...": this person, whom the knowledge lacks, not
@@ -1803,6 +1853,10 @@ class ArgumentResolver:
                 phrase = unknown_people.get(index, candidates[index])
                 self._seen.append(_Seen(self._position(root), phrase, True, subject, self._sentences,
                                         phrase_gender(phrase)))
+            elif actor is not None and actor.code == actor.sector and root.tag_ in ("NNS", "NNPS") \
+                    and root.pos_ == "NOUN":
+                self._seen.append(_Seen(self._position(root), candidates[index], False, subject, self._sentences,
+                                        plural_role=True))
             elif root.ent_type_ == "ORG" and root.pos_ == "PROPN":
                 # "The Press Institute renewed its call": "its" is this organisation the knowledge lacks, not the
                 # country named before it
@@ -1835,7 +1889,7 @@ class ArgumentResolver:
         here = self._position(pronoun)
         gender = pronoun_gender(pronoun.lower_) if person else None  # "she" never points back to a man named so
         earlier = sorted((seen for seen in self._seen if seen.position < here and seen.person == person
-                          and (gender is None or seen.gender in (None, gender))),
+                          and not seen.plural_role and (gender is None or seen.gender in (None, gender))),
                          key=lambda seen: seen.position)
         if person and pronoun.dep_ in ("nsubj", "nsubjpass") and earlier:
             # "He blamed X for the delay. He blamed ...": a subject pronoun continues the last sentence's subject, not
@@ -1844,7 +1898,22 @@ class ArgumentResolver:
             subjects = [seen for seen in earlier if seen.subject and seen.sentence >= last - 1]
             if subjects and subjects[-1].sentence == last:
                 return subjects[-1].phrase
+        if earlier and pronoun.lower_ in self.rules.plural_pronouns and not earlier[-1].plural:
+            role = self._plural_role_between(earlier[-1].position, pronoun)
+            if role is not None:
+                return role.phrase
         return earlier[-1].phrase if earlier else None
+
+    def _plural_role_between(self, start: int, pronoun: Token) -> _Seen | None:
+        """A plural role noun of the pronoun's sentence after a singular antecedent ("Amnesty accused police of
+        torturing the people they kill": they are the police, not Amnesty); not the noun the pronoun's relative
+        clause qualifies ("the people")."""
+        here = self._position(pronoun)
+        head = _relative_head(pronoun)
+        qualified = self._position(head) if head is not None else None
+        roles = [seen for seen in self._seen if seen.plural_role and seen.sentence == self._sentences
+                 and start < seen.position < here and seen.position != qualified]
+        return roles[-1] if roles else None
 
     # -- resolution --------------------------------------------------------------------------------------------
     def _resolve_token(self, token: Token, date: str | None, speaker: Actor | None) -> list[Actor]:

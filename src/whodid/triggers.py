@@ -427,10 +427,15 @@ def _table_code(table: dict[str, Any], code: str) -> str | None:
     return None
 
 
+# Adverbs of direction the parser leaves as advmod that make a phrasal verb: "shot back", "pressed ahead" (went on)
+_MARKER_ADVERBS = frozenset({"back", "ahead", "forward"})
+
+
 def _marker_words(token: "Token") -> set[str]:
     """Prepositions and particles on a word and complementisers of its clausal complements ("asked about", "asked
     whether", "shot back")."""
-    out = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt") or (c.dep_ == "advmod" and c.lower_ == "back")}
+    out = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt") or (c.dep_ == "advmod" and c.lower_ in
+                                                                                   _MARKER_ADVERBS)}
     for clause in token.children:
         if clause.dep_ in ("ccomp", "advcl"):
             out.update(c.lower_ for c in clause.children if c.dep_ == "mark")
