@@ -85,3 +85,32 @@ def test_a_passive_judgement_judges_an_event_that_is(nlp):
 ])
 def test_anticipated_and_consequence_statuses(nlp, sentence, trigger, expected):
     assert _status(nlp, sentence, trigger) == expected
+
+
+@pytest.mark.parametrize("sentence, trigger, expected", [
+    # w11-overgen: an act warded off or wished for is no act done; a failed warding off tells that it was done
+    ("The ministry acted quickly to avert a strike by railway workers.", "strike", "hypothetical"),
+    ("The villagers want a police post to protect them and prevent a civil war.", "war", "hypothetical"),
+    ("The Kestrel Front, which advocates the overthrow of the government, held a rally.", "overthrow", "hypothetical"),
+    ("Officials failed to prevent the bombing of the market in Dunmore.", "bombing", "asserted"),
+    ("Police did not prevent the attack on the embassy.", "attack", "asserted"),
+    # an act one is capable of is possible, not done
+    ("The army has trained hundreds of hackers capable of launching attacks on Tarvia.", "attacks", "hypothetical"),
+    ("Rebels capable of striking the capital attacked a border post on Monday.", "attacked", "asserted"),
+])
+def test_averted_and_capable_acts_are_not_done(nlp, sentence, trigger, expected):
+    assert _status(nlp, sentence, trigger) == expected
+
+
+def test_an_event_in_a_circumstance_phrase_is_not_warded_off(nlp):
+    sentence = "Troops stayed on alert to forestall more violence after a week of unrest in the north."
+    assert _status(nlp, sentence, "unrest") == "asserted"
+    assert _status(nlp, sentence, "violence") == "hypothetical"
+
+
+def test_a_gathering_prevented_is_a_restriction_and_not_held(coder):
+    events = coder.code_text("Riot police prevented the demonstration staged by students near the ministry.")
+    kinds = {(e.event_type, e.cameo, e.status) for e in events}
+    assert ("COERCE", "1721", "asserted") in kinds
+    assert all(e.status == "hypothetical" for e in events if e.event_type == "PROTEST")
+    assert not [e for e in coder.code_text("The new dam will prevent floods in the valley.") if e.event_type == "COERCE"]

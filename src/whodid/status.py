@@ -58,6 +58,8 @@ class StatusCues:
     judging_verbs: frozenset[str]
     anticipating_phrases: frozenset[str]
     verb_only_alleging_words: frozenset[str]
+    averting_verbs: frozenset[str]
+    capacity_adjectives: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -192,6 +194,36 @@ def _capacity(trigger: Token, cues: StatusCues) -> str | None:
         return None
     denied = any(c.dep_ in ("det", "neg") and c.lower_ in cues.negation for c in noun.children)
     return NEGATED if denied else HYPOTHETICAL
+
+
+# Steps from a word up to the verb or adjective whose complement it names ("prevent [a war]", "capable of [launching]
+# attacks]"): objects, prepositional phrases and gerunds, infinitives and coordinated objects.
+_COMPLEMENT_DEPS = frozenset({"dobj", "pobj", "pcomp", "prep", "xcomp", "conj", "nsubjpass"})
+
+
+def _complement_heads(trigger: Token) -> Iterator[Token]:
+    """The words above ``trigger`` whose complement it is part of, nearest first, while the path stays inside
+    complements (an object, a preposition's phrase, a gerund or infinitive)."""
+    cues = StatusCues.default()
+    token = trigger
+    while token.dep_ in _COMPLEMENT_DEPS and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in cues.circumstantial_preps:
+            return  # "to forestall violence after a week of unrest": the unrest is a given
+        token = token.head
+        yield token
+
+
+def _averted(trigger: Token, cues: StatusCues) -> str | None:
+    """The status of an act named as what is warded off or wished for ("to prevent a civil war", "advocates the
+    overthrow of the government", "hackers capable of launching attacks"): hypothetical; asserted where the warding
+    off is itself negated or failed ("failed to prevent the bombing"); None for other acts."""
+    for head in _complement_heads(trigger):
+        if head.pos_ == "ADJ" and head.lemma_.lower() in cues.capacity_adjectives:
+            return HYPOTHETICAL
+        if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in cues.averting_verbs
+                                           or _phrasal(head) in cues.averting_verbs):
+            return ASSERTED if event_status(head, cues) == NEGATED else HYPOTHETICAL
+    return None
 
 
 def _phrasal(token: Token) -> str:
@@ -427,6 +459,9 @@ def event_status(trigger: Token, cues: StatusCues | None = None, presupposed_obj
         return HYPOTHETICAL  # "cannot be ruled out"
     if _is_topic(trigger, cues):
         return HYPOTHETICAL  # "talks collapsed over concessions": what was at stake, not what was done
+    averted = _averted(trigger, cues)
+    if averted is not None:
+        return averted  # "to prevent a civil war": warded off, not done; "failed to prevent the bombing": done
     capacity = _capacity(trigger, cues)
     if capacity is not None:
         return capacity  # "the right to protest", "no right to demand": a possible act, or a denied one
