@@ -114,3 +114,13 @@ def test_a_gathering_prevented_is_a_restriction_and_not_held(coder):
     assert ("COERCE", "1721", "asserted") in kinds
     assert all(e.status == "hypothetical" for e in events if e.event_type == "PROTEST")
     assert not [e for e in coder.code_text("The new dam will prevent floods in the valley.") if e.event_type == "COERCE"]
+
+
+@pytest.mark.parametrize("sentence, trigger, expected", [
+    # w11-overgen: a time limit told in the present has not been reached; told in the past it has
+    ("The rebels opposed the deployment of the force until their demands are met.", "met", "hypothetical"),
+    ("The miners will stay underground until the company raises their wages.", "raises", "hypothetical"),
+    ("The rebels fought on until the army withdrew from the valley.", "withdrew", "asserted"),
+])
+def test_time_limits_in_the_present_have_not_happened(nlp, sentence, trigger, expected):
+    assert _status(nlp, sentence, trigger) == expected

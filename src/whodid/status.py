@@ -60,6 +60,7 @@ class StatusCues:
     verb_only_alleging_words: frozenset[str]
     averting_verbs: frozenset[str]
     capacity_adjectives: frozenset[str]
+    pending_marks: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -224,6 +225,18 @@ def _averted(trigger: Token, cues: StatusCues) -> str | None:
                                            or _phrasal(head) in cues.averting_verbs):
             return ASSERTED if event_status(head, cues) == NEGATED else HYPOTHETICAL
     return None
+
+
+def _pending_limit(words: list[Token], cues: StatusCues) -> bool:
+    """A clause of a time limit told in the present ("until their demands are met", "till the talks end"): it has
+    not happened yet."""
+    for mark in words:
+        if mark.dep_ == "mark" and mark.lower_ in cues.pending_marks:
+            verb = mark.head
+            if verb.tag_ in ("VBP", "VBZ") or any(
+                    c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in verb.children):
+                return True
+    return False
 
 
 def _phrasal(token: Token) -> str:
@@ -469,6 +482,8 @@ def event_status(trigger: Token, cues: StatusCues | None = None, presupposed_obj
         return HYPOTHETICAL  # "demanded that X cancel its plans": asked for, neither done nor refused
     if lemmas & cues.conditional_marks and any(w.dep_ == "mark" for w in words):
         return HYPOTHETICAL
+    if _pending_limit(words, cues):
+        return HYPOTHETICAL  # "until their demands are met": not yet
     if negated or _pending(chain, cues) or any(
             t.lemma_.lower() in cues.negating_verbs or _phrasal(t) in cues.negating_phrasal_verbs for t in chain[1:]):
         return NEGATED
