@@ -124,3 +124,29 @@ def test_a_gathering_prevented_is_a_restriction_and_not_held(coder):
 ])
 def test_time_limits_in_the_present_have_not_happened(nlp, sentence, trigger, expected):
     assert _status(nlp, sentence, trigger) == expected
+
+
+@pytest.mark.parametrize("sentence, trigger, expected", [
+    # w11-overgen: an act aimed at is striven for, not done; an act the aim would stop goes on
+    ("The council passed a resolution that aims to tighten sanctions and impose a blockade on Tarvia.", "blockade",
+     "hypothetical"),
+    ("The envoy praised the meeting as a step aimed at boosting efforts for settling the conflict.", "settling",
+     "hypothetical"),
+    ("The rebels continued their bid to overthrow the government of Norland.", "overthrow", "hypothetical"),
+    ("Japan halted its aid in line with Western efforts to end the fighting in Tarvia.", "fighting", "asserted"),
+    ("The ministers held talks aimed at ending the war between the two states.", "war", "asserted"),
+])
+def test_acts_aimed_at_are_not_done(nlp, sentence, trigger, expected):
+    assert _status(nlp, sentence, trigger) == expected
+
+
+def test_a_conflict_to_be_settled_goes_on(nlp):
+    sentence = "The envoy praised the meeting as a step aimed at boosting efforts for settling the conflict."
+    assert _status(nlp, sentence, "conflict") == "asserted"
+    assert _status(nlp, "The council urged the two states to resolve the dispute.", "dispute") == "asserted"
+
+
+def test_a_pact_to_be_saved_was_made(nlp):
+    sentence = "Norland has launched a last-ditch effort to salvage its trade pact with Tarvia."
+    assert _status(nlp, sentence, "pact") == "asserted"
+    assert _status(nlp, sentence, "salvage") == "hypothetical"

@@ -61,6 +61,7 @@ class StatusCues:
     averting_verbs: frozenset[str]
     capacity_adjectives: frozenset[str]
     pending_marks: frozenset[str]
+    aiming_words: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -207,11 +208,18 @@ def _complement_heads(trigger: Token) -> Iterator[Token]:
     complements (an object, a preposition's phrase, a gerund or infinitive)."""
     cues = StatusCues.default()
     token = trigger
-    while token.dep_ in _COMPLEMENT_DEPS and token.head.i != token.i:
+    while (token.dep_ in _COMPLEMENT_DEPS or _noun_infinitive(token)) and token.head.i != token.i:
         if token.dep_ == "pobj" and token.head.lower_ in cues.circumstantial_preps:
             return  # "to forestall violence after a week of unrest": the unrest is a given
+        if token.i != trigger.i and token.lemma_.lower() in cues.presupposing_verbs:
+            return  # "efforts to end the fighting": the fighting goes on
         token = token.head
         yield token
+
+
+def _noun_infinitive(verb: Token) -> bool:
+    """A to-infinitive completing a noun ("efforts to forge a settlement", "their bid to overthrow the government")."""
+    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _averted(trigger: Token, cues: StatusCues) -> str | None:
@@ -221,6 +229,8 @@ def _averted(trigger: Token, cues: StatusCues) -> str | None:
     for head in _complement_heads(trigger):
         if head.pos_ == "ADJ" and head.lemma_.lower() in cues.capacity_adjectives:
             return HYPOTHETICAL
+        if head.lemma_.lower() in cues.aiming_words:
+            return HYPOTHETICAL  # "efforts for settling the conflict": striven for
         if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in cues.averting_verbs
                                            or _phrasal(head) in cues.averting_verbs):
             return ASSERTED if event_status(head, cues) == NEGATED else HYPOTHETICAL
