@@ -85,3 +85,68 @@ def test_a_passive_judgement_judges_an_event_that_is(nlp):
 ])
 def test_anticipated_and_consequence_statuses(nlp, sentence, trigger, expected):
     assert _status(nlp, sentence, trigger) == expected
+
+
+@pytest.mark.parametrize("sentence, trigger, expected", [
+    # w11-overgen: an act warded off or wished for is no act done; a failed warding off tells that it was done
+    ("The ministry acted quickly to avert a strike by railway workers.", "strike", "hypothetical"),
+    ("The villagers want a police post to protect them and prevent a civil war.", "war", "hypothetical"),
+    ("The Kestrel Front, which advocates the overthrow of the government, held a rally.", "overthrow", "hypothetical"),
+    ("Officials failed to prevent the bombing of the market in Dunmore.", "bombing", "asserted"),
+    ("Police did not prevent the attack on the embassy.", "attack", "asserted"),
+    # an act one is capable of is possible, not done
+    ("The army has trained hundreds of hackers capable of launching attacks on Tarvia.", "attacks", "hypothetical"),
+    ("Rebels capable of striking the capital attacked a border post on Monday.", "attacked", "asserted"),
+])
+def test_averted_and_capable_acts_are_not_done(nlp, sentence, trigger, expected):
+    assert _status(nlp, sentence, trigger) == expected
+
+
+def test_an_event_in_a_circumstance_phrase_is_not_warded_off(nlp):
+    sentence = "Troops stayed on alert to forestall more violence after a week of unrest in the north."
+    assert _status(nlp, sentence, "unrest") == "asserted"
+    assert _status(nlp, sentence, "violence") == "hypothetical"
+
+
+def test_a_gathering_prevented_is_a_restriction_and_not_held(coder):
+    events = coder.code_text("Riot police prevented the demonstration staged by students near the ministry.")
+    kinds = {(e.event_type, e.cameo, e.status) for e in events}
+    assert ("COERCE", "1721", "asserted") in kinds
+    assert all(e.status == "hypothetical" for e in events if e.event_type == "PROTEST")
+    assert not [e for e in coder.code_text("The new dam will prevent floods in the valley.") if e.event_type == "COERCE"]
+
+
+@pytest.mark.parametrize("sentence, trigger, expected", [
+    # w11-overgen: a time limit told in the present has not been reached; told in the past it has
+    ("The rebels opposed the deployment of the force until their demands are met.", "met", "hypothetical"),
+    ("The miners will stay underground until the company raises their wages.", "raises", "hypothetical"),
+    ("The rebels fought on until the army withdrew from the valley.", "withdrew", "asserted"),
+])
+def test_time_limits_in_the_present_have_not_happened(nlp, sentence, trigger, expected):
+    assert _status(nlp, sentence, trigger) == expected
+
+
+@pytest.mark.parametrize("sentence, trigger, expected", [
+    # w11-overgen: an act aimed at is striven for, not done; an act the aim would stop goes on
+    ("The council passed a resolution that aims to tighten sanctions and impose a blockade on Tarvia.", "blockade",
+     "hypothetical"),
+    ("The envoy praised the meeting as a step aimed at boosting efforts for settling the conflict.", "settling",
+     "hypothetical"),
+    ("The rebels continued their bid to overthrow the government of Norland.", "overthrow", "hypothetical"),
+    ("Japan halted its aid in line with Western efforts to end the fighting in Tarvia.", "fighting", "asserted"),
+    ("The ministers held talks aimed at ending the war between the two states.", "war", "asserted"),
+])
+def test_acts_aimed_at_are_not_done(nlp, sentence, trigger, expected):
+    assert _status(nlp, sentence, trigger) == expected
+
+
+def test_a_conflict_to_be_settled_goes_on(nlp):
+    sentence = "The envoy praised the meeting as a step aimed at boosting efforts for settling the conflict."
+    assert _status(nlp, sentence, "conflict") == "asserted"
+    assert _status(nlp, "The council urged the two states to resolve the dispute.", "dispute") == "asserted"
+
+
+def test_a_pact_to_be_saved_was_made(nlp):
+    sentence = "Norland has launched a last-ditch effort to salvage its trade pact with Tarvia."
+    assert _status(nlp, sentence, "pact") == "asserted"
+    assert _status(nlp, sentence, "salvage") == "hypothetical"

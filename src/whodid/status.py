@@ -59,6 +59,10 @@ class StatusCues:
     judging_verbs: frozenset[str]
     anticipating_phrases: frozenset[str]
     verb_only_alleging_words: frozenset[str]
+    averting_verbs: frozenset[str]
+    capacity_adjectives: frozenset[str]
+    pending_marks: frozenset[str]
+    aiming_words: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -193,6 +197,57 @@ def _capacity(trigger: Token, cues: StatusCues) -> str | None:
         return None
     denied = any(c.dep_ in ("det", "neg") and c.lower_ in cues.negation for c in noun.children)
     return NEGATED if denied else HYPOTHETICAL
+
+
+# Steps from a word up to the verb or adjective whose complement it names ("prevent [a war]", "capable of [launching]
+# attacks]"): objects, prepositional phrases and gerunds, infinitives and coordinated objects.
+_COMPLEMENT_DEPS = frozenset({"dobj", "pobj", "pcomp", "prep", "xcomp", "conj", "nsubjpass"})
+
+
+def _complement_heads(trigger: Token) -> Iterator[Token]:
+    """The words above ``trigger`` whose complement it is part of, nearest first, while the path stays inside
+    complements (an object, a preposition's phrase, a gerund or infinitive)."""
+    cues = StatusCues.default()
+    token = trigger
+    while (token.dep_ in _COMPLEMENT_DEPS or _noun_infinitive(token)) and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in cues.circumstantial_preps:
+            return  # "to forestall violence after a week of unrest": the unrest is a given
+        if token.i != trigger.i and token.lemma_.lower() in cues.presupposing_verbs:
+            return  # "efforts to end the fighting": the fighting goes on
+        token = token.head
+        yield token
+
+
+def _noun_infinitive(verb: Token) -> bool:
+    """A to-infinitive completing a noun ("efforts to forge a settlement", "their bid to overthrow the government")."""
+    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _averted(trigger: Token, cues: StatusCues) -> str | None:
+    """The status of an act named as what is warded off or wished for ("to prevent a civil war", "advocates the
+    overthrow of the government", "hackers capable of launching attacks"): hypothetical; asserted where the warding
+    off is itself negated or failed ("failed to prevent the bombing"); None for other acts."""
+    for head in _complement_heads(trigger):
+        if head.pos_ == "ADJ" and head.lemma_.lower() in cues.capacity_adjectives:
+            return HYPOTHETICAL
+        if head.lemma_.lower() in cues.aiming_words:
+            return HYPOTHETICAL  # "efforts for settling the conflict": striven for
+        if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in cues.averting_verbs
+                                           or _phrasal(head) in cues.averting_verbs):
+            return ASSERTED if event_status(head, cues) == NEGATED else HYPOTHETICAL
+    return None
+
+
+def _pending_limit(words: list[Token], cues: StatusCues) -> bool:
+    """A clause of a time limit told in the present ("until their demands are met", "till the talks end"): it has
+    not happened yet."""
+    for mark in words:
+        if mark.dep_ == "mark" and mark.lower_ in cues.pending_marks:
+            verb = mark.head
+            if verb.tag_ in ("VBP", "VBZ") or any(
+                    c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in verb.children):
+                return True
+    return False
 
 
 def _phrasal(token: Token) -> str:
@@ -431,6 +486,9 @@ def event_status(trigger: Token, cues: StatusCues | None = None, presupposed_obj
         return HYPOTHETICAL  # "cannot be ruled out"
     if _is_topic(trigger, cues):
         return HYPOTHETICAL  # "talks collapsed over concessions": what was at stake, not what was done
+    averted = _averted(trigger, cues)
+    if averted is not None:
+        return averted  # "to prevent a civil war": warded off, not done; "failed to prevent the bombing": done
     capacity = _capacity(trigger, cues)
     if capacity is not None:
         return capacity  # "the right to protest", "no right to demand": a possible act, or a denied one
@@ -438,6 +496,8 @@ def event_status(trigger: Token, cues: StatusCues | None = None, presupposed_obj
         return HYPOTHETICAL  # "demanded that X cancel its plans": asked for, neither done nor refused
     if lemmas & cues.conditional_marks and any(w.dep_ == "mark" for w in words):
         return HYPOTHETICAL
+    if _pending_limit(words, cues):
+        return HYPOTHETICAL  # "until their demands are met": not yet
     if negated or _pending(chain, cues) or any(
             t.lemma_.lower() in cues.negating_verbs or _phrasal(t) in cues.negating_phrasal_verbs for t in chain[1:]):
         return NEGATED
