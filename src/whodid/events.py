@@ -1097,7 +1097,7 @@ def _fold_demanded(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Men
         clauses = [c for c in _marked_clauses(request.trigger, ("ccomp", "acl"), frozenset({"that"}))
                    if c.pos_ in ("VERB", "AUX")]
         clauses += [c for c in request.sent if c.pos_ in ("VERB", "AUX") and _children(c, "nsubj")
-                    and _is(clause_directive(c), request.trigger)]
+                    and _same_token(clause_directive(c), request.trigger)]
         if clauses:
             subject, passive = _subject(clauses[0])
             request.recipients = [] if passive else subject
@@ -1116,7 +1116,8 @@ def _asking_request(verb: Token, by_head: dict[int, Mention]) -> Mention | None:
     return by_head.get(word.i) if word is not None else None
 
 
-def _is(token: Token | None, other: Token) -> bool:
+def _same_token(token: Token | None, other: Token) -> bool:
+    """Whether two tokens of one doc are the same word (spaCy makes a new Token object on every access)."""
     return token is not None and token.i == other.i
 
 
