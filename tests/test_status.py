@@ -150,3 +150,9 @@ def test_a_pact_to_be_saved_was_made(nlp):
     sentence = "Norland has launched a last-ditch effort to salvage its trade pact with Tarvia."
     assert _status(nlp, sentence, "pact") == "asserted"
     assert _status(nlp, sentence, "salvage") == "hypothetical"
+
+
+def test_a_weighed_act_is_a_possibility_whatever_the_tense(coder):
+    # "is considering", "considered" and "weighs" are the same weighing as "consider"
+    events = coder.code_text("The European Union is considering sanctions against Ruritania.", published="2016-05-01")
+    assert [(e.event_type, e.status) for e in events] == [("SANCTION", "hypothetical")]

@@ -508,7 +508,9 @@ def event_status(trigger: Token, cues: StatusCues | None = None, presupposed_obj
         return FUTURE
     if modal & cues.hypothetical_aux:
         return FUTURE if "would" in modal and _is_reported(chain) else HYPOTHETICAL
-    if any(w.lower_ in cues.hypothetical_words for w in words if w.i != trigger.i):
+    # by lemma too: "is considering sanctions", "weighed a visit" ("considered", "weighs" as written are no entries)
+    if any(w.lower_ in cues.hypothetical_words or w.lemma_.lower() in cues.hypothetical_words
+           for w in words if w.i != trigger.i):
         return HYPOTHETICAL
     if any(t.lemma_.lower() in cues.future_governors or t.lower_ in cues.future_governors for t in words[1:]):
         return FUTURE
