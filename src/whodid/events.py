@@ -25,7 +25,8 @@ from whodid.model import Actor, Place
 from whodid.gender import fits, phrase_gender, pronoun_gender
 from whodid.ontology import Ontology
 from whodid.resources import load_yaml
-from whodid.status import HYPOTHETICAL, StatusCues, alleging_word, clause_directive, event_status, within_content
+from whodid.status import (HYPOTHETICAL, StatusCues, alleging_word, clause_directive, event_status, to_infinitive,
+                            within_content)
 from whodid.triggers import (TriggerEntry, TriggerLexicon, counted_participle, particle_child, phrase_after,
                              raised_objects)
 
@@ -191,6 +192,11 @@ class Mention:
 # Step 1: mentions from the parse
 # ---------------------------------------------------------------------------------------------------------------
 
+def _one_of(token: Token, words: frozenset[str]) -> bool:
+    """Whether a word's lemma or its lowercased form is one of ``words`` (lists hold either)."""
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
 def _word_forms(token: Token) -> set[str]:
     """Lemma and surface forms, crude-stemmed: the small model mislemmatises ("hoped" -> "hop")."""
     low = token.lower_
@@ -285,7 +291,7 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head], False  # "protesters demanding reforms" (see _outer_subject when it names no actor)
     if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
-        if verb.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.dep_ == "advcl" and not to_infinitive(verb):
             return [], False
         if verb.dep_ == "xcomp":
             objects = [o for o in verb.head.children if o.dep_ in ("dobj", "dative")]
@@ -626,7 +632,7 @@ def _recalled_envoys(verb: Token, rules: ArgumentRules) -> list[Token]:
     if verb.lemma_.lower() not in rules.envoy_recall_verbs:
         return []
     return [n for n in _children(verb, "dobj", "nsubjpass")
-            if n.lemma_.lower() in rules.envoy_nouns or n.lower_ in rules.envoy_nouns]
+            if _one_of(n, rules.envoy_nouns)]
 
 
 def _envoy_post_countries(verb: Token, envoys: list[Token], rules: ArgumentRules) -> list[Token]:
@@ -639,7 +645,7 @@ def _envoy_post_countries(verb: Token, envoys: list[Token], rules: ArgumentRules
 def _purpose_objects(verb: Token) -> list[Token]:
     """Objects of a purpose clause of the act ("opened fire to disperse the demonstrators": they were fired on)."""
     purposes = [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > verb.i
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+                and to_infinitive(c)]
     return [o for p in purposes for c in _children(p, "dobj") for o in _with_conjuncts(c)]
 
 
@@ -686,7 +692,7 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
         mention.last = container if container.i > mention.last.i else mention.last
     # "Russia's invasion": the doer; "his arrest": the one it was done to (but "Israel's arrest of X": the doer)
     owners = _children(noun, "poss")
-    patient_noun = noun.lemma_.lower() in rules.patient_possessive_nouns or noun.lower_ in rules.patient_possessive_nouns
+    patient_noun = _one_of(noun, rules.patient_possessive_nouns)
     patient = patient_noun and not _prep_objects(noun, ("of",))
     (mention.recipients if patient else mention.actors).extend(owners)
     departure = (entry.mode or "") in rules.departure_modes
@@ -867,8 +873,7 @@ def _intent_head(verb: Token, lexicon: TriggerLexicon) -> tuple[Token, str] | No
     """The word that puts ``verb`` under an intention, and its intent lemma: a verb or adjective ("hoped [to
     meet]", "is ready [to talk]") or a noun ("willingness [to reopen]", see ``intent.nouns`` in triggers.yaml)."""
     # "have sworn to fight until ...": the small model may attach the controlled verb as a purpose clause
-    controlled = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                       for c in verb.children)
+    controlled = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and to_infinitive(verb)
                                           and not _children(verb, "nsubj", "nsubjpass"))
     if controlled:
         if any(c.dep_ == "auxpass" for c in verb.head.children):
@@ -1000,7 +1005,7 @@ def _is_act_noun(noun: Token, lexicon: TriggerLexicon, rules: ArgumentRules) -> 
     """Whether a noun names a thing done (an event noun of the lexicon, or ``criticised_acts``), not a party."""
     if noun.pos_ != "NOUN":
         return False
-    if noun.lemma_.lower() in rules.criticised_acts or noun.lower_ in rules.criticised_acts:
+    if _one_of(noun, rules.criticised_acts):
         return True
     return any(True for _ in lexicon.candidates(noun))
 
@@ -1010,8 +1015,7 @@ def _act_doers(noun: Token, rules: ArgumentRules) -> list[Token]:
     arrest"), its "by" phrase or that of a participle on it ("raids carried out by X"), a name or nationality
     before it ("Indian air raids", "US strikes"). The first found is the doer: a "by" phrase after a possessor
     belongs to another word ("a complaint against Japan's ban by the millers")."""
-    patient = (noun.lemma_.lower() in rules.patient_possessive_nouns or noun.lower_ in rules.patient_possessive_nouns) \
-        and not _prep_objects(noun, ("of",))
+    patient = _one_of(noun, rules.patient_possessive_nouns) and not _prep_objects(noun, ("of",))
     owners = [] if patient else _children(noun, "poss")
     agents = _prep_objects(noun, ("by",)) + [a for p in _children(noun, "acl") for a in _prep_objects(p, ("by",))]
     named = [m for m in _left_modifiers(noun) if m.ent_type_ == "NORP" or m.pos_ == "PROPN"]
@@ -1235,7 +1239,7 @@ def _wished_acts(sent: Span, mentions: list[Mention], rules: ArgumentRules) -> l
             continue
         subject, passive = _subject(verb)
         clause = next((c for c in _children(verb, "ccomp", "xcomp")
-                       if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+                       if to_infinitive(c)), None)
         if clause is None or passive or not subject or subject[0].lower_ in rules.speaker_pronouns:
             continue
         asked = _children(clause, "nsubj") or _children(verb, "dobj")
@@ -1329,7 +1333,7 @@ def _labour_strike(verb: Token, rules: ArgumentRules) -> bool:
     subjects = _children(verb, "nsubj") or _controller_subjects(verb)
     if verb.dep_ == "relcl" and _relative_subject(verb):
         subjects.append(verb.head)
-    return any(s.lemma_.lower() in rules.labour_strikers or s.lower_ in rules.labour_strikers for s in subjects)
+    return any(_one_of(s, rules.labour_strikers) for s in subjects)
 
 
 def _controller_subjects(verb: Token) -> list[Token]:
@@ -1388,7 +1392,7 @@ def _inside_refused_object(token: Token, mention: "Mention", by_trigger: dict[in
         if token.dep_ in ("dobj", "pobj") and token.head.i in by_trigger:
             governor = by_trigger[token.head.i]
             return governor is not mention and governor.event_type.lower() in rules.refused_object_types
-        infinitive = token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        infinitive = token.dep_ == "relcl" and to_infinitive(token)
         if token.head.i == token.i or not (token.dep_ in _OBJECT_PHRASE_DEPS or infinitive):
             return False
         token = token.head
@@ -1418,8 +1422,7 @@ def _non_agent_subject(verb: Token, rules: ArgumentRules) -> bool:
         subjects += _prep_objects(verb, ("in",))
     if verb.dep_ == "xcomp" and not subjects:  # "exports are expected to rise": the governing verb's subject
         subjects += _children(verb.head, "nsubj", "nsubjpass")
-    return any(s.lemma_.lower() in rules.non_agent_subjects or s.lower_ in rules.non_agent_subjects
-               for s in subjects)
+    return any(_one_of(s, rules.non_agent_subjects) for s in subjects)
 
 
 def _subject_nouns(verb: Token) -> list[Token]:
@@ -1439,8 +1442,7 @@ def _subject_nouns(verb: Token) -> list[Token]:
 def _legal_text_subject(verb: Token, rules: ArgumentRules) -> bool:
     """Whether a verb's subject is a standing text of law or a lawsuit (legal_text_subjects in arguments.yaml):
     what it bars, requires or asks is its content, not an act of anyone."""
-    return any(s.lemma_.lower() in rules.legal_text_subjects or s.lower_ in rules.legal_text_subjects
-               for s in _subject_nouns(verb))
+    return any(_one_of(s, rules.legal_text_subjects) for s in _subject_nouns(verb))
 
 
 def _imperative(verb: Token) -> bool:
@@ -1500,7 +1502,7 @@ def _describes_a_measure(verb: Token, rules: ArgumentRules) -> bool:
     if verb.dep_ == "acl" or (verb.dep_ == "relcl" and _relative_subject(verb)):
         heads.append(verb.head)
     heads += _children(verb, "nsubj")
-    return any(h.lemma_.lower() in rules.measure_heads or h.lower_ in rules.measure_heads for h in heads)
+    return any(_one_of(h, rules.measure_heads) for h in heads)
 
 
 def _agrees_with_a_view(verb: Token, rules: ArgumentRules) -> bool:
@@ -1683,7 +1685,7 @@ def _names_venue(token: Token, rules: ArgumentRules) -> bool:
 
 
 def _venue_noun(token: Token, rules: ArgumentRules) -> bool:
-    return token.lemma_.lower() in rules.venue_named_nouns or token.lower_ in rules.venue_named_nouns
+    return _one_of(token, rules.venue_named_nouns)
 
 
 def _is_city(actor: Actor) -> bool:

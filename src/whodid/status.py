@@ -179,7 +179,7 @@ def _object_negated(trigger: Token, cues: StatusCues) -> bool:
 def _pending(chain: list[Token], cues: StatusCues) -> bool:
     """An act in the to-infinitive of a verb with a pending adverb ("her office has yet to agree", "is yet to
     sign"): not done so far."""
-    return any(lower.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children)
+    return any(lower.dep_ == "xcomp" and to_infinitive(lower)
                and any(c.dep_ == "advmod" and c.lower_ in cues.pending_adverbs for c in upper.children)
                for lower, upper in zip(chain, chain[1:]))
 
@@ -191,7 +191,7 @@ def _capacity(trigger: Token, cues: StatusCues) -> str | None:
     while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "the right to meet and negotiate", "the power to try to stop"
     noun = verb.head
-    if verb.dep_ != "acl" or noun.i == verb.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ != "acl" or noun.i == verb.i or not to_infinitive(verb):
         return None
     if noun.lemma_.lower() not in cues.capacity_nouns and noun.lower_ not in cues.capacity_nouns:
         return None
@@ -204,10 +204,9 @@ def _capacity(trigger: Token, cues: StatusCues) -> str | None:
 _COMPLEMENT_DEPS = frozenset({"dobj", "pobj", "pcomp", "prep", "xcomp", "conj", "nsubjpass"})
 
 
-def _complement_heads(trigger: Token) -> Iterator[Token]:
+def _complement_heads(trigger: Token, cues: StatusCues) -> Iterator[Token]:
     """The words above ``trigger`` whose complement it is part of, nearest first, while the path stays inside
     complements (an object, a preposition's phrase, a gerund or infinitive)."""
-    cues = StatusCues.default()
     token = trigger
     while (token.dep_ in _COMPLEMENT_DEPS or _noun_infinitive(token)) and token.head.i != token.i:
         if token.dep_ == "pobj" and token.head.lower_ in cues.circumstantial_preps:
@@ -220,14 +219,14 @@ def _complement_heads(trigger: Token) -> Iterator[Token]:
 
 def _noun_infinitive(verb: Token) -> bool:
     """A to-infinitive completing a noun ("efforts to forge a settlement", "their bid to overthrow the government")."""
-    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "acl" and to_infinitive(verb)
 
 
 def _averted(trigger: Token, cues: StatusCues) -> str | None:
     """The status of an act named as what is warded off or wished for ("to prevent a civil war", "advocates the
     overthrow of the government", "hackers capable of launching attacks"): hypothetical; asserted where the warding
     off is itself negated or failed ("failed to prevent the bombing"); None for other acts."""
-    for head in _complement_heads(trigger):
+    for head in _complement_heads(trigger, cues):
         if head.pos_ == "ADJ" and head.lemma_.lower() in cues.capacity_adjectives:
             return HYPOTHETICAL
         if head.lemma_.lower() in cues.aiming_words:
@@ -301,7 +300,8 @@ def _gerund_continuation(token: Token, cues: StatusCues) -> bool:
 
 # -- directives --------------------------------------------------------------------------------------------------
 
-def _has_to(verb: Token) -> bool:
+def to_infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to withdraw")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -333,9 +333,9 @@ def _content_step(token: Token, cues: StatusCues) -> tuple[Token, str] | None:
         return head, "object"
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    if dep == "advcl" and "for" in marks and _has_to(token):
+    if dep == "advcl" and "for" in marks and to_infinitive(token):
         return head, "for"  # "called for X to resign"
-    if dep in ("xcomp", "ccomp", "acl", "advcl") and _has_to(token) and not marks - {"for"}:
+    if dep in ("xcomp", "ccomp", "acl", "advcl") and to_infinitive(token) and not marks - {"for"}:
         return head, "inf"
     if dep == "xcomp":
         return head, "inf"
