@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from event_helpers import side_codes as _codes
+
 from whodid.resources import parse_yaml
 
 PUBLISHED = "2025-06-05"  # a Thursday
@@ -10,10 +12,6 @@ PUBLISHED = "2025-06-05"  # a Thursday
 
 def _events(coder, text: str):
     return coder.code_text(text, published=PUBLISHED)
-
-
-def _codes(actors) -> list[str]:
-    return [a.country or a.code for a in actors]
 
 
 def _one(coder, text: str, event_type: str):

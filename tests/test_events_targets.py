@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from event_helpers import one_event, side_codes as _codes
+
 PUBLISHED = "2025-06-05"
 
 
 def _one(coder, text: str, event_type: str):
-    events = coder.code_text(text, published=PUBLISHED)
-    found = [e for e in events if e.event_type == event_type]
-    assert found, f"no {event_type} event in {text!r}: {[e.event_type for e in events]}"
-    return found[0]
-
-
-def _codes(actors) -> list[str]:
-    return [a.country or a.code for a in actors]
+    return one_event(coder, text, event_type, PUBLISHED)
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from event_helpers import side_codes as _codes
+
 PUBLISHED = "2017-03-01"
-
-
-def _codes(actors) -> list[str]:
-    return [a.country or a.code for a in actors]
 
 
 def _of_type(coder, text: str, event_type: str):

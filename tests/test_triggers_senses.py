@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from event_helpers import sense as _sense
 from whodid.triggers import TriggerLexicon
 
 
 @pytest.fixture(scope="module")
 def lexicon() -> TriggerLexicon:
     return TriggerLexicon.default()
-
-
-def _sense(lexicon, nlp, sentence: str, word: str) -> tuple[str, str] | None:
-    """(event type, CAMEO code) of the first token spelled ``word`` in the sentence, or None."""
-    doc = nlp(sentence)
-    token = next(t for t in doc if t.text == word)
-    entry = lexicon.match(token)
-    return None if entry is None else (entry.event_type, entry.cameo)
 
 
 @pytest.mark.parametrize("sentence, word, expected", [
