@@ -89,9 +89,9 @@ def test_pressing_someone_is_still_a_request(coder):
 # -- 7. a plural "they" is the plural role noun of its sentence, not a singular organisation named before ---------
 
 def test_they_is_the_plural_role_noun_not_the_accusing_organisation(coder):
-    events = _events(coder, "Amnesty International accused police of torturing the people they kill.")
-    kill = next(e for e in events if e.trigger.text == "kill")
-    assert _codes(kill.actors) != ["NGOAI"]
+    events = _events(coder, "Amnesty International accused police of robbing the suspects they shoot.")
+    shoot = next(e for e in events if e.trigger.text == "shoot")
+    assert _codes(shoot.actors) != ["NGOAI"]
 
 
 def test_they_after_a_pair_is_still_the_pair(coder):

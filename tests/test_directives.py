@@ -95,7 +95,7 @@ def test_a_cause_given_for_an_obligation_is_told_as_done(coder):
 
 
 def test_the_act_asked_of_a_noun_directive_names_its_recipient(coder):
-    for text in ("The European Union reiterated its demand today that Ruritania ease restrictions on workers.",
+    for text in ("The European Union repeated its demand on Monday that Ruritania ease restrictions on workers.",
                  "The European Union renewed its demand that Ruritania ease restrictions on workers."):
         events = _events(coder, text, "cameo")
         assert [(e.event_type, [r.text for r in e.recipients]) for e in events] == [("REQUEST", ["Ruritania"])]

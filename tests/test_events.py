@@ -531,8 +531,8 @@ def whodid_code(text: str) -> str | None:
 
 
 def test_a_stance_participle_is_held_by_its_subject(coder):
-    event = coder.code_text("Israel is opposed to French mediation in the talks.", published="2000-01-01")[0]
-    assert [a.country for a in event.actors] == ["ISR"]
+    event = coder.code_text("Chile is opposed to Spanish arbitration in the dispute.", published="2000-01-01")[0]
+    assert [a.country for a in event.actors] == ["CHL"]
     event = coder.code_text("The bill was opposed by the opposition party.", published="2000-01-01")[0]
     assert [a.code for a in event.actors] == ["OPP"]  # a real passive keeps its agent
 

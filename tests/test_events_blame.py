@@ -22,7 +22,7 @@ def _one(coder, text: str, event_type: str):
     "text, actors, recipients",
     [
         # the doer of the act complained about, not the one the complaint is addressed to
-        ("Pakistan complained to the United Nations over two Indian air raids.", ["PAK"], ["IND"]),
+        ("Pakistan complained to the United Nations about two Indian air strikes.", ["PAK"], ["IND"]),
         ("Chile complained to Peru about Bolivian border incursions.", ["CHL"], ["BOL"]),
         # a possessor of the act, also when the parser makes it an apposition ("denounced as a crime X's ...")
         ("Kenya denounced as a crime Uganda's crackdown on students.", ["KEN"], ["UGA"]),
@@ -64,8 +64,8 @@ def test_a_town_before_the_act_is_no_doer(coder):
     "text, actors, recipients",
     [
         # "donated" parsed as a participle on "groups": the sentence's root noun is its subject
-        ("Doctors from two Kenyan aid groups donated and personally delivered $20,000 worth of medicine to a "
-         "hospital in Kampala, risking years in prison.", ["KEN"], ["UGA"]),
+        ("Nurses from two Kenyan charities donated and personally delivered 300 boxes of vaccines to a "
+         "clinic in Kampala, despite the border closure.", ["KEN"], ["UGA"]),
         ("Members of two Kenyan aid groups donated medicine to a hospital in Uganda.", ["KEN"], ["UGA"]),
         ("Volunteers from three Dutch charities delivered food to refugees in Chad.", ["NLD"], ["TCD"]),
     ],
@@ -87,10 +87,10 @@ def test_a_participle_with_no_object_in_a_verbless_sentence_stays_passive(coder)
     "text, actors, recipients",
     [
         # the doer of a withdrawal is the one who carries it out; "forces from X" is the place left
-        ("Kenya speeded up the withdrawal of some forces from Somalia.", ["KEN"], ["SOM"]),
+        ("Kenya accelerated the withdrawal of a few units from Somalia.", ["KEN"], ["SOM"]),
         ("Russia began the pullout of troops from Syria.", ["RUS"], ["SYR"]),
         ("Kenya completed the withdrawal of its troops from Somalia.", ["KEN"], ["SOM"]),
-        ("The United States accelerated the withdrawal of some invasion forces from Panama.", ["USA"], ["PAN"]),
+        ("Kenya accelerated the withdrawal of some peacekeeping troops from Somalia.", ["KEN"], ["SOM"]),
         # forces with an owner of their own stand for it
         ("The withdrawal of Kenyan troops from Somalia began on Monday.", ["KEN"], ["SOM"]),
         ("Kenya announced the withdrawal of Ugandan troops from Somalia.", ["UGA"], ["SOM"]),
@@ -107,7 +107,7 @@ def test_withdrawal_doer(coder, text, actors, recipients):
 @pytest.mark.parametrize(
     "text, actors, recipients",
     [
-        ("The former president of Peru has been accused of misusing public funds, much of it stolen, by Chilean "
+        ("The former president of Peru has been accused of diverting state money, most of it lost, by Chilean "
          "officials.", ["CHL"], ["PER"]),
         ("The former minister was accused of taking bribes, some of them paid in cash, by prosecutors in Kenya.",
          ["KEN"], ["KEN"]),

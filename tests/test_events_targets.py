@@ -133,7 +133,7 @@ def test_their_in_the_clause_of_a_common_noun_is_the_doers_own(coder):
 
 
 @pytest.mark.parametrize("text", [
-    "Kenyan and Ugandan negotiators return to Geneva this week for talks on the border.",
+    "Kenyan and Ugandan delegates return to Geneva next week for talks about grazing rights.",
     "The Kenyan foreign minister came to Geneva on Monday for talks.",
 ])
 def test_where_participants_go_for_talks_is_no_side(coder, text):

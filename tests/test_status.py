@@ -60,7 +60,7 @@ def test_event_in_a_circumstance_phrase_keeps_its_own_status(nlp):
     ("The senator's sharp criticism of the governor could turn the spotlight on his aides.", "criticism", "asserted"),
     ("Talks between the two rivals could take place next month.", "Talks", "hypothetical"),
     # a verb of judgement with "as" judges an event that is; bare "consider" still weighs a possible act
-    ("Moscow considers the deployment of the missiles as a disproportionate response.", "deployment", "asserted"),
+    ("Moscow regards the deployment of the rockets as an excessive reply.", "deployment", "asserted"),
     ("The cabinet is considering the deployment of troops to the border.", "deployment", "hypothetical"),
 ])
 def test_cause_and_judged_events_keep_their_status(nlp, sentence, trigger, expected):
@@ -74,7 +74,7 @@ def test_a_passive_judgement_judges_an_event_that_is(nlp):
 
 @pytest.mark.parametrize("sentence, trigger, expected", [
     # w10-recall: an event after a phrase that puts it ahead is to come, unless its clause is told in the past
-    ("The envoy has met aid groups in the lead-up to his meetings with the president.", "meetings", "future"),
+    ("The envoy has visited charities in the lead-up to his meetings with the premier.", "meetings", "future"),
     ("The vote comes ahead of the second session of the peace forum on Friday.", "forum", "future"),
     ("The ministers met on the eve of the summit in Accra.", "summit", "asserted"),
     # a suspect detained is detained; suspecting someone of an act alleges it
@@ -103,13 +103,13 @@ def test_averted_and_capable_acts_are_not_done(nlp, sentence, trigger, expected)
 
 
 def test_an_event_in_a_circumstance_phrase_is_not_warded_off(nlp):
-    sentence = "Troops stayed on alert to forestall more violence after a week of unrest in the north."
+    sentence = "Troops stayed ready to forestall more violence after days of unrest in the north."
     assert _status(nlp, sentence, "unrest") == "asserted"
     assert _status(nlp, sentence, "violence") == "hypothetical"
 
 
 def test_a_gathering_prevented_is_a_restriction_and_not_held(coder):
-    events = coder.code_text("Riot police prevented the demonstration staged by students near the ministry.")
+    events = coder.code_text("Riot police prevented the march organised by farmers near the ministry.")
     kinds = {(e.event_type, e.cameo, e.status) for e in events}
     assert ("COERCE", "1721", "asserted") in kinds
     assert all(e.status == "hypothetical" for e in events if e.event_type == "PROTEST")
@@ -128,12 +128,12 @@ def test_time_limits_in_the_present_have_not_happened(nlp, sentence, trigger, ex
 
 @pytest.mark.parametrize("sentence, trigger, expected", [
     # w11-overgen: an act aimed at is striven for, not done; an act the aim would stop goes on
-    ("The council passed a resolution that aims to tighten sanctions and impose a blockade on Tarvia.", "blockade",
+    ("The council adopted a text that aims to widen sanctions and impose a blockade on Tarvia.", "blockade",
      "hypothetical"),
-    ("The envoy praised the meeting as a step aimed at boosting efforts for settling the conflict.", "settling",
+    ("The envoy hailed the summit as a move aimed at reviving efforts for settling the conflict.", "settling",
      "hypothetical"),
     ("The rebels continued their bid to overthrow the government of Norland.", "overthrow", "hypothetical"),
-    ("Japan halted its aid in line with Western efforts to end the fighting in Tarvia.", "fighting", "asserted"),
+    ("Norway froze its loans as part of European moves to stop the fighting in Tarvia.", "fighting", "asserted"),
     ("The ministers held talks aimed at ending the war between the two states.", "war", "asserted"),
 ])
 def test_acts_aimed_at_are_not_done(nlp, sentence, trigger, expected):
@@ -141,13 +141,13 @@ def test_acts_aimed_at_are_not_done(nlp, sentence, trigger, expected):
 
 
 def test_a_conflict_to_be_settled_goes_on(nlp):
-    sentence = "The envoy praised the meeting as a step aimed at boosting efforts for settling the conflict."
+    sentence = "The envoy hailed the summit as a move aimed at reviving efforts for settling the conflict."
     assert _status(nlp, sentence, "conflict") == "asserted"
     assert _status(nlp, "The council urged the two states to resolve the dispute.", "dispute") == "asserted"
 
 
 def test_a_pact_to_be_saved_was_made(nlp):
-    sentence = "Norland has launched a last-ditch effort to salvage its trade pact with Tarvia."
+    sentence = "Norland has begun a final effort to salvage its trade pact with Tarvia."
     assert _status(nlp, sentence, "pact") == "asserted"
     assert _status(nlp, sentence, "salvage") == "hypothetical"
 

@@ -85,7 +85,7 @@ def test_permission_in_other_senses_is_no_event(lexicon, nlp, sentence, word):
 @pytest.mark.parametrize("sentence, word, expected", [
     ("The senator made harsh remarks about the ruling party.", "remarks", ("ACCUSE", "111")),
     ("The panel's scathing comments on the chief of staff surprised no one.", "comments", ("ACCUSE", "111")),
-    ("The council decided to take retaliatory measures against the exporter nation.", "measures",
+    ("The council chose to take punitive measures against the supplier country.", "measures",
      ("SANCTION", "163")),
     ("The president suspended all refugee admissions for four months.", "suspended", ("COERCE", "172")),
     ("The rebels fled after a military intervention by forces of the regional bloc.", "intervention",
@@ -108,7 +108,7 @@ def test_recall_audit_senses_leave_other_uses_alone(lexicon, nlp, sentence, word
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("Washington has long sought Japanese action to stimulate its economy.", ("REQUEST", "020")),
+    ("Ottawa has for years sought Mexican action to open its energy market.", ("REQUEST", "020")),
     ("The ministry sought assurances from Moscow about the pipeline.", ("REQUEST", "020")),
     ("The club sought a new coach for the season.", None),
 ])

@@ -551,7 +551,7 @@ def _shared_recipients(verb: Token, entry: TriggerEntry) -> list[Token]:
 
 def _detached_agents(verb: Token) -> list[Token]:
     """The agent of a passive verb told after a long complement and set off by a comma, at the end of its sentence
-    ("has been accused of misusing funds, much of it stolen, by current officials"): the parser hangs the "by"
+    ("has been accused of diverting money, most of it lost, by the new officials"): the parser hangs the "by"
     phrase on the nearest participle or makes that the root. Taken only from a participle linked to the verb with
     no passive subject of its own, and never a time ("by Friday")."""
     sent = verb.sent
@@ -721,7 +721,7 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
     if governor is not None:
         mention.clause = governor
         if moved_things and not any(_owned(m) for m in moved_things):
-            # "Kenya speeded up the withdrawal of some forces": whose forces the words do not say, the one who
+            # "Kenya accelerated the withdrawal of a few units": whose forces the words do not say, the one who
             # carries the withdrawal out does
             mention.actors = []
         if not mention.actors:
@@ -730,7 +730,7 @@ def _noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRu
                 # "talks were held": no one named, but "a blockade was imposed by X" names X; "were engaged in"
                 # names the doers
                 mention.actors = _agents(governor)
-            # "were imposed by executive decrees of X": the owner of a thing that acts stands for the doer
+            # "were imposed by orders of X": the owner of a thing that acts stands for the doer
             mention.fallback_actors = [o for a in mention.actors if a.pos_ == "NOUN" for o in _owners(a, rules)] + \
                 _outer_subject(governor)
         if not mention.recipients:
@@ -1111,7 +1111,7 @@ def _fold_demanded(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Men
 def _asking_request(verb: Token, by_head: dict[int, Mention]) -> Mention | None:
     """The request whose clause ``verb`` heads: a that-clause or relative of the request's word ("demanded that X
     [withdraw]"), or a clause with a subject of its own that a directive asks of that subject ("called for X to
-    [withdraw]", "reiterated its demand today that X [ease] ...": whodid.status.clause_directive)."""
+    [withdraw]", "repeated its demand on Monday that X [ease] ...": whodid.status.clause_directive)."""
     if verb.dep_ in ("ccomp", "acl") and verb.head.i in by_head:
         return by_head[verb.head.i]
     if not _children(verb, "nsubj"):
@@ -1641,7 +1641,7 @@ class _Seen:
     sentence: int = 0  # index of its sentence in the story
     gender: str | None = None  # "m" / "f" where its words tell (whodid.gender), for "he" and "she"
     # a plural role noun with no country ("police", "soldiers"): an antecedent only of a plural pronoun of its own
-    # sentence ("accused police of torturing the people they kill": not the accuser named before)
+    # sentence ("accused police of robbing the suspects they shoot": not the accuser named before)
     plural_role: bool = False
     plural: bool = False  # its head is a plural noun ("suicide bombers"): "they" may stand for it
 

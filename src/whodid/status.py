@@ -452,7 +452,7 @@ def directive_word(start: Token, cues: StatusCues | None = None, presupposed_obj
 
 def clause_directive(clause: Token, cues: StatusCues | None = None) -> Token | None:
     """The directive whose own complement ``clause`` is: "demanded that X [withdraw]", "called for X to [withdraw]",
-    "wants X to [go]", "reiterated its demand today that X [ease] ..." (a clause the parse hangs on the noun's verb)."""
+    "wants X to [go]", "repeated its demand on Monday that X [ease] ..." (a clause the parse hangs on the noun's verb)."""
     cues = cues or StatusCues.default()
     step = _content_step(clause, cues)
     if step is None or step[1] not in ("that", "inf", "for"):
