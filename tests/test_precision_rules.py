@@ -625,8 +625,8 @@ def _event_types(events) -> list[str]:
 
 def test_money_and_children_withdrawn_are_no_retreat(coder):
     assert "RETREAT" not in _event_types(_events(coder, "Farmers have withdrawn large sums from their bank accounts."))
-    assert "RETREAT" not in _event_types(_events(coder, "Parents will still have the right to withdraw their children "
-                                                  "from these lessons."))
+    assert "RETREAT" not in _event_types(_events(coder, "Mothers will keep the right to withdraw their children "
+                                                  "from the swimming class."))
     assert "RETREAT" in _event_types(_events(coder, "Syria withdrew its troops from Lebanon."))
     assert "RETREAT" in _event_types(_events(coder, "The rebels withdrew from the town."))
 

@@ -172,7 +172,7 @@ def test_violence_committed_is_no_commitment_and_thieves_looting_is_no_riot(code
 @pytest.mark.parametrize("text, event_type, cameo, status", [
     ("Rebels in Chad said they will release the former prime minister on Sunday.", "RETREAT", "0841", "future"),
     ("The militia announced it will return the weapons it took from the peacekeepers.", "RETREAT", "0842", "future"),
-    ("NATO said it would tighten the naval blockade of the port.", "COERCE", "191", "future"),
+    ("NATO said it would tighten its sea blockade around the harbour.", "COERCE", "191", "future"),
     ("The relief agency reduced food rations to the camp in Kenya.", "SANCTION", "162", "asserted"),
 ])
 def test_freed_officials_returned_arms_tightened_blockades_and_cut_rations(coder, text, event_type, cameo, status):

@@ -1076,7 +1076,7 @@ def _condition_subjects(mention: Mention, rules: ArgumentRules) -> list[Token]:
 
 
 def _fold_demanded(mentions: list[Mention], lexicon: TriggerLexicon) -> list[Mention]:
-    """"demanded that the government release the prisoners", "its demand that Pyongyang give up its weapons", "called
+    """"demanded that the government release the prisoners", "its demand that Ruritania scrap its missiles", "called
     for X to withdraw": the act in the clause has not happened; the request is the event, made specific by the act
     (the demand or appeal table of triggers.yaml: 1041 ...), and the clause's subject is its recipient."""
     by_head: dict[int, Mention] = {m.trigger.i: m for m in mentions if m.event_type == "REQUEST"}
