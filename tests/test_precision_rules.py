@@ -141,7 +141,8 @@ def test_company_dealing_with_a_government_stays(coder):
 
 
 def test_business_rule_needs_a_business(coder):
-    from whodid.events import ArgumentRules, commercial_act
+    from whodid.arguments import ArgumentRules
+    from whodid.senses import commercial_act
     from whodid.model import Actor
 
     rules = ArgumentRules.default()

@@ -19,11 +19,13 @@ from whodid.dating import DatingRules, EventDater, story_timexes
 from whodid.dating import date_value as _date_value
 from whodid.dating import past_tense as _past
 from whodid.actor_context import StoryCountries
-from whodid.events import (ArgumentResolver, ArgumentRules, Mention, commercial_act, find_mentions, private_act,
-                           unarmed_fight, unarmed_flight)
+from whodid.arguments import ArgumentRules, Mention
+from whodid.events import find_mentions
 from whodid.geo import Gazetteer, event_location, geoparse
 from whodid.geo import settings as geo_settings
 from whodid.merge import merge_story_events, participants
+from whodid.resolver import ArgumentResolver
+from whodid.senses import commercial_act, private_act, unarmed_fight, unarmed_flight
 from whodid.model import Article, Event, Place, Timex, Trigger, stable_hash
 from whodid.nlp import DEFAULT_MODEL, load_pipeline
 from whodid.ontology import Ontology

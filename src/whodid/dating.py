@@ -25,7 +25,7 @@ from whodid.timex import dateline_timexes, tag_times, value_bounds, value_precis
 if TYPE_CHECKING:  # spaCy and the event finder only for types: this module imports fast
     from spacy.tokens import Doc, Token
 
-    from whodid.events import Mention
+    from whodid.arguments import Mention
 
 __all__ = ["DatingRules", "EventDater", "story_timexes", "date_value", "past_tense"]
 
