@@ -99,3 +99,28 @@ def test_unique_ids_keeps_two_sentences_with_one_id_apart():
     records = ev.unique_ids([_rec("a", "AID"), _rec("b", "AID"), _rec("a", "ACCUSE")])
     assert [r.id for r in records] == ["a", "b", "a#2"]
     assert records[2].label == "ACCUSE"
+
+
+def _petrarch_data(tmp_path: Path) -> Path:
+    folder = tmp_path / "petrarch-validation"
+    folder.mkdir()
+    (folder / "gold.jsonl").write_text('{"id": "r1", "text": "Kenya met Uganda.", "events": []}\n', encoding="utf-8")
+    return folder
+
+
+def test_eval_petrarch_names_a_missing_dictionary(tmp_path, capsys):
+    from whodid.cli import main
+
+    _petrarch_data(tmp_path)
+    assert main(["eval", "petrarch", "--data", str(tmp_path), "--actors", "no_such_actors.txt"]) == 2
+    assert "dictionary not found: no_such_actors.txt" in capsys.readouterr().err
+
+
+def test_eval_petrarch_finds_a_bare_dictionary_name_in_the_suite_folder(tmp_path, monkeypatch):
+    from whodid.commands.eval_events import _dictionary
+
+    folder = _petrarch_data(tmp_path)
+    (folder / "verbs.txt").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert _dictionary("verbs.txt", folder) == folder / "verbs.txt"
+    assert _dictionary("elsewhere/verbs.txt", folder) == Path("elsewhere/verbs.txt")  # a path stays a path

@@ -384,13 +384,15 @@ def read_plv(data: Path, split: str = "test", field_name: str = "gold_root") -> 
             for n, r in enumerate(rows)]
 
 
+PETRARCH_FOLDERS = {"validation": "petrarch-validation", "unittests": "petrarch-unittests"}
+
+
 def read_petrarch(data: Path, suite: str = "validation") -> list[GoldRecord]:
     """PETRARCH records (validation: UD-PETRARCH 2.02; unittests: PETRARCH2): label = CAMEO root of the first
     gold event, triples = (root, source country, target country) of every gold event; no-event records have none.
     Records marked ``evaluate: false`` or expecting a coder error are left out."""
-    folder = "petrarch-validation" if suite == "validation" else "petrarch-unittests"
     out = []
-    for r in _jsonl(data / folder / "gold.jsonl"):
+    for r in _jsonl(data / PETRARCH_FOLDERS[suite] / "gold.jsonl"):
         if not r.get("evaluate", True) or r.get("expect_error"):
             continue
         events = [] if r.get("noevents") else r.get("events") or []

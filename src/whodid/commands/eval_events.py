@@ -46,10 +46,11 @@ def add_command(sets: argparse._SubParsersAction) -> None:
         if name == "petrarch":
             parser.add_argument("--suite", choices=("validation", "unittests"), default="validation")
             parser.add_argument("--actors", action="append", default=[], metavar="FILE",
-                                help="whodid actor file(s) to use instead of the shipped ones (repeatable)")
+                                help="actor file(s) to use instead of the shipped ones, whodid's or PETRARCH's "
+                                     "(repeatable; a bare file name is looked for in the suite's data folder too)")
             parser.add_argument("--verbs", action="append", default=[], metavar="FILE",
                                 help="PETRARCH/TABARI verb dictionary whose verbs code events, before whodid's own "
-                                     "triggers (repeatable)")
+                                     "triggers (repeatable; a bare file name is looked for in the suite's folder too)")
             parser.add_argument("--verbs-only", action="store_true",
                                 help="with --verbs: the dictionary's verbs are the only triggers (PETRARCH's reading)")
         parser.set_defaults(run=run, gold_set=name)
@@ -70,6 +71,15 @@ def _records(args: argparse.Namespace, data: Path) -> dict[str, tuple[list[Any],
         return {"PLOVER root": (ev.read_plv(data, args.split, "gold_root")[:limit], ev.plv_root_label, False),
                 "quad (penta 1-4)": (ev.read_plv(data, args.split, "gold_penta")[:limit], _quad_label(), False)}
     return {"CAMEO root": (ev.read_petrarch(data, args.suite)[:limit], ev.cameo_root_label, True)}
+
+
+def _dictionary(name: str, suite_folder: Path) -> Path:
+    """A dictionary named on the command line: the path as given, else that file name in the gold set's folder
+    ("--actors PETR_Validate_actors_2_02.txt")."""
+    path = Path(name)
+    if path.is_file() or path.parent != Path("."):
+        return path
+    return suite_folder / name if (suite_folder / name).is_file() else path
 
 
 def _quad_label():
@@ -98,7 +108,15 @@ def run(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         stderr.print(f"[red]error:[/red] {exc}")
         return 2
-    coder = Coder(actors_files=getattr(args, "actors", None) or (), verbs_files=getattr(args, "verbs", None) or (),
+    suite_folder = data / ev.PETRARCH_FOLDERS[getattr(args, "suite", "validation")]
+    actors_files = [_dictionary(name, suite_folder) for name in getattr(args, "actors", None) or ()]
+    verbs_files = [_dictionary(name, suite_folder) for name in getattr(args, "verbs", None) or ()]
+    missing = [str(path) for path in actors_files + verbs_files if not path.is_file()]
+    if missing:
+        stderr.print(f"[red]error:[/red] dictionary not found: {', '.join(missing)} (a path, or a file name in "
+                     f"{suite_folder})")
+        return 2
+    coder = Coder(actors_files=actors_files, verbs_files=verbs_files,
                   verbs_only=bool(getattr(args, "verbs_only", False)))
     all_records = [r for records, _, _ in scorings.values() for r in records]
     as_coded = ev.code_records(coder, all_records)
