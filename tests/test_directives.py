@@ -132,3 +132,11 @@ def test_a_wish_of_another_s_act_is_an_appeal(coder):
     # the subject's own wish is no appeal, nor is a speaker's "I want you to"
     for text in ("The Ruritanian army wants to capture the town.", "I want you to know the truth."):
         assert not any(e.event_type == "REQUEST" for e in _events(coder, text)), text
+
+
+@pytest.mark.parametrize("text", ["Rebels in Chad insisted on their demand that the Nigerien government free the hostages.",
+                                  "Rebels in Chad stood by their demand that the Nigerien government free the hostages."])
+def test_a_demand_held_to_is_aimed_at_the_subject_of_its_clause(coder, text):
+    # "insisted on its demand that X ...": one request, by the insisters, of X (not an act asked for and dropped)
+    [request] = [e for e in _events(coder, text) if e.event_type == "REQUEST"]
+    assert [a.country for a in request.actors] == ["TCD"] and [r.country for r in request.recipients] == ["NER"]

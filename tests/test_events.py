@@ -79,6 +79,13 @@ def test_requested_act_is_not_coded_as_done(coder):
         assert [e.event_type for e in _events(coder, text)] == ["REQUEST"], text
 
 
+@pytest.mark.parametrize("text", ["Turkish troops lifted a week-long blockade of Kurdish villages on Sunday.",
+                                  "The Peruvian government ended the night curfew in Lima."])
+def test_a_state_undone_is_no_act_of_its_own(coder, text):
+    # the blockade, curfew or ban lifted is the state that ends: one event, the easing, not also the coercion
+    assert [e.event_type for e in _events(coder, text)] in (["RETREAT"], ["CONCEDE"]), text
+
+
 def test_reflexive_recipient_is_never_the_speaker(coder):
     event = _one(coder, "Eight fighters blew themselves up with a grenade, police said on Thursday.", "ASSAULT")
     assert event.recipients == []  # not the police who reported it

@@ -139,3 +139,15 @@ def test_their_in_the_clause_of_a_common_noun_is_the_doers_own(coder):
 def test_where_participants_go_for_talks_is_no_side(coder, text):
     events = [e for e in coder.code_text(text, published="2016-05-01") if e.event_type == "CONSULT"]
     assert events and all(not e.recipients for e in events), [(e.trigger.text, e.recipients) for e in events]
+
+
+@pytest.mark.parametrize("text, event_type, actors, recipients", [
+    ("Ugandan police placed the opposition leader under house arrest.", "COERCE", ["UGA"], ["UGA"]),
+    ("The opposition leader was placed under house arrest by Ugandan police.", "COERCE", ["UGA"], ["UGA"]),
+    ("Kenyan police took two British journalists into custody on Monday.", "COERCE", ["KEN"], ["GBR"]),
+    ("Prosecutors in Nairobi put a Ugandan minister under investigation.", "ACCUSE", ["KEN"], ["UGA"]),
+])
+def test_whom_a_verb_puts_into_a_state_is_the_recipient(coder, text, event_type, actors, recipients):
+    # "placed X under arrest", "took X into custody": the verb's object (or passive subject) is the one held
+    event = _one(coder, text, event_type)
+    assert (_codes(event.actors), _codes(event.recipients)) == (actors, recipients)

@@ -106,6 +106,7 @@ class ArgumentRules:
     criticised_act_preps: frozenset[str] = frozenset()
     addressee_preps: frozenset[str] = frozenset()
     criticised_acts: frozenset[str] = frozenset()
+    undoing_codes: frozenset[str] = frozenset()  # events._undone_state: CAMEO prefixes of acts that undo a state
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -719,6 +720,8 @@ def noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRul
                 _outer_subject(governor)
         if not mention.recipients:
             mention.recipients.extend(prep_objects(governor, entry.recipient_preps))
+        if not mention.recipients and noun.dep_ == "pobj" and noun.head.head.i == governor.i:
+            mention.recipients.extend(_held(governor))
         # "imposed a ban on X"; but "came to Geneva for talks": where a participant went, not whom the talks face
         preps = rules.target_preps - ({"with"} if support is not None else {"with", "to"})
         mention.fallback_recipients.extend(prep_objects(governor, preps))
@@ -730,6 +733,16 @@ def noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRul
     _undergone(mention, noun, rules)
     _doer_with_hung_target(mention, noun, entry)
     mention.anaphoric = _anaphoric(noun, rules)
+
+
+def _held(governor: Token) -> list[Token]:
+    """Whom a verb puts into the state its prepositional noun names ("placed the editor under house arrest", "the
+    editor was taken into custody"): its object, or the subject of its passive."""
+    objects = children(governor, "dobj")
+    if objects:
+        return with_conjuncts(objects[0])
+    subject, passive = subject_of(governor)
+    return subject if passive else []
 
 
 def _undergoing_verb(noun: Token, rules: ArgumentRules) -> Token | None:

@@ -105,6 +105,14 @@ def _lend_doers(noun_mention: "Mention", verb_mention: "Mention") -> None:
     verb_mention.subject_event = noun_mention.trigger
 
 
+def _undone_state(noun: Token, verb: Mention, rules: ArgumentRules) -> bool:
+    """Whether a noun event is the object of an act that undoes it ("lifted the blockade", "eased sanctions"): a
+    state that ended, not an act of its own (``undoing_codes`` in arguments.yaml). Only an undoing told as done:
+    what is asked, promised or refused to be ended goes on ("urged X to end its attacks": the attacks are real)."""
+    return noun.dep_ == "dobj" and verb.status == "asserted" and verb.first.i == verb.trigger.i and \
+        any(verb.entry.cameo.startswith(p) for p in rules.undoing_codes)
+
+
 def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: ArgumentRules) -> list[Mention]:
     """One event per act: a noun event under a verb event of the same type ("met for talks"); an intent verb
     already folded into an intent event ("agreed" of "agreed to meet"); an act requested, threatened or refused
@@ -137,8 +145,10 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
                 head = noun  # "set fire to offices following the killing of X": an act of its own
             other = verbs.get(head.i)
             if other is not None and other is not m and other.event_type.lower() in rules.unrealised_object_types \
-                    and noun.dep_ in ("dobj", "pobj", "conj"):
+                    and noun.dep_ in ("dobj", "pobj", "conj") and other.event_type != m.event_type:
                 continue  # "demanded the release of X", "called for a ceasefire": asked for, not done
+            if other is not None and other is not m and _undone_state(noun, other, rules):
+                continue
             if other is not None and other.event_type == m.event_type:
                 if not other.recipients:  # the noun's phrase may name the recipient ("aid for Malawi")
                     other.recipients = list(m.recipients)
