@@ -424,3 +424,22 @@ def test_a_date_names_no_office(kb: ActorKB) -> None:
     # "January 10" is a day, not Number 10 Downing Street
     assert kb.lookup("January 10", "2017-01-12") is None
     assert kb.lookup("Number 10", "2017-01-12").code == "GBRGOV"
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("the former Kenyan president", "KENELI"),  # not the president in office at the date
+    ("Kenya's ex-minister", "KENELI"),
+    ("former Ugandan lawmakers", "UGAELI"),
+    ("a former UN official", "ELI"),  # no longer acts for the UN
+])
+def test_a_former_office_holder_is_an_elite_not_the_holder(kb: ActorKB, phrase: str, code: str) -> None:
+    actor = kb.lookup(phrase, DAY)
+    assert actor is not None and actor.code == code and not (actor.kb_id or "").startswith("person:")
+    assert kb.lookup(phrase.replace("former ", "").replace("ex-", ""), DAY).code != code  # in office: not ELI
+
+
+def test_the_former_president_is_not_the_one_the_story_named(kb: ActorKB) -> None:
+    memory = StoryActors(kb)
+    memory.resolve("Kenyan President William Ruto", DAY)
+    assert memory.resolve("the former Kenyan president", DAY).code == "KENELI"
+    assert memory.resolve("the Kenyan president", DAY).name == "William Ruto"

@@ -291,7 +291,9 @@ class ActorKB:
         self.owner_preps: set[str] = set()
         self.clause_adjectives: set[str] = set()
         self.stance_prefixes: set[str] = set()
-        self.past_markers: set[str] = set()
+        self.past_markers: set[str] = set()  # an apposition's post is a past one: former_markers and "then"
+        self.former_markers: set[str] = set()  # "the former president": no holder of the post now
+        self.former_elite_sectors: set[str] = set()
         self.organisation_words: dict[str, str] = {}  # "force" -> "MIL", "party" -> "" (no sector)
         self._collectives: dict[str, tuple[str, ...]] = {}  # "two koreas" -> ("KOR", "PRK")
         self._index: dict[tuple[str, ...], list[Entry]] = {}
@@ -466,7 +468,9 @@ class ActorKB:
         self.kin_elite_sectors |= {str(w).upper() for w in data.get("kin_elite_sectors") or []}
         self.clause_adjectives |= {str(w).lower() for w in data.get("clause_adjectives") or []}
         self.stance_prefixes |= {str(w).lower() for w in data.get("stance_prefixes") or []}
-        self.past_markers |= {str(w).lower() for w in data.get("past_markers") or []}
+        self.former_markers |= {str(w).lower() for w in data.get("former_markers") or []}
+        self.former_elite_sectors |= {str(w).upper() for w in data.get("former_elite_sectors") or []}
+        self.past_markers |= self.former_markers | {str(w).lower() for w in data.get("past_markers") or []}
         for sector, words in (data.get("organisation_words") or {}).items():
             for word in words or []:
                 self.organisation_words[_fold(str(word))] = "" if sector == "none" else str(sector)
@@ -933,6 +937,10 @@ class ActorKB:
         before = [s for s in mods if isinstance(s, Span)]
         tail_spans = [s for s in tail if isinstance(s, Span)]
         sector = self._sector(noun, before, tail_spans)
+        # "the former president", "ex-minister": out of office, so no holder and no one the story named for the post
+        former = any(isinstance(m, int) and toks[m].key in self.former_markers for m in mods)
+        if former and sector in self.former_elite_sectors:
+            sector = "ELI"
         owner = _affiliation(before) or _affiliation(tail_spans)
         group = self._group_modifier(before)
         if group is not None and (owner is None or owner.kind in ("country", "adj", "capital")):
@@ -951,7 +959,7 @@ class ActorKB:
         # "his party leader", "the union chief": the head of an organisation the words name, no one the story named
         # for the title (wave 11: a party leader recalled as the last head of state)
         of_organisation = any(isinstance(m, int) and toks[m].key in self.organisation_words for m in mods)
-        if owner is None and noun.weak and not noun.plural and not indefinite and not of_organisation:
+        if owner is None and noun.weak and not noun.plural and not indefinite and not of_organisation and not former:
             # "the North Korean leader" / "the official": someone this story already named
             if memory is not None:
                 found = memory._recall_title(self, title, None, date) or memory._recall_head(title)
@@ -959,10 +967,13 @@ class ActorKB:
                     return found
         if owner is not None:
             if owner.kind in ("named", "igo"):
-                if owner.kind == "igo" and not noun.plural and not indefinite:
+                if owner.kind == "igo" and not noun.plural and not indefinite and not former:
                     person = self._holder(title, None, owner.entry.ref.id, date, memory)
                     if person is not None:
                         return person
+                if owner.kind == "igo" and former:  # "a former UN official" no longer acts for the UN
+                    return Actor(text="", name=None, code="ELI", country=None, sector="ELI",
+                                 kb_id=f"agent:{noun.words}", why=f"former+igo+noun:{noun.words}")
                 if owner.kind == "igo":
                     return _igo_actor(owner.entry.ref)
                 base = self._named_actor(owner.entry.ref, date)
@@ -984,12 +995,12 @@ class ActorKB:
                     return base
                 return self._country_actor(country, sector, f"person-modifier+noun:{noun.words}")
             country = owner.entry.ref
-            if not noun.plural and not indefinite and title in self.titles:
+            if not noun.plural and not indefinite and not former and title in self.titles:
                 person = self._holder(title, country.iso3, None, date, memory)
                 if person is not None:
                     return person
             return self._country_actor(country, sector, f"{owner.kind}+noun:{noun.words}")
-        if not noun.plural and not indefinite and title in self.titles:
+        if not noun.plural and not indefinite and not former and title in self.titles:
             # a title only one country's posts bear ("the Taoiseach") names that country's holder
             only = self._title_country(title)
             person = self._holder(title, only, None, date, memory) if only else None
