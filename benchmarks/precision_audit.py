@@ -78,7 +78,8 @@ def write_listing(events: list[dict[str, Any]], out: Path) -> None:
     ``out``.md: the same grouped by story and sentence."""
     with out.with_suffix(".jsonl").open("w", encoding="utf-8") as fh:
         for e in events:
-            row = audit_record(e) | {"sentence": e["text"], "trigger_text": e["trigger"]["text"],
+            row = audit_record(e) | {"confidence": e["confidence"], "sentence": e["text"],
+                                     "trigger_text": e["trigger"]["text"],
                                      "actor_names": [a.get("name") or a.get("text") for a in e["actors"]],
                                      "recipient_names": [a.get("name") or a.get("text") for a in e["recipients"]]}
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -171,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("listings", type=Path, nargs="+", help="STEM.jsonl files written by 'sample'")
     c.add_argument("--judgements", type=Path, required=True)
     c.add_argument("--unjudged", type=Path, help="write the events with no judgement that applies (markdown)")
+    c.add_argument("--min-confidence", type=float, help="score only events coded with at least this confidence "
+                                                        "(as `whodid code --min-confidence`)")
     j = sub.add_parser("judge", help="turn a label file into judgement lines for listed events")
     j.add_argument("listings", type=Path, nargs="+")
     j.add_argument("--labels", type=Path, required=True, help='lines "EVENT_ID T|F [cause]"')
@@ -187,6 +190,10 @@ def main(argv: list[str] | None = None) -> int:
         n = add_judgements(events, read_labels(args.labels), args.judgements)
         print(f"{n} judgements -> {args.judgements}")
         return 0
+    if args.min_confidence is not None:
+        from recall_audit import confident  # the sibling script's filter (run as a script: its folder is on the path)
+
+        events = confident(events, args.min_confidence)
     report = score(events, load_judgements(args.judgements))
     print(f"events {report['events']}  judged {report['judged']}  true {report['true']}  "
           f"precision {report['precision']}")

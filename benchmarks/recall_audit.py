@@ -119,7 +119,7 @@ def code_sheet(lines: list[str], max_sentences: int) -> list[dict[str, Any]]:
                     row["events"].append({
                         "span": [d["trigger"]["start"] - row["start"], d["trigger"]["end"] - row["start"]],
                         "type": d["event_type"], "cameo": d["cameo"], "status": d["status"],
-                        "actors": [_country(a) for a in d["actors"]],
+                        "confidence": d["confidence"], "actors": [_country(a) for a in d["actors"]],
                         "recipients": [_country(a) for a in d["recipients"]],
                         "actor_names": [a.get("name") or a.get("text") for a in d["actors"]],
                         "recipient_names": [a.get("name") or a.get("text") for a in d["recipients"]]})
@@ -127,6 +127,14 @@ def code_sheet(lines: list[str], max_sentences: int) -> list[dict[str, Any]]:
         coder_module.find_mentions = find_mentions
         Coder._event, Coder._code_story = original_event, original_story
     return [r for (_, sid), r in rows.items() if sid < max_sentences]
+
+
+def confident(events: list[dict[str, Any]], minimum: float) -> list[dict[str, Any]]:
+    """The listed events coded with at least ``minimum`` confidence (a listing written before confidences were
+    listed has none: write it again with 'sample')."""
+    if any("confidence" not in e for e in events):
+        raise SystemExit("this listing has no confidences: write it again with 'sample'")
+    return [e for e in events if e["confidence"] >= minimum]
 
 
 def _country(actor: dict[str, Any]) -> str:
@@ -309,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("sheets", type=Path, nargs="+")
     c.add_argument("--gold", type=Path, required=True)
     c.add_argument("--misses", type=Path, help="write the misses and mistypes (markdown, outside the repository)")
+    c.add_argument("--min-confidence", type=float, help="count only events coded with at least this confidence "
+                                                        "(as `whodid code --min-confidence`)")
     args = parser.parse_args(argv)
     if args.command == "sample":
         rows = code_sheet(sample_lines(args.corpus, args.seed, args.n, args.min_political), args.sentences)
@@ -325,6 +335,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(gold)} gold lines -> {args.gold}")
         return 0
     rows = [r for p in args.sheets for r in load_jsonl(p)]
+    if args.min_confidence is not None:
+        rows = [r | {"events": confident(r["events"], args.min_confidence)} for r in rows]
     result = score(rows, load_jsonl(args.gold))
     print(report(result))
     if args.misses:

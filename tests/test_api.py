@@ -79,6 +79,9 @@ def test_events_filters_and_paging(client: TestClient) -> None:
     assert client.get("/events", params={"event_type": "assault"}).json()["events"][0]["story_id"] == "s2"
     assert client.get("/events", params={"status": "hypothetical"}).json()["total"] == 1
     assert client.get("/events", params={"historical": "true"}).json()["total"] == 1
+    assert client.get("/events", params={"min_confidence": 0.5}).json()["total"] == 5  # all coded at 0.5
+    assert client.get("/events", params={"min_confidence": 0.6}).json()["total"] == 0
+    assert client.get("/events", params={"min_confidence": 1.5}).status_code == 422
     # a month-precision date overlaps a day range inside it
     assert [e["story_id"] for e in client.get("/events", params={"since": "2024-04-15", "until": "2024-04-20"})
             .json()["events"]] == ["s2"]

@@ -55,6 +55,20 @@ def test_db_recoding_replaces_never_duplicates(story, tmp_path):
         assert store.stories_count() == 1
 
 
+def test_min_confidence_leaves_out_less_confident_events(story, capsys):
+    def coded(*extra: str) -> list[dict]:
+        assert main(["code", str(story), "--published", "2025-06-05", "--quiet", *extra]) == 0
+        return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+    everything = coded()
+    top = max(e["confidence"] for e in everything)
+    assert everything and coded("--min-confidence", str(top)) == [e for e in everything if e["confidence"] >= top]
+    assert coded("--min-confidence", str(round(top + 0.01, 2))) == []
+    with pytest.raises(SystemExit):
+        main(["code", str(story), "--min-confidence", "1.5"])
+    assert "between 0 and 1" in capsys.readouterr().err
+
+
 def test_bad_published_date_is_a_clear_error(story, capsys):
     assert main(["code", str(story), "--published", "not-a-date"]) == 2
     assert "error" in capsys.readouterr().err

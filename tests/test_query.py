@@ -71,6 +71,9 @@ def test_query_filters_return_frames(db: Path) -> None:
         assert len(store.query(level="mentions", story_id="ms10")) == 2
         assert len(store.query(story_id="ms10")) == 2
         assert store.query(status="negated").empty
+        confidences = store.query(level="mentions")["confidence"]
+        assert len(store.query(level="mentions", min_confidence=float(confidences.median()))) < len(confidences)
+        assert len(store.query(level="mentions", min_confidence=0.0)) == len(confidences)
         assert len(store.query(historical=False)) == len(store.query()) - len(store.query(historical=True))
         with pytest.raises(ValueError):
             store.query(level="sentences")

@@ -95,6 +95,7 @@ class Filters:
     since: str | None = None
     until: str | None = None
     story_id: str | None = None
+    min_confidence: float | None = None
 
 
 def _date_param(value: str | None, name: str) -> str | None:
@@ -114,6 +115,7 @@ def filters_param(
     since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD: event dates overlapping"),
     until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
     story_id: str | None = Query(None),
+    min_confidence: float | None = Query(None, ge=0, le=1, description="events coded with at least this confidence"),
 ) -> Filters:
     """Parse and check the filter query parameters (422 with a message when one is wrong)."""
     if event_type is not None and event_type.upper() not in EVENT_TYPES:
@@ -124,7 +126,8 @@ def filters_param(
     return Filters(actor=actor, recipient=recipient, dyad=pair,  # type: ignore[arg-type]
                    event_type=event_type.upper() if event_type else None,
                    status=status.lower() if status else None, quad_class=quad_class, historical=historical,
-                   since=_date_param(since, "since"), until=_date_param(until, "until"), story_id=story_id)
+                   since=_date_param(since, "since"), until=_date_param(until, "until"), story_id=story_id,
+                   min_confidence=min_confidence)
 
 
 # --- the query layer: SQL on the store's mentions table ------------------------------------------------------
@@ -138,7 +141,8 @@ def _where(f: Filters, extra: list[str] | None = None, extra_params: list[Any] |
     """A WHERE clause (possibly empty) and its parameters for the filters, at the mention level."""
     where, params = sql_filters(actor=f.actor, recipient=f.recipient, dyad=f.dyad, event_type=f.event_type,
                                 status=f.status, quad_class=f.quad_class, historical=f.historical, since=f.since,
-                                until=f.until, story_id=f.story_id, level="mentions")
+                                until=f.until, story_id=f.story_id, min_confidence=f.min_confidence,
+                                level="mentions")
     where += extra or []
     params += extra_params or []
     return (" WHERE " + " AND ".join(where) if where else ""), params

@@ -19,6 +19,17 @@ from whodid.nlp import ModelNotInstalled
 stderr = Console(stderr=True)
 
 
+def confidence_value(text: str) -> float:
+    """An argparse type: a confidence between 0 and 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a number between 0 and 1, not {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"a number between 0 and 1, not {text!r}")
+    return value
+
+
 # Each command lives in its own module under whodid.commands and registers itself with ``add_command``;
 # ``whodid eval <set>`` scorers register under the "eval" command from modules named ``eval_*``.
 COMMAND_MODULES: tuple[str, ...] = (

@@ -175,3 +175,10 @@ class Event:
             if data.get(key) is not None:
                 data[key] = kind.from_dict(data[key])
         return _from_fields(cls, data)
+
+
+def at_least(events: list[Event], min_confidence: float | None) -> list[Event]:
+    """The events coded with at least ``min_confidence`` (all of them when it is None)."""
+    if min_confidence is None:
+        return events
+    return [e for e in events if e.confidence >= min_confidence]

@@ -241,7 +241,8 @@ def sql_filters(*, story_id: str | None = None, actor: str | None = None, recipi
              dyad: tuple[str, str] | None = None, event_type: str | None = None, cameo: str | None = None,
              quad_class: int | None = None, status: str | None = None, historical: bool | None = None,
              since: str | None = None, until: str | None = None, country: str | None = None,
-             place: str | None = None, level: str = "events") -> tuple[list[str], list[Any]]:
+             place: str | None = None, min_confidence: float | None = None,
+             level: str = "events") -> tuple[list[str], list[Any]]:
     """SQL conditions and parameters for the query filters (all must hold)."""
     where: list[str] = []
     params: list[Any] = []
@@ -278,6 +279,8 @@ def sql_filters(*, story_id: str | None = None, actor: str | None = None, recipi
         add("date_end >= ?", _bound(since, end=False))
     if until is not None:
         add("date_start <= ?", _bound(until, end=True))
+    if min_confidence is not None:
+        add("confidence >= ?", float(min_confidence))
     return where, params
 
 

@@ -15,11 +15,11 @@ from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Ta
 from rich.table import Table
 from rich.text import Text
 
-from whodid.cli import stderr
+from whodid.cli import confidence_value, stderr
 from whodid.conventions import CONVENTIONS, apply_convention
 from whodid.formats import FORMATS, write_events
 from whodid.ingest import read_inputs
-from whodid.model import Article, Event
+from whodid.model import Article, Event, at_least
 from whodid.nlp import DEFAULT_MODEL
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,6 +52,9 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     code.add_argument("--verbs-only", action="store_true",
                       help="with --verbs: the dictionary's verbs are the only triggers and an event needs a source "
                            "and a target (PETRARCH's reading)")
+    code.add_argument("--min-confidence", type=confidence_value, metavar="X",
+                      help="leave out events coded with less confidence, 0-1 (default: keep all; precision and "
+                           "recall by threshold are in benchmarks/RESULTS.md)")
     code.add_argument("--quiet", action="store_true", help="no progress display")
     code.add_argument("--dask", metavar="SCHEDULER",
                       help="code on Dask: 'local' (a LocalCluster of --workers processes) or tcp://host:8786 "
@@ -116,6 +119,7 @@ def emit(args: argparse.Namespace, source: Source, *, skip_stored: bool = False)
         show_progress = not args.quiet and stream is not sys.stdout and stderr.is_terminal
         for article, events in _with_progress(iter(pairs), show_progress):
             events = apply_convention(events, getattr(args, "convention", "whodid"))
+            events = at_least(events, getattr(args, "min_confidence", None))
             n_stories += 1
             n_events += len(events)
             if store is not None and not (skip_stored and args.resume and store.has_story(str(article.id))):

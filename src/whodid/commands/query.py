@@ -19,7 +19,7 @@ from typing import Any, Iterable
 from rich.console import Console
 from rich.table import Table
 
-from whodid.cli import stderr
+from whodid.cli import confidence_value, stderr
 from whodid.model import STATUSES
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "plover", "phoenix")
@@ -50,10 +50,12 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     f.add_argument("--country", metavar="ISO3", help="a participant's country, either side")
     f.add_argument("--place", help="the event's place name or its ISO3 country")
     f.add_argument("--story", dest="story_id", metavar="ID", help="told by this story")
+    f.add_argument("--min-confidence", type=confidence_value, metavar="X",
+                   help="coded with at least this confidence, 0-1 (see the precision table in benchmarks/RESULTS.md)")
 
 
 _FILTERS = ("actor", "recipient", "dyad", "event_type", "cameo", "quad_class", "status", "historical", "since",
-            "until", "country", "place", "story_id")
+            "until", "country", "place", "story_id", "min_confidence")
 
 
 def _filters_of(args: argparse.Namespace) -> dict[str, Any]:
