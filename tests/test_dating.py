@@ -128,3 +128,14 @@ def test_date_value_of_a_time_is_its_day():
 
     assert date_value(Timex("10 p.m. Friday", 0, 14, "TIME", "2025-09-26T22:00")) == "2025-09-26"
     assert date_value(Timex("late October", 0, 12, "DATE", "2025-10", "END")) == "2025-10"
+
+
+@pytest.mark.parametrize("text, event_type, date, source", [
+    # a past day inside an intent's act dates the intent: the act refused or promised has no past day of its own
+    ("Kenya's finance minister declined to resign on Monday.", "REJECT", "2025-03-10", "text"),
+    # a coming day dates the act intended, not the intent
+    ("Kenya's president promised to visit Uganda next week.", "AGREE", "2025-03-12", "publication"),
+])
+def test_a_past_day_in_an_intended_act_dates_the_intent(coder, text, event_type, date, source):
+    event = _event(coder, text, "2025-03-12", event_type)
+    assert (event.date, event.date_source) == (date, source)

@@ -92,7 +92,7 @@ class EventDater:
         the time words of the event's own clause (nearest in the parse; a coordinated verb's or a speech act's
         reporting verb's at a penalty), with the year of a yearless date set by tense; else words that date
         it by ``context``, the event dated before it in the story ("the next day", "then")."""
-        timex, source = self._event_timex(mention, line, timexes)
+        timex, source = self._event_timex(mention, line, timexes, published)
         if timex and published:
             timex = _year_by_tense(timex, mention, published)
         if timex is None and context is not None:
@@ -100,7 +100,8 @@ class EventDater:
             source = "text" if timex else source
         return timex, source
 
-    def _event_timex(self, mention: Mention, line: Line, timexes: list[Timex]) -> tuple[Timex | None, str]:
+    def _event_timex(self, mention: Mention, line: Line, timexes: list[Timex],
+                     published: str | None = None) -> tuple[Timex | None, str]:
         """The time expression of the event's own clause, nearest in the parse; else none (publication date)."""
         sent = mention.sent or mention.trigger.sent
         best: tuple[int, Timex] | None = None
@@ -116,13 +117,15 @@ class EventDater:
             span = line.doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            distance = self._distance(span.root, mention, speech_act)
+            distance = self._distance(span.root, mention, speech_act, _before(timex.value, published))
             if distance is not None and (best is None or distance < best[0]):
                 best = (distance, timex)
         return (best[1], "text") if best else (None, "publication")
 
-    def _distance(self, root: Token, mention: Mention, speech_act: bool) -> int | None:
-        """Tree distance from a time expression up to the event's trigger, clause or (speech acts) reporting verb."""
+    def _distance(self, root: Token, mention: Mention, speech_act: bool, past: bool = False) -> int | None:
+        """Tree distance from a time expression up to the event's trigger, clause or (speech acts) reporting verb.
+        ``past``: the time is before the story's day, so inside an intent's act it dates the intent ("declined to
+        resign on Monday": an act not done has no past day of its own)."""
         targets = {mention.trigger.i: 0, mention.first.i: 0}
         if mention.clause is not None:
             targets.setdefault(mention.clause.i, self.dating.clause_penalty)
@@ -135,7 +138,7 @@ class EventDater:
         intent = mention.first.i != mention.trigger.i
         path = [root, *root.ancestors]
         for steps, token in enumerate(path):
-            if intent and token.i == mention.trigger.i:
+            if intent and token.i == mention.trigger.i and not past:
                 return None  # "hoped to meet ... in 2025": 2025 dates the meeting hoped for, not the hope
             if token.i in targets:
                 return steps + targets[token.i]
@@ -173,6 +176,14 @@ class EventDater:
                 mod = context.date_mod if value == context.date else None
                 best = (distance, Timex(m.group(), line.offset + m.start(), line.offset + m.end(), "DATE", value, mod))
         return best[1] if best else None
+
+
+def _before(value: str, published: str | None) -> bool:
+    """Whether a date value ends before the publication day ("2019", "2025-03-10" in a story of 2025-03-12; not
+    "2025-03", the story's own month, nor any value when the day of publication is unknown)."""
+    if not published or not value[:4].isdigit():
+        return False
+    return value < published[:len(value)]
 
 
 def story_timexes(text: str, published: str | None) -> list[Timex]:
