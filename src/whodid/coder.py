@@ -21,6 +21,7 @@ from whodid.dating import past_tense as _past
 from whodid.actor_context import StoryCountries
 from whodid.arguments import ArgumentRules, Mention
 from whodid.events import find_mentions
+from whodid.confidence import event_confidence, story_factor
 from whodid.geo import Gazetteer, event_location, geoparse
 from whodid.geo import settings as geo_settings
 from whodid.merge import merge_story_events, participants
@@ -175,6 +176,9 @@ class Coder:
         for event, keys in events:  # venues may be told after the event
             event.location = venues.refine(event.location, keys)
         countries.fill([e for e, _ in events])
+        factor = story_factor(article.text)
+        for event, _ in events:
+            event.confidence = round(event.confidence * factor, 2)
         return merge_story_events([self._at_home_code(e) for e, _ in events])
 
     def _at_home_code(self, event: Event) -> Event:
@@ -266,7 +270,7 @@ class Coder:
             location=place.shifted(line.offset) if place else None,
             attribution=attribution,
             trigger=Trigger(text=mention.trigger_text, start=line.offset + start, end=line.offset + end),
-            confidence=_confidence(mention, actors, recipients),
+            confidence=event_confidence(mention.entry, actors, recipients),
         )
 
     # -- dating ----------------------------------------------------------------------------------------------------
@@ -343,19 +347,6 @@ def _representative_day(value: str | None) -> str | None:
 def _after(value: str, published: str) -> bool:
     bounds, pub = value_bounds(value), value_bounds(published)
     return bool(bounds and pub and bounds[0] > pub[1])
-
-
-def _confidence(mention: Mention, actors: list, recipients: list) -> float:
-    """The trigger's confidence, lowered when a side is missing or named but not resolved."""
-    score = mention.entry.confidence
-    if not actors:
-        score *= 0.7
-    if not recipients and not mention.entry.reciprocal:
-        score *= 0.9
-    for side in (actors, recipients):
-        if side and all(a.why == "unresolved" for a in side):
-            score *= 0.6
-    return round(min(1.0, score), 2)
 
 
 __all__ = ["Coder"]
