@@ -757,3 +757,50 @@ def test_means_of_a_done_act_stays_done(coder):
                  "The rebels demanded talks by releasing two hostages."):
         freed = [e for e in _events(coder, text) if e.event_type == "RETREAT"]
         assert freed and all(e.status == "asserted" for e in freed), text
+
+
+# -- w12-heldout4: "claim" accuses only of a wrong; threats to a state of things; games hosted -------------------
+
+def test_claiming_no_wrong_is_no_accusation(coder):
+    for text in ("Officials in Ruritania claimed the new satellite marks a turning point for the nation.",
+                 "The minister claims the programme is for peaceful purposes only.",
+                 "No relative of the dead diplomat has come forward to claim the body.",
+                 "Few officials in Borduria can claim to understand the new tax code."):
+        assert not [e for e in _events(coder, text) if e.event_type == "ACCUSE"], text
+
+
+def test_claiming_a_wrong_still_accuses(coder):
+    for text in ("The opposition leader claimed that the vote had been rigged by the ruling party.",
+                 "The activist claimed she was targeted because of her reporting on the army.",
+                 "Borduria claimed that troops from Syldavia had shelled three villages."):
+        assert [e for e in _events(coder, text) if e.event_type == "ACCUSE"], text
+
+
+def test_threatening_a_state_of_things_is_no_threat(coder):
+    for text in ("The rebels are not the only ones threatening security in the province.",
+                 "Many migrants whose status is now threatened by the new rules are afraid.",
+                 "The march answered the threat against the rights of minorities by the government.",
+                 "Ruritania's territorial ambitions threatened the small states on its border."):
+        assert not [e for e in _events(coder, text) if e.event_type == "THREATEN"], text
+
+
+def test_threatening_someone_still_threatens(coder):
+    for text in ("The militia threatened the villagers with death if they spoke to reporters.",
+                 "Gunmen threatened the journalist's life in a phone call.",
+                 "Borduria threatened Syldavia with sanctions over the dispute."):
+        assert [e for e in _events(coder, text) if e.event_type == "THREATEN"], text
+
+
+def test_games_hosted_are_no_meeting_even_through_a_relative_pronoun(coder):
+    for text in ("Their last win came in the 2003 World Cup, which was hosted by the United States.",
+                 "The 2010 Asian Games, which were hosted by Ruritania, drew large crowds.",
+                 "The comedian Dave Marlow hosted the first episode of the show after the election."):
+        assert not [e for e in _events(coder, text) if e.event_type == "CONSULT"], text
+    assert [e for e in _events(coder, "The summit, which was hosted by Borduria, ended with a joint statement.")
+            if e.event_type == "CONSULT"]
+
+
+def test_claim_of_violence_still_accuses(coder):
+    for text in ("South Korean officials claim he was poisoned.",
+                 "The former leader said he would not vote, claiming that the government was unconstitutional."):
+        assert [e for e in _events(coder, text) if e.event_type == "ACCUSE"], text
