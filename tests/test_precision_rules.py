@@ -759,7 +759,7 @@ def test_means_of_a_done_act_stays_done(coder):
         assert freed and all(e.status == "asserted" for e in freed), text
 
 
-# -- w12-heldout4: "claim" accuses only of a wrong; threats to a state of things; games hosted -------------------
+# -- w12-heldout4: "claim" accuses only of a wrong; threats to a state of things; hosted games; what events mean --
 
 def test_claiming_no_wrong_is_no_accusation(coder):
     for text in ("Officials in Ruritania claimed the new satellite marks a turning point for the nation.",
@@ -798,6 +798,36 @@ def test_games_hosted_are_no_meeting_even_through_a_relative_pronoun(coder):
         assert not [e for e in _events(coder, text) if e.event_type == "CONSULT"], text
     assert [e for e in _events(coder, "The summit, which was hosted by Borduria, ended with a joint statement.")
             if e.event_type == "CONSULT"]
+
+
+def test_events_whose_meaning_is_weighed_stay_asserted(coder):
+    for text in ("The twin attacks by the rebels on the police could mark the start of a spring offensive.",
+                 "Observers fear that the number of Taliban attacks in recent months could indicate that the "
+                 "Taliban are gaining strength."):
+        attacks = [e for e in _events(coder, text) if e.event_type == "ASSAULT"]
+        assert attacks and all(e.status == "asserted" for e in attacks), text
+    talks = [e for e in _events(coder, "Talks between Ruritania and Borduria could take place next week.")
+             if e.event_type == "CONSULT"]
+    assert talks and all(e.status == "hypothetical" for e in talks)
+
+
+def test_aim_of_an_act_not_done_is_not_done(coder):
+    protest = [e for e in _events(coder, "There were fears that dock workers might leave work to join the protest "
+                                         "by the union.") if e.event_type == "PROTEST"]
+    assert protest and all(e.status == "hypothetical" for e in protest)
+    probe = [e for e in _events(coder, "The provincial committee said it would set up a joint team with the police "
+                                       "to investigate the case of the dead activist.") if e.event_type == "ACCUSE"]
+    assert probe and all(e.status == "future" for e in probe)
+
+
+def test_aim_of_an_act_done_keeps_its_status(coder):
+    meet = [e for e in _events(coder, "The Ruritanian minister went to Borduria to meet the president.")
+            if e.event_type == "CONSULT" and e.trigger.text == "meet"]
+    assert meet and meet[0].status == "asserted"
+    # an event the aim presupposes is no aim: the deal exists, whatever becomes of the taxes
+    deal = [e for e in _events(coder, "Authorities in Beirut are seeking to raise taxes to help pay for a deal with "
+                                      "the unions on public sector pay.") if e.event_type == "AGREE"]
+    assert deal and deal[0].status == "asserted"
 
 
 def test_claim_of_violence_still_accuses(coder):
