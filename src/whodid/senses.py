@@ -52,7 +52,7 @@ def skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexico
     if entry.event_type == "AGREE" and _agrees_with_a_view(token, rules):
         return True  # "agreed that the number is no problem", "I agree with him": an opinion shared, no accord
     if entry.event_type == "ACCUSE" and _claims_no_wrong(token, rules, lexicon):
-        return True  # "claimed the test was a breakthrough", "claim the body": an assertion, no accusation
+        return True  # "claimed its rocket is the fastest", "claim the remains": an assertion, no accusation
     if entry.event_type == "THREATEN" and _warns_of_a_danger(token, rules):
         return True  # "warned that the law violates the constitution": a claim about a danger, no threat
     if entry.event_type.lower() in rules.figure_blind_types and _figure_object(token, rules):
@@ -320,8 +320,8 @@ _MATERIAL_CONFLICT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 def _claims_no_wrong(verb: Token, rules: ArgumentRules, lexicon: TriggerLexicon) -> bool:
     """Whether a verb that accuses only of wrongs (wrong_needing_accuse_verbs: "claim") claims no wrong: nothing it
     claims (its clause, object or phrase) holds a trigger of material conflict or a word of wrongdoing
-    (wrong_words). "claimed she was targeted", "claims the vote was rigged" accuse; "claimed the test marks a
-    revolution", "claim the body" do not."""
+    (wrong_words). "claimed he was targeted", "claims the vote was rigged" accuse; "claimed its rocket is the
+    fastest", "claim the remains" do not."""
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in rules.wrong_needing_accuse_verbs:
         return False
     claimed = [t for c in verb.children if c.dep_ in _CLAIMED_DEPS for t in c.subtree]

@@ -101,7 +101,7 @@ def _own_clause(trigger: Token, chain: list[Token], cues: StatusCues) -> list[To
         return chain
     subject = _subject_phrase_head(chain)
     if subject is not None and chain[subject + 1].lemma_.lower() in cues.consequence_verbs:
-        return chain[:subject + 1]  # "the attacks could mark", "the number of attacks could indicate"
+        return chain[:subject + 1]  # "the raids may mark", "the number of attacks could indicate"
     if _judged(trigger, cues):
         return chain[:1]
     return chain
@@ -527,19 +527,19 @@ def event_status(trigger: Token, cues: StatusCues | None = None, presupposed_obj
         return FUTURE
     if _anticipated(trigger, cues):
         return FUTURE
-    # the aim itself, or what it acts on ("to join the protest"), not an event it presupposes ("to pay for a deal")
+    # the aim itself, or what it acts on ("to join a rally"), not an event it presupposes ("to fund a wage deal")
     purposed = _purposed_act(chain[-1]) if len(chain) == 1 or (len(chain) == 2 and trigger.dep_ == "dobj") else None
     if purposed is not None:
         governing = event_status(purposed, cues)
         if governing in (FUTURE, HYPOTHETICAL):
-            return governing  # "might leave work to join the protest": the aim of an act not done is not done
+            return governing  # "might leave their shifts to join a rally": an aim of an act not done, not done
     return ASSERTED
 
 
 def _purposed_act(top: Token) -> Token | None:
-    """The verb of the act whose aim a to-infinitive clause with no subject of its own tells: "leave work [to join
-    the protest]" (advcl of the verb), "set up a group [to look into the case]" (an infinitive on the verb's
-    object)."""
+    """The verb of the act whose aim a to-infinitive clause with no subject of its own tells: "leave their shifts [to
+    join a rally]" (advcl of the verb), "form a commission [to investigate the death]" (an infinitive on the
+    verb's object)."""
     if top.dep_ not in ("advcl", "acl", "relcl") or not to_infinitive(top) or _own_subject(top):
         return None
     head = top.head
