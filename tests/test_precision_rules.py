@@ -757,3 +757,80 @@ def test_means_of_a_done_act_stays_done(coder):
                  "The rebels demanded talks by releasing two hostages."):
         freed = [e for e in _events(coder, text) if e.event_type == "RETREAT"]
         assert freed and all(e.status == "asserted" for e in freed), text
+
+
+# -- w12-heldout4: "claim" accuses only of a wrong; threats to a state of things; hosted games; what events mean --
+
+def test_claiming_no_wrong_is_no_accusation(coder):
+    for text in ("The Ruritanian space agency claimed its new rocket is the fastest in the region.",
+                 "The energy minister claims the reactor will only ever produce electricity.",
+                 "Nobody has yet claimed the remains of the sailor found on the beach.",
+                 "Hardly any voter in Borduria can claim to follow the new tax code."):
+        assert not [e for e in _events(coder, text) if e.event_type == "ACCUSE"], text
+
+
+def test_claiming_a_wrong_still_accuses(coder):
+    for text in ("The opposition leader claimed that the vote had been rigged by the ruling party.",
+                 "The opposition senator claimed he was targeted because of his speeches about the army.",
+                 "Borduria claimed that troops from Syldavia had shelled three villages."):
+        assert [e for e in _events(coder, text) if e.event_type == "ACCUSE"], text
+
+
+def test_threatening_a_state_of_things_is_no_threat(coder):
+    for text in ("Smugglers and bandits also threaten security along the northern border.",
+                 "The new visa rules threaten the residence status of thousands of seasonal workers.",
+                 "The rally focused on the threat against the rights of religious minorities.",
+                 "Analysts said the ambitions of the Borduran regime threatened the smaller states nearby."):
+        assert not [e for e in _events(coder, text) if e.event_type == "THREATEN"], text
+
+
+def test_threatening_someone_still_threatens(coder):
+    for text in ("The militia threatened the villagers with death if they spoke to reporters.",
+                 "Gunmen threatened the journalist's life in a phone call.",
+                 "Borduria threatened Syldavia with sanctions over the dispute."):
+        assert [e for e in _events(coder, text) if e.event_type == "THREATEN"], text
+
+
+def test_games_hosted_are_no_meeting_even_through_a_relative_pronoun(coder):
+    for text in ("The 1998 regional cup, which was hosted by Borduria, ended in a draw.",
+                 "The 2010 Asian Games, which were hosted by Ruritania, drew large crowds.",
+                 "The singer Mara Lenz hosted an episode of the quiz programme last week."):
+        assert not [e for e in _events(coder, text) if e.event_type == "CONSULT"], text
+    assert [e for e in _events(coder, "The summit, which was hosted by Borduria, ended with a joint statement.")
+            if e.event_type == "CONSULT"]
+
+
+def test_events_whose_meaning_is_weighed_stay_asserted(coder):
+    for text in ("The rebels' attacks on two police stations may mark a new phase of the insurgency.",
+                 "Analysts say the rising number of rebel attacks on the army this winter could indicate that "
+                 "the militia is rearming."):
+        attacks = [e for e in _events(coder, text) if e.event_type == "ASSAULT"]
+        assert attacks and all(e.status == "asserted" for e in attacks), text
+    talks = [e for e in _events(coder, "Talks between Ruritania and Borduria could take place next week.")
+             if e.event_type == "CONSULT"]
+    assert talks and all(e.status == "hypothetical" for e in talks)
+
+
+def test_aim_of_an_act_not_done_is_not_done(coder):
+    protest = [e for e in _events(coder, "Port managers feared that dock workers might leave their shifts to join "
+                                         "the union's rally.") if e.event_type == "PROTEST"]
+    assert protest and all(e.status == "hypothetical" for e in protest)
+    probe = [e for e in _events(coder, "The interior ministry said it would form a commission to investigate the "
+                                       "death of the activist.") if e.event_type == "ACCUSE"]
+    assert probe and all(e.status == "future" for e in probe)
+
+
+def test_aim_of_an_act_done_keeps_its_status(coder):
+    meet = [e for e in _events(coder, "The Ruritanian minister went to Borduria to meet the president.")
+            if e.event_type == "CONSULT" and e.trigger.text == "meet"]
+    assert meet and meet[0].status == "asserted"
+    # an event the aim presupposes is no aim: the deal exists, whatever becomes of the taxes
+    deal = [e for e in _events(coder, "The Borduran cabinet wants to lift fuel duties to fund a wage deal with the "
+                                      "teachers' unions.") if e.event_type == "AGREE"]
+    assert deal and deal[0].status == "asserted"
+
+
+def test_claim_of_violence_still_accuses(coder):
+    for text in ("Officials in Borduria claim the dissident was poisoned in exile.",
+                 "The exiled senator claimed the new cabinet is unconstitutional."):
+        assert [e for e in _events(coder, text) if e.event_type == "ACCUSE"], text

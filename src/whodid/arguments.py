@@ -107,6 +107,8 @@ class ArgumentRules:
     addressee_preps: frozenset[str] = frozenset()
     criticised_acts: frozenset[str] = frozenset()
     undoing_codes: frozenset[str] = frozenset()  # events._undone_state: CAMEO prefixes of acts that undo a state
+    wrong_needing_accuse_verbs: frozenset[str] = frozenset()  # ``senses._claims_no_wrong``
+    wrong_words: frozenset[str] = frozenset()
 
     @classmethod
     @lru_cache(maxsize=1)

@@ -51,6 +51,8 @@ def skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexico
         return True  # "pressing questions", "the surrounding hills": a verb's present participle used as an adjective
     if entry.event_type == "AGREE" and _agrees_with_a_view(token, rules):
         return True  # "agreed that the number is no problem", "I agree with him": an opinion shared, no accord
+    if entry.event_type == "ACCUSE" and _claims_no_wrong(token, rules, lexicon):
+        return True  # "claimed its rocket is the fastest", "claim the remains": an assertion, no accusation
     if entry.event_type == "THREATEN" and _warns_of_a_danger(token, rules):
         return True  # "warned that the law violates the constitution": a claim about a danger, no threat
     if entry.event_type.lower() in rules.figure_blind_types and _figure_object(token, rules):
@@ -307,6 +309,29 @@ def _warns_of_a_danger(word: Token, rules: ArgumentRules) -> bool:
                                       or c.lemma_.lower() in rules.threat_doers))
               or c.dep_ in ("auxpass", "expl") for c in clause.children)
     return not (modal and act)
+
+
+# dependents of a claiming verb that say what is claimed (not who claims, or when)
+_CLAIMED_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "prep", "parataxis", "advcl"})
+# CAMEO roots of material conflict (15-20): a claimed act of these accuses its doer
+_MATERIAL_CONFLICT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+
+
+def _claims_no_wrong(verb: Token, rules: ArgumentRules, lexicon: TriggerLexicon) -> bool:
+    """Whether a verb that accuses only of wrongs (wrong_needing_accuse_verbs: "claim") claims no wrong: nothing it
+    claims (its clause, object or phrase) holds a trigger of material conflict or a word of wrongdoing
+    (wrong_words). "claimed he was targeted", "claims the vote was rigged" accuse; "claimed its rocket is the
+    fastest", "claim the remains" do not."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in rules.wrong_needing_accuse_verbs:
+        return False
+    claimed = [t for c in verb.children if c.dep_ in _CLAIMED_DEPS for t in c.subtree]
+    for word in claimed:
+        if word.lemma_.lower() in rules.wrong_words or word.lower_ in rules.wrong_words:
+            return False
+        entry = lexicon.match(word)
+        if entry is not None and entry.cameo[:2] in _MATERIAL_CONFLICT_ROOTS:
+            return False
+    return True
 
 
 def _is_figure(noun: Token, rules: ArgumentRules) -> bool:

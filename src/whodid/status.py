@@ -99,13 +99,24 @@ def _own_clause(trigger: Token, chain: list[Token], cues: StatusCues) -> list[To
     of judgement with an "as" phrase or predicate ("*considers* the deployment as a threat")."""
     if len(chain) < 2 or trigger.pos_ not in ("NOUN", "PROPN"):
         return chain
-    verb = chain[1]
-    lemma = verb.lemma_.lower()
-    if trigger.dep_ in ("nsubj", "nsubjpass") and lemma in cues.consequence_verbs:
-        return chain[:1]
+    subject = _subject_phrase_head(chain)
+    if subject is not None and chain[subject + 1].lemma_.lower() in cues.consequence_verbs:
+        return chain[:subject + 1]  # "the raids may mark", "the number of attacks could indicate"
     if _judged(trigger, cues):
         return chain[:1]
     return chain
+
+
+def _subject_phrase_head(chain: list[Token]) -> int | None:
+    """Where an event noun's chain reaches its verb's subject, when the noun is that subject or sits in its "of"
+    phrase ("the attacks", "the number of attacks", "a wave of strikes"); None when it is neither."""
+    for k, token in enumerate(chain[:-1]):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return k
+        if not (token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj") and not (
+                token.dep_ == "prep" and token.lower_ == "of"):
+            return None
+    return None
 
 
 def _judged(noun: Token, cues: StatusCues) -> bool:
@@ -516,4 +527,24 @@ def event_status(trigger: Token, cues: StatusCues | None = None, presupposed_obj
         return FUTURE
     if _anticipated(trigger, cues):
         return FUTURE
+    # the aim itself, or what it acts on ("to join a rally"), not an event it presupposes ("to fund a wage deal")
+    purposed = _purposed_act(chain[-1]) if len(chain) == 1 or (len(chain) == 2 and trigger.dep_ == "dobj") else None
+    if purposed is not None:
+        governing = event_status(purposed, cues)
+        if governing in (FUTURE, HYPOTHETICAL):
+            return governing  # "might leave their shifts to join a rally": an aim of an act not done, not done
     return ASSERTED
+
+
+def _purposed_act(top: Token) -> Token | None:
+    """The verb of the act whose aim a to-infinitive clause with no subject of its own tells: "leave their shifts [to
+    join a rally]" (advcl of the verb), "form a commission [to investigate the death]" (an infinitive on the
+    verb's object)."""
+    if top.dep_ not in ("advcl", "acl", "relcl") or not to_infinitive(top) or _own_subject(top):
+        return None
+    head = top.head
+    if top.dep_ == "advcl":
+        return head if head.pos_ in ("VERB", "AUX") else None
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None

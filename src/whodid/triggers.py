@@ -272,6 +272,17 @@ def _objects(token: "Token", pos: str, particle: "Token | None") -> set[str]:
     return out
 
 
+def _relative_antecedent(token: "Token") -> set[str]:
+    """Words of the noun a relative clause hangs on when its relative pronoun is the verb's object ("the Games,
+    which were hosted by X" -> games). Only exclusions use it: an antecedent that is a party sent or freed is often
+    the recipient too, and an object word would make new events."""
+    if token.dep_ != "relcl":
+        return set()
+    if any(c.dep_ in _VERB_OBJECT_DEPS and c.tag_ in ("WDT", "WP") for c in token.children):
+        return _words(token.head)
+    return set()
+
+
 def _subjects(token: "Token") -> set[str]:
     """Subject words of a verb trigger, climbing through conjoined or controlled verbs."""
     tok = token
@@ -576,6 +587,8 @@ class TriggerLexicon:
                 return False
             if objs.intersection(entry.exclude_objects) or ("*" in entry.exclude_objects and objs):
                 return False
+            if entry.exclude_objects and _relative_antecedent(token).intersection(entry.exclude_objects):
+                return False  # "the World Cup, which was hosted by X": the object is the relative's antecedent
         if entry.subjects or entry.exclude_subjects:
             subj = _subjects(token) if entry.pos == "VERB" else _noun_subjects(token)
             if entry.subjects and not subj.intersection(entry.subjects):
