@@ -443,3 +443,9 @@ def test_the_former_president_is_not_the_one_the_story_named(kb: ActorKB) -> Non
     memory.resolve("Kenyan President William Ruto", DAY)
     assert memory.resolve("the former Kenyan president", DAY).code == "KENELI"
     assert memory.resolve("the Kenyan president", DAY).name == "William Ruto"
+
+
+@pytest.mark.parametrize("phrase, code", [("Ghana's central bank", "GHAGOV"), ("the Ghanaian central bank governor", "GHAGOV"),
+                                          ("a Ghanaian bank", "GHABUS")])
+def test_a_central_bank_is_government_a_bank_is_business(kb: ActorKB, phrase: str, code: str) -> None:
+    assert kb.lookup(phrase, DAY).code == code
