@@ -26,6 +26,9 @@ def _status(nlp, sentence: str, trigger: str) -> str:
         ("The president is expected to attend the summit.", "attend", "future"),
         ("The minister is due to arrive in Lagos on Friday.", "arrive", "future"),
         ("The army failed to capture the town.", "capture", "negated"),
+        # an invitation's act is still to come: accepting it is the news
+        ("Ghana accepted an invitation to visit Togo in June.", "visit", "hypothetical"),
+        ("Ghana's president visited Togo at the invitation of his host.", "visited", "asserted"),
         # the matter at stake in a dispute or failed talks did not happen
         ("Negotiations foundered over land concessions.", "concessions", "hypothetical"),
         ("Protests erupted over the arrest of the opposition leader.", "arrest", "asserted"),
