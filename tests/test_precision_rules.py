@@ -2,6 +2,8 @@
 written for these tests, none taken from a corpus."""
 from __future__ import annotations
 
+import pytest
+
 PUBLISHED = "2017-03-10"
 
 
@@ -834,3 +836,15 @@ def test_claim_of_violence_still_accuses(coder):
     for text in ("Officials in Borduria claim the dissident was poisoned in exile.",
                  "The exiled senator claimed the new cabinet is unconstitutional."):
         assert [e for e in _events(coder, text) if e.event_type == "ACCUSE"], text
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The Ghanaian president's attacks on judges drew a rebuke from lawyers.", "ACCUSE"),  # words, not violence
+    ("Israeli settlers attacked Palestinian farmers near the village.", "ASSAULT"),  # no speakers: an assault
+    ("Russia attacked Ukraine overnight.", "ASSAULT"),
+    ("Ghanaian police attacked protesters in Accra.", "ASSAULT"),
+    ("The Ghanaian government attacked rebel positions.", "ASSAULT"),  # a target not named as anyone: left as it is
+])
+def test_an_attack_by_speakers_on_no_armed_side_is_criticism(coder, text, event_type):
+    attack = next(e for e in _events(coder, text) if e.trigger.text.startswith("attack"))
+    assert attack.event_type == event_type

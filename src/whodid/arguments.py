@@ -83,6 +83,9 @@ class ArgumentRules:
     armed_lemmas: frozenset[str] = frozenset()  # fighting words that need an armed side (``armed_struggle``)
     armed_sectors: frozenset[str] = frozenset()
     flight_lemmas: frozenset[str] = frozenset()  # fleeing words that need an armed one who flees (``armed_struggle``)
+    verbal_attack_lemmas: frozenset[str] = frozenset()  # ``senses.verbal_attack`` (``armed_struggle``)
+    verbal_attack_sectors: frozenset[str] = frozenset()
+    verbal_attack_code: str = "111"
     firm_event_types: frozenset[str] = frozenset()  # PLOVER types that businesses alone do not make (``firms``)
     firm_sectors: frozenset[str] = frozenset()
     firm_suffixes: frozenset[str] = frozenset()
@@ -117,6 +120,7 @@ class ArgumentRules:
         special = ("according_to", "obligation_modals", "home_codes", "firms", "armed_struggle", "wish_verbs")
         sets = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if k not in special}
         firms = raw.get("firms") or {}
+        armed = raw.get("armed_struggle") or {}
         return cls(**sets, according_to=tuple(tuple(p) for p in raw["according_to"]),
                    obligation_modals={str(k).lower(): (str(v["table"]), str(v["code"]))
                                       for k, v in raw["obligation_modals"].items()},
@@ -127,6 +131,9 @@ class ArgumentRules:
                    armed_sectors=frozenset(str(t).upper() for t in (raw.get("armed_struggle") or {}).get("sectors") or []),
                    flight_lemmas=frozenset(str(t).lower()
                                            for t in (raw.get("armed_struggle") or {}).get("flight_lemmas") or []),
+                   verbal_attack_lemmas=frozenset(str(t).lower() for t in armed.get("verbal_attack_lemmas") or []),
+                   verbal_attack_sectors=frozenset(str(t).upper() for t in armed.get("verbal_attack_sectors") or []),
+                   verbal_attack_code=str(armed.get("verbal_attack_code") or "111"),
                    firm_event_types=frozenset(str(t).upper() for t in firms.get("event_types") or []),
                    firm_sectors=frozenset(str(t).upper() for t in firms.get("sectors") or []),
                    firm_suffixes=frozenset(str(t).lower() for t in firms.get("name_suffixes") or []))

@@ -26,7 +26,7 @@ from whodid.geo import Gazetteer, event_location, geoparse
 from whodid.geo import settings as geo_settings
 from whodid.merge import merge_story_events, participants
 from whodid.resolver import ArgumentResolver
-from whodid.senses import commercial_act, private_act, unarmed_fight, unarmed_flight
+from whodid.senses import commercial_act, private_act, unarmed_fight, unarmed_flight, verbal_attack
 from whodid.model import Article, Event, Place, Timex, Trigger, stable_hash
 from whodid.nlp import DEFAULT_MODEL, load_pipeline
 from whodid.ontology import Ontology
@@ -231,6 +231,9 @@ class Coder:
         if unarmed_fight(mention.trigger.lemma_.lower(), mention.event_type, actors, recipients, resolver.rules) or \
                 unarmed_fight(mention.trigger.lower_, mention.event_type, actors, recipients, resolver.rules):
             return None  # "fought the claims", "a tight battle with her rival": no armed side
+        if verbal_attack(mention.trigger.lemma_.lower(), mention.event_type, actors, recipients, resolver.rules):
+            mention.cameo = resolver.rules.verbal_attack_code  # "the president's attacks on judges": criticism
+            mention.event_type = self.ontology.plover_type(mention.cameo) or mention.event_type
         if unarmed_flight(mention.trigger.lemma_.lower(), mention.event_type, actors, resolver.rules):
             return None  # "the novelist fled Austria to escape persecution": a refugee, not a retreat
         if mention.needs_recipient and not recipients:

@@ -369,6 +369,19 @@ def unarmed_fight(lemma: str, event_type: str, actors: list[Actor], recipients: 
     return not any(is_armed(a, rules) for a in actors + recipients)
 
 
+def verbal_attack(lemma: str, event_type: str, actors: list[Actor], recipients: list[Actor],
+                  rules: ArgumentRules) -> bool:
+    """Whether an attack is made of words: its doers all speak for a side (an official, a lawmaker, a party, a court,
+    a paper: ``verbal_attack_sectors``) and no side is armed ("the president's attacks on judges", "the senator
+    attacked the press"). Settlers or a mob who attack villagers are no speakers: an assault; nor is an attack on a
+    target the knowledge could not name ("the government attacked rebel positions")."""
+    if event_type != "ASSAULT" or lemma not in rules.verbal_attack_lemmas or not actors or not recipients:
+        return False
+    if any(is_armed(a, rules) for a in actors + recipients):
+        return False
+    return all((a.sector or "").upper() in rules.verbal_attack_sectors for a in actors)
+
+
 def unarmed_flight(lemma: str, event_type: str, actors: list[Actor], rules: ArgumentRules) -> bool:
     """Whether a fleeing word names no military retreat: no one who flees is armed or a state ("the novelist fled
     Austria", "fled the war as a child", "fled to Venezuela"); the place fled from or to does not arm the flight."""
