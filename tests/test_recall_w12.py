@@ -1,0 +1,61 @@
+"""Events whodid used to miss in real news (recall audit, wave 12), each general cause checked on invented
+sentences, with the senses it must leave alone."""
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import side_codes as _codes
+
+PUBLISHED = "2017-03-01"
+
+
+def _of_type(coder, text: str, event_type: str):
+    return [e for e in coder.code_text(text, published=PUBLISHED) if e.event_type == event_type]
+
+
+@pytest.mark.parametrize("text, actors, recipients", [
+    ("The Qatari emir received Vladimir Putin at his palace on Tuesday.", ["QAT"], ["RUS"]),
+    ("The Indian king greeted Angela Merkel at the airport.", ["IND"], ["DEU"]),
+    ("The Japanese prime minister welcomed Narendra Modi to Tokyo.", ["JPN"], ["IND"]),
+    # a visitor named by title, as before, now as the recipient itself
+    ("The Qatari emir received the Russian president in Doha.", ["QAT"], ["RUS"]),
+])
+def test_a_visitor_received_by_name_is_hosted(coder, text, actors, recipients):
+    found = [e for e in _of_type(coder, text, "CONSULT") if e.cameo == "043"]
+    assert found, text
+    assert _codes(found[0].actors) == actors
+    assert _codes(found[0].recipients) == recipients
+
+
+@pytest.mark.parametrize("text", [
+    "The city hospital received John Smith with burns to his hands.",
+    "Merkel welcomed Smith's decision to stand down.",
+    "The ministry received a letter from the opposition.",
+])
+def test_receiving_patients_or_things_hosts_no_visit(coder, text):
+    assert not [e for e in _of_type(coder, text, "CONSULT") if e.cameo == "043"]
+
+
+@pytest.mark.parametrize("text, actors, recipients", [
+    ("Ruritania tried to convince Borduria not to hold the referendum.", ["Ruritania"], ["Borduria"]),
+    ("The United States tried to persuade Japan to open its rice market.", ["USA"], ["JPN"]),
+    ("French diplomats persuaded the Malian rebels to lay down their arms.", ["FRA"], ["MLI"]),
+])
+def test_persuading_another_party_to_act_is_an_appeal(coder, text, actors, recipients):
+    found = _of_type(coder, text, "REQUEST")
+    assert found, text
+    assert found[0].cameo == "020"
+    if actors[0].isupper():
+        assert _codes(found[0].actors) == actors
+        assert _codes(found[0].recipients) == recipients
+
+
+@pytest.mark.parametrize("text", [
+    "The Bordurian minister is convinced that Ruritania wants peace.",
+    "The French government was not persuaded by the argument.",
+    "The senator convinced voters of her honesty.",
+])
+def test_conviction_and_persuasion_without_an_act_are_no_request(coder, text):
+    assert not _of_type(coder, text, "REQUEST")
+
+
