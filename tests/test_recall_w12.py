@@ -59,3 +59,45 @@ def test_conviction_and_persuasion_without_an_act_are_no_request(coder, text):
     assert not _of_type(coder, text, "REQUEST")
 
 
+
+@pytest.mark.parametrize("text, actors, recipients", [
+    ("French troops entered Mali at the request of the Malian government.", ["MLI"], ["FRA"]),
+    ("The Kenyan army withdrew at the urging of the African Union.", ["IGO"], ["KEN"]),
+    ("At Germany's request, the Polish government postponed the vote.", ["DEU"], ["POL"]),
+    # the asked named as the doer of the clause the phrase hangs in
+    ("Sudan's government agreed to keep the crossing open at the request of the United Nations.", ["IGO"], ["SDN"]),
+])
+def test_at_the_request_of_names_a_request(coder, text, actors, recipients):
+    found = _of_type(coder, text, "REQUEST")
+    assert found, text
+    assert _codes(found[0].actors) == actors or (actors == ["IGO"] and found[0].actors[0].sector == "IGO")
+    assert _codes(found[0].recipients) == recipients
+
+
+@pytest.mark.parametrize("text, actors, recipients", [
+    ("Lavrov told reporters after talks with Japan that the risks were serious.", ["RUS"], ["JPN"]),
+    ("Following a meeting with the Iranian president, the Turkish minister flew home.", ["TUR"], ["IRN"]),
+    ("Merkel spoke to reporters after talks with Putin.", ["DEU"], ["RUS"]),
+])
+def test_who_speaks_or_acts_after_talks_with_a_party_held_them(coder, text, actors, recipients):
+    found = _of_type(coder, text, "CONSULT")
+    assert found, text
+    assert _codes(found[0].actors) == actors
+    assert _codes(found[0].recipients) == recipients
+
+
+@pytest.mark.parametrize("text", [
+    "Stock prices rose after talks with Japan.",
+    "Lavrov spoke after talks between Japan and China.",
+])
+def test_a_meeting_held_by_others_lends_no_speaker(coder, text):
+    for e in _of_type(coder, text, "CONSULT"):
+        assert "RUS" not in _codes(e.actors)
+        assert not e.actors or _codes(e.actors) != ["-"]
+
+
+
+def test_only_meetings_lend_their_later_doers(coder):
+    # a fight is no meeting: the court that indicts is no side of the fight it tells of
+    text = "The Bosnian general was indicted by the UN court for atrocities during the fight against Serb forces."
+    assert not [e for e in _of_type(coder, text, "ASSAULT") if any(a.sector == "IGO" for a in e.actors)]
