@@ -101,3 +101,16 @@ def test_only_meetings_lend_their_later_doers(coder):
     # a fight is no meeting: the court that indicts is no side of the fight it tells of
     text = "The Bosnian general was indicted by the UN court for atrocities during the fight against Serb forces."
     assert not [e for e in _of_type(coder, text, "ASSAULT") if any(a.sector == "IGO" for a in e.actors)]
+
+
+def test_commodity_councils_are_igos_and_their_acronyms_hold_in_their_stories(coder):
+    text = ("The International Cocoa Organization, ICCO, opened its council session in London on Monday. "
+            "The ICCO criticised the Ghanaian government for holding back its exports.")
+    found = [e for e in _of_type(coder, text, "ACCUSE") if e.actors and e.actors[0].code == "IGOICCO"]
+    assert found, [(e.event_type, [a.code for a in e.actors]) for e in coder.code_text(text, published=PUBLISHED)]
+
+
+def test_a_coin_offering_is_no_coffee_council(coder):
+    text = "Investors poured money into an ICO last year. Regulators condemned the ICO."
+    for e in coder.code_text(text, published=PUBLISHED):
+        assert not any(a.code == "IGOICO" for a in e.actors + e.recipients)
