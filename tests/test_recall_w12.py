@@ -114,14 +114,3 @@ def test_a_coin_offering_is_no_coffee_council(coder):
     text = "Investors poured money into an ICO last year. Regulators condemned the ICO."
     for e in coder.code_text(text, published=PUBLISHED):
         assert not any(a.code == "IGOICO" for a in e.actors + e.recipients)
-
-
-def test_two_acts_of_one_type_under_different_roots_in_one_sentence_stay_two(coder):
-    # a criticism (11x) of prosecutors and their inquiry (09x): two acts, not one told twice
-    text = "Lawyers for the Kenyan senator hit out at prosecutors investigating payments made to his wife."
-    assert {e.cameo[:2] for e in _of_type(coder, text, "ACCUSE")} == {"11", "09"}
-
-
-def test_one_demand_told_twice_in_one_sentence_stays_one(coder):
-    text = "Kenya insisted that Uganda must hand over the suspects."
-    assert len(_of_type(coder, text, "REQUEST")) == 1

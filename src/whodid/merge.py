@@ -69,9 +69,7 @@ def same_event(a: Event, b: Event) -> bool:
 def _one_sentence_one_date(a: Event, b: Event) -> bool:
     # two triggers of one sentence with one type, one dyad and one date tell one act ("insisted that Kenya must
     # hand over the suspects": the insisting is the demand)
-    # ... but not two acts of one type under different CAMEO roots ("hit out at prosecutors investigating payments":
-    # a criticism and an inquiry)
-    return a.sentence_id == b.sentence_id and a.date == b.date and (a.cameo or "")[:2] == (b.cameo or "")[:2]
+    return a.sentence_id == b.sentence_id and a.date == b.date
 
 
 def _absorb(kept: Event, other: Event) -> None:
