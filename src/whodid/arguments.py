@@ -749,9 +749,10 @@ def noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRul
             mention.fallback_recipients.extend(_purpose_objects(governor))
     mention.fallback_recipients.extend(
         o for t in list(mention.fallback_recipients) if t.pos_ == "NOUN" for o in _owners(t, rules))
-    if mention.event_type.lower() in rules.sequence_types and mention.recipients and not mention.actors \
-            and not between:
-        # "Lavrov said after talks with Japan": who speaks or acts after a meeting with X held it
+    if entry.reciprocal and mention.event_type.lower() in rules.sequence_types and mention.recipients \
+            and not mention.actors and not between:
+        # "Lavrov said after talks with Japan": who speaks or acts after a meeting with X held it (a meeting: a visit
+        # "to" a place is no side's, "spoke during a visit to the museum")
         mention.fallback_actors = mention.fallback_actors + sequence_subjects(noun, rules)
     _noun_agent_participle(mention, noun, lexicon)
     _undergone(mention, noun, rules)
