@@ -723,6 +723,8 @@ def noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRul
         prep_objects(noun, rules.target_preps - {"with"}) + _object_targets(noun, rules)
     support = is_support_noun(noun, lexicon)
     governor = support or participation_verb(noun, rules) or entry_governor(noun, entry)
+    if cause:
+        governor = None  # "entered Mali at the request of X": the request is no part of the entering
     if governor is not None:
         mention.clause = governor
         if moved_things and not any(_owned(m) for m in moved_things):
