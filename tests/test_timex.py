@@ -361,3 +361,16 @@ def test_numeric_dates_with_two_digit_years(text, published, value):
 def test_yearless_date_with_a_relative_year_is_one_date(text, words, value, mod):
     t = one(text)
     assert (t.text, t.value, t.mod) == (words, value, mod)
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # early in the week, "the weekend" is the one just past (2025-09-29 is a Monday, 2025-10-01 a Wednesday)
+    ("Over the weekend, the rebels shelled the port.", "2025-09-29", "2025-W39-WE"),
+    ("Protesters marched through the capital at the weekend.", "2025-10-01", "2025-W39-WE"),
+    # ... unless a future cue leads its clause; later in the week, and "this weekend", the coming one
+    ("The ministers will meet at the weekend.", "2025-09-29", "2025-W40-WE"),
+    ("The ministers meet at the weekend.", "2025-10-02", "2025-W40-WE"),
+    ("Protests are planned this weekend.", "2025-09-29", "2025-W40-WE"),
+])
+def test_the_weekend_is_the_nearest_one(text, published, value):
+    assert one(text, published).value == value

@@ -112,6 +112,9 @@ class ArgumentRules:
     undoing_codes: frozenset[str] = frozenset()  # events._undone_state: CAMEO prefixes of acts that undo a state
     wrong_needing_accuse_verbs: frozenset[str] = frozenset()  # ``senses._claims_no_wrong``
     wrong_words: frozenset[str] = frozenset()
+    cause_nouns: frozenset[str] = frozenset()  # ``cause_phrase``: "at the request of X" names no venue
+    sequence_preps: frozenset[str] = frozenset()  # ``sequence_subjects``: "said after talks with X"
+    sequence_types: frozenset[str] = frozenset()
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -424,9 +427,14 @@ def participation_verb(noun: Token, rules: ArgumentRules) -> Token | None:
     return None
 
 
+def cause_phrase(noun: Token, rules: ArgumentRules) -> bool:
+    """"at the request of X", "at Germany's invitation": the noun says why the clause's act was done, not where."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in rules.venue_preps and one_of(noun, rules.cause_nouns)
+
+
 def is_venue(noun: Token, rules: ArgumentRules) -> bool:
     """"on the sidelines of the summit": the summit is where another event happens."""
-    if noun.dep_ != "pobj":
+    if noun.dep_ != "pobj" or cause_phrase(noun, rules):
         return False
     prep = noun.head
     return prep.lower_ in rules.venue_preps or (prep.lower_ == "of" and prep.head.lower_ in rules.venue_heads)
@@ -689,6 +697,11 @@ def noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRul
     patient_noun = one_of(noun, rules.patient_possessive_nouns)
     patient = patient_noun and not prep_objects(noun, ("of",))
     (mention.recipients if patient else mention.actors).extend(owners)
+    cause = cause_phrase(noun, rules)
+    if cause:
+        # "France intervened at the request of Mali": Mali asked, France (the clause's doer) was asked
+        mention.actors.extend(prep_objects(noun, ("of",)))
+        mention.fallback_recipients.extend(_clause_doers(clause_verb(noun)))
     departure = (entry.mode or "") in rules.departure_modes
     # "a demand from X" names the demander, but "a withdrawal from Syria" the place left, and "of" who leaves
     mention.actors.extend(prep_objects(noun, rules.agent_preps - {"from"} if departure else rules.agent_preps))
@@ -701,17 +714,24 @@ def noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRul
     mention.recipients.extend(prep_objects(noun, entry.recipient_preps))
     if departure and not mention.recipients:  # "the withdrawal of some forces from X": X is the place left
         mention.recipients.extend(o for m in moved_things for o in prep_objects(m, ("from",)))
-    if (mention.actors or patient_noun) and "of" not in entry.recipient_preps and not moved:
+    if (mention.actors or patient_noun) and "of" not in entry.recipient_preps and not moved and not cause:
         # "Russia's invasion of Ukraine"; "the murder of the leader's brother": a patient noun's "of" is its patient
         mention.recipients.extend(prep_objects(noun, ("of",)))
     between = prep_objects(noun, _between_preps(entry, rules))
     if between:
         mention.participants = between
     mention.modifiers.extend(m for m in left_modifiers(noun) if m.pos_ in ("PROPN", "ADJ", "NOUN"))
-    mention.fallback_recipients = [o for r in mention.recipients for o in _owners(r, rules)] + \
+    if entry.reciprocal and not mention.recipients and not between:
+        # "talks in the two-plus-two format with Japan", "talks in Geneva with Iran": "with" hung on the post-modifier
+        mention.recipients.extend(o for p in children(noun, "prep") if p.lower_ not in ("with", "between")
+                                  for t in _pobjs(p) for o in prep_objects(t, ("with",)))
+    mention.fallback_recipients = mention.fallback_recipients + \
+        [o for r in mention.recipients for o in _owners(r, rules)] + \
         prep_objects(noun, rules.target_preps - {"with"}) + _object_targets(noun, rules)
     support = is_support_noun(noun, lexicon)
     governor = support or participation_verb(noun, rules) or entry_governor(noun, entry)
+    if cause:
+        governor = None  # "entered Mali at the request of X": the request is no part of the entering
     if governor is not None:
         mention.clause = governor
         if moved_things and not any(_owned(m) for m in moved_things):
@@ -738,6 +758,11 @@ def noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRul
             mention.fallback_recipients.extend(_purpose_objects(governor))
     mention.fallback_recipients.extend(
         o for t in list(mention.fallback_recipients) if t.pos_ == "NOUN" for o in _owners(t, rules))
+    if entry.reciprocal and mention.event_type.lower() in rules.sequence_types and mention.recipients \
+            and not mention.actors and not between:
+        # "Lavrov said after talks with Japan": who speaks or acts after a meeting with X held it (a meeting: a visit
+        # "to" a place is no side's, "spoke during a visit to the museum")
+        mention.fallback_actors = mention.fallback_actors + sequence_subjects(noun, rules)
     _noun_agent_participle(mention, noun, lexicon)
     _undergone(mention, noun, rules)
     _doer_with_hung_target(mention, noun, entry)
@@ -752,6 +777,23 @@ def _held(governor: Token) -> list[Token]:
         return with_conjuncts(objects[0])
     subject, passive = subject_of(governor)
     return subject if passive else []
+
+
+def _clause_doers(verb: Token) -> list[Token]:
+    """Who does a verb's act: its subject, or the "by" agent of a passive; none when ``verb`` is no verb."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    subject, passive = subject_of(verb)
+    return _agents(verb) if passive else subject
+
+
+def sequence_subjects(noun: Token, rules: ArgumentRules) -> list[Token]:
+    """The doers of the verb a meeting noun is dated by ("told reporters after talks with X", "flew home following a
+    meeting with X"): the meeting's other side. None for other phrases."""
+    noun = phrase_head(noun)
+    if noun.dep_ != "pobj" or noun.head.lower_ not in rules.sequence_preps:
+        return []
+    return _clause_doers(noun.head.head)
 
 
 def _undergoing_verb(noun: Token, rules: ArgumentRules) -> Token | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from whodid.arguments import (ArgumentRules, Mention, area_places, children, clause_verb, is_intent_head,
+from whodid.arguments import (ArgumentRules, Mention, area_places, cause_phrase, children, clause_verb, is_intent_head,
                               is_support_noun, noun_arguments, phrase_head, plover_type, speaker_of, verb_arguments)
 from whodid.directives import (aim_protests, as_demand, blamed_doers, condition_subjects, fold_demanded, given_object,
                                obligation_content, obligation_demands, wished_acts)
@@ -77,6 +77,8 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
             verb_arguments(mention, rules)
         mention.clause = mention.clause or clause_verb(mention.first)
         mention.status = event_status(mention.first, presupposed_object=given_object(mention, lexicon))
+        if mention.status == "negated" and entry.pos == "NOUN" and cause_phrase(token, rules):
+            mention.status = "asserted"  # "the vote was called off at Germany's request": the request was made
         mention.speaker = speaker_of(mention.first, rules, sent)
         mention.sent = sent
         as_demand(mention, lexicon, rules)

@@ -511,7 +511,7 @@ def _h_relative(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) ->
     if low == "week":
         value = _week(pub + timedelta(weeks=k))
     elif low == "weekend":
-        value = _week(pub + timedelta(weeks=k)) + "-WE"
+        value = _week(pub + timedelta(weeks=k or _nearest_weekend(text, m.start(), rel, pub, lex))) + "-WE"
     elif low == "month":
         y, mo = _shift_month(pub.year, pub.month, k)
         value = f"{y:04d}-{mo:02d}"
@@ -544,6 +544,16 @@ def _h_relative(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) ->
             year = pub.year
         value = f"{year:04d}-{month:02d}"
     return _Cand(m.start(), m.end(), "DATE", value, modifiable="rel")
+
+
+def _nearest_weekend(text: str, start: int, rel: str, pub: date, lex: _Lexicon) -> int:
+    """Weeks from the publication week to the weekend "the weekend" names: the nearest one. Early in the week
+    (Monday to Wednesday) that is the weekend just past ("protesters marched over the weekend" in Monday's paper),
+    unless a future cue leads its clause ("will meet at the weekend"); later in the week the coming one. "this
+    weekend" keeps the publication week's."""
+    if rel != "the" or pub.isoweekday() > 3 or lex.future_re.search(_clause_left(text, start)):
+        return 0
+    return -1
 
 
 def _h_opener(text: str, m: re.Match[str], pub: date | None, lex: _Lexicon) -> _Cand | None:

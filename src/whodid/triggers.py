@@ -162,8 +162,16 @@ def _pos_class(token: "Token") -> str | None:
 
 
 # --- dependency helpers --------------------------------------------------------------------------------------
+# The word a name of a person stands for in object, subject and head lists ("received Putin", "greeted Mr Abe"):
+# names are no words a list can hold, so an entry writes this anchor instead.
+NAMED_PERSON = "named-person"
+
+
 def _words(tok: "Token") -> set[str]:
-    return {tok.lemma_.lower(), tok.lower_}
+    words = {tok.lemma_.lower(), tok.lower_}
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+        words.add(NAMED_PERSON)
+    return words
 
 
 def _expand(tokens: Iterable["Token"]) -> set[str]:
