@@ -16,7 +16,8 @@ from whodid.geo import dateline_end
 from whodid.ontology import Ontology
 from whodid.resources import load_yaml
 from whodid.status import alleging_word, to_infinitive
-from whodid.triggers import TriggerEntry, TriggerLexicon, counted_participle, phrase_after, raised_objects
+from whodid.triggers import (TriggerEntry, TriggerLexicon, comma_participle_root, counted_participle,
+                             interposed_participle, phrase_after, raised_objects)
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,9 @@ def _subject_heads(child: Token) -> list[Token]:
 def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """Heads of a verb's subject, and whether it is a passive subject; borrowed from the governing verb for
     controlled and coordinated verbs ("Trump hoped to meet", "Kim ... and sent")."""
+    undergoer = comma_participle_root(verb)
+    if undergoer is not None:
+        return with_conjuncts(undergoer), True  # "The farmer, shot in the leg, is recovering", "shot" parsed as verb
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj", "nsubjpass") and in_dateline(child):
             heads = _subject_heads(child)  # "MOSCOW (Reuters) - Russia accused": the next subject, else the apposition
@@ -280,6 +284,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         governor = _gerund_governor(verb)
         objects = children(governor, "dobj")
         return (with_conjuncts(objects[0]) if objects else subject_of(governor, depth + 1)[0]), False
+    if interposed_participle(verb):
+        return [verb.head], True  # "The protester, shot in the leg, is recovering": the noun undergoes it
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "agent" for c in verb.children) \
             and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.head.dep_ == "ROOT")):
         # a finite past verb parsed as a modifier of its subject ("..., a rights group protested"); in a sentence
@@ -346,7 +352,10 @@ def _gerund_governor(gerund: Token) -> Token | None:
 
 def _outer_subject(verb: Token) -> list[Token]:
     """For a participle on a noun ("a statement demanding ...", "aircraft carrying supplies"): the subject of the
-    verb the noun depends on, the actor to use when the noun itself names none."""
+    verb the noun depends on, the actor to use when the noun itself names none. None for a participle the noun
+    undergoes ("the protester, shot in the leg, is recovering": the protester is the outer subject, and the victim)."""
+    if interposed_participle(verb):
+        return []
     if verb.dep_ == "acl" and verb.head.head.i != verb.head.i and verb.head.head.pos_ in ("VERB", "AUX"):
         subject, passive = subject_of(verb.head.head)
         return [] if passive else subject

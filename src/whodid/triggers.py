@@ -232,6 +232,33 @@ def counted_participle(token: "Token") -> bool:
         any(c.dep_ == "nummod" for c in token.head.children)
 
 
+def interposed_participle(token: "Token") -> bool:
+    """A past participle set between a subject and the subject's own verb, with no subject of its own ("The
+    protester, shot in the leg last week, is recovering"; the parser may tag it VBD): the noun undergoes the act.
+    A finite verb cannot stand there without a relative pronoun, so the subject is no doer of it."""
+    noun = token.head
+    return token.dep_ == "acl" and token.tag_ in ("VBN", "VBD") and noun.pos_ in ("NOUN", "PROPN") \
+        and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i > token.i \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children)
+
+
+def comma_participle_root(token: "Token") -> "Token | None":
+    """The subject of a past participle the parser made the sentence's verb, set off by commas right after that
+    subject, with the true predicate parsed as its conjunct ("The farmer, shot in the leg during the clashes, is
+    recovering"): the subject undergoes the act. None for other verbs ("The soldiers, however, shot two farmers")."""
+    if token.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("dobj", "nsubjpass", "agent") for c in token.children):
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    if subject is None or token.doc[token.i - 1].text != "," or subject.right_edge.i not in (token.i - 2, token.i - 1):
+        return None
+    for conj in token.children:
+        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and token.doc[conj.left_edge.i - 1].text == "," \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) \
+                and any(c.dep_ in ("aux", "auxpass") for c in conj.children):
+            return subject
+    return None
+
+
 def raised_objects(verb: "Token") -> list["Token"]:
     """Subjects of a verb's infinitival complement clause, which are its objects in meaning: the parser reads
     "allowed aid convoys to enter" and "let the protesters march" as a clause ("convoys to enter") under the verb,
@@ -258,8 +285,10 @@ def _objects(token: "Token", pos: str, particle: "Token | None") -> set[str]:
                                            or (particle is not None and child.i == particle.i)):
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
         heads.extend(raised_objects(token))  # "allowed aid convoys to enter"
-        if counted_participle(token):
+        if counted_participle(token) or interposed_participle(token):
             heads.append(token.head)  # a participle after a counted noun acts on it: "12 bombers downed"
+        if comma_participle_root(token) is not None:
+            heads.append(comma_participle_root(token))
         if particle is not None:
             # "pulled out of the deal", "walked out of the talks": the object hangs on the particle.
             for child in particle.children:
