@@ -41,3 +41,31 @@ def test_participle_between_subject_and_verb(nlp):
     assert interposed_participle(next(t for t in doc if t.text == "wounded"))
     doc = nlp("The farmers wounded two soldiers.")  # a finite verb with its object: no participle
     assert not interposed_participle(next(t for t in doc if t.text == "wounded"))
+
+
+# 5. an intended labour strike ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, convention, event_type, status", [
+    # the intent verbs' table codes a protest wished or planned as its announcement (133), as for "plans to attack"
+    ("Zambian nurses want to strike over pay.", "whodid", "THREATEN", "asserted"),
+    ("Zambian teachers plan to strike over pay.", "whodid", "THREATEN", "asserted"),
+    ("Zambian nurses will strike over pay.", "whodid", "PROTEST", "future"),
+    ("Zambian nurses will strike over pay.", "cameo", "THREATEN", "asserted"),
+    ("Zambian teachers may strike over pay.", "whodid", "PROTEST", "hypothetical"),
+    ("Zambian nurses struck over pay.", "whodid", "PROTEST", "asserted"),
+])
+def test_intended_strike(coder, text, convention, event_type, status):
+    event = _of_type(coder, text, event_type, convention)
+    assert event.status == status
+    assert side_codes(event.actors) == ["ZMB"]
+
+
+def test_a_preposition_parsed_as_particle_does_not_hide_the_verb(nlp):
+    from whodid.triggers import TriggerLexicon
+
+    lexicon = TriggerLexicon.default()
+    doc = nlp("Nurses went on to strike over pay.")
+    strike = next(t for t in doc if t.text == "strike")
+    assert lexicon.match(strike) is not None
+    doc = nlp("The rebels called off the strike.")  # a real particle still makes the phrasal verb
+    called = next(t for t in doc if t.text == "called")
+    assert lexicon.match(called) is not None and lexicon.match(called).cameo != "190"

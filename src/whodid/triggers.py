@@ -274,6 +274,15 @@ def raised_objects(verb: "Token") -> list["Token"]:
     return out
 
 
+def _true_particle(prt: "Token", entries: Iterable[tuple[TriggerEntry, bool]]) -> bool:
+    """Whether a word the parse labels a particle makes a phrasal verb: not when it takes an object of its own and no
+    entry of the verb spells it ("nurses want to strike [over pay]": a preposition, the parse's "prt" notwithstanding;
+    "walked out", "called off the strike" stay phrasal)."""
+    if not any(c.dep_ == "pobj" for c in prt.children):
+        return True
+    return any(entry.particle == prt.lower_ for entry, _ in entries)
+
+
 def _objects(token: "Token", pos: str, particle: "Token | None") -> set[str]:
     """Object words of a trigger: verb objects, or a noun's modifiers and 'of' complements."""
     heads: list[Token] = []
@@ -581,8 +590,9 @@ class TriggerLexicon:
         """The most specific entry naming an event at ``token``, or None (also when the winner is a NO_EVENT one)."""
         best: tuple[float, float, bool, int] | None = None
         best_entry: TriggerEntry | None = None
-        has_prt = any(c.dep_ == "prt" for c in token.children)
-        for order, (entry, primary) in enumerate(self.candidates(token)):
+        entries = list(self.candidates(token))
+        has_prt = any(_true_particle(c, entries) for c in token.children if c.dep_ == "prt")
+        for order, (entry, primary) in enumerate(entries):
             if not self._fits(entry, token, has_prt):
                 continue
             # ties: an entry spelled as the word itself ("left") before one reached by its lemma ("leave")
