@@ -69,3 +69,32 @@ def test_a_preposition_parsed_as_particle_does_not_hide_the_verb(nlp):
     doc = nlp("The rebels called off the strike.")  # a real particle still makes the phrasal verb
     called = next(t for t in doc if t.text == "called")
     assert lexicon.match(called) is not None and lexicon.match(called).cameo != "190"
+
+
+# 3. permission is a concession; a decision is the act decided --------------------------------------------------
+def test_decided_to_allow_is_a_concession(coder):
+    event = _of_type(coder, "The Zambian interior minister decided to allow the opposition to hold rallies.",
+                     "CONCEDE")
+    assert (event.cameo[:2], event.status) == ("08", "asserted")
+    assert not [e for e in _events(coder, "The Zambian interior minister decided to allow the opposition to hold "
+                                          "rallies.") if e.event_type == "AGREE"]
+
+
+def test_a_decision_keeps_its_status(coder):
+    assert _of_type(coder, "The Zambian minister may decide to allow the opposition to hold rallies.",
+                    "CONCEDE").status == "hypothetical"
+    assert _of_type(coder, "The Zambian minister decided not to allow the opposition to hold rallies.",
+                    "CONCEDE").status == "negated"
+
+
+def test_an_act_decided_by_a_noun_takes_its_modality(coder):
+    # "any decision to lift": the act's own clause stops at the noun; the noun's status is the act's
+    event = _of_type(coder, "Parliament will review any decision to lift sanctions on Peru.", "RETREAT")
+    assert event.status != "asserted"
+    assert _of_type(coder, "Chile's decision to lift sanctions on Peru angered Bolivia.", "RETREAT").status \
+        == "asserted"
+
+
+def test_decided_to_attack_is_the_attack(coder):
+    event = _of_type(coder, "Armenia decided to attack the border posts.", "ASSAULT")
+    assert event.status == "asserted"

@@ -62,6 +62,21 @@ def _make_mention(token: Token, entry: TriggerEntry, lexicon: TriggerLexicon) ->
     return Mention(trigger=token, entry=entry, cameo=cameo, event_type=event_type, first=first, last=last)
 
 
+def _intended_status(mention: Mention, lexicon: TriggerLexicon, status: str) -> str:
+    """The status of an act told in the to-infinitive of an intent noun that left it its own code ("any decision to
+    provide relief", "a decision that may come to lift the ban"): the act's own clause stops at the noun, so the
+    noun's modality, where it has one, is the act's."""
+    if status != "asserted" or mention.first.i != mention.trigger.i:
+        return status
+    token = mention.trigger
+    verb = token if token.pos_ in ("VERB", "AUX") else (is_support_noun(token, lexicon) if mention.entry.pos == "NOUN"
+                                                         else None)
+    found = _intent_head(verb, lexicon) if verb is not None else None
+    if found is None or found[0].pos_ != "NOUN":
+        return status
+    return event_status(found[0])
+
+
 def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | None = None) -> list[Mention]:
     """Event mentions of one parsed sentence, with argument tokens, status and speaker."""
     rules = rules or ArgumentRules.default()
@@ -76,7 +91,8 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         else:
             verb_arguments(mention, rules)
         mention.clause = mention.clause or clause_verb(mention.first)
-        mention.status = event_status(mention.first, presupposed_object=given_object(mention, lexicon))
+        mention.status = _intended_status(mention, lexicon,
+                                          event_status(mention.first, presupposed_object=given_object(mention, lexicon)))
         if mention.status == "negated" and entry.pos == "NOUN" and cause_phrase(token, rules):
             mention.status = "asserted"  # "the vote was called off at Germany's request": the request was made
         mention.speaker = speaker_of(mention.first, rules, sent)
