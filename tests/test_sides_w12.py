@@ -98,3 +98,24 @@ def test_an_act_decided_by_a_noun_takes_its_modality(coder):
 def test_decided_to_attack_is_the_attack(coder):
     event = _of_type(coder, "Armenia decided to attack the border posts.", "ASSAULT")
     assert event.status == "asserted"
+
+
+# 4. a fine by an authority is a sanction; private fines are no event ---------------------------------------------
+@pytest.mark.parametrize("text, actor", [
+    ("The European Commission fined the carmaker 300 million euros.", "IGOEUEC"),
+    ("A Zambian court fined the opposition leader for contempt.", "ZMB"),
+    ("Ghana was fined by the World Bank.", "IGOWB"),
+])
+def test_fine_by_an_authority_is_a_sanction(coder, text, actor):
+    event = _of_type(coder, text, "SANCTION")
+    assert event.cameo == "163"
+    assert [a.country or a.code for a in event.actors] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "The club fined the striker for arriving late to training.",
+    "The football federation fined the team over crowd trouble.",
+    "The weather was fine in Lusaka on Sunday.",
+])
+def test_private_fines_are_no_event(coder, text):
+    assert not [e for e in _events(coder, text) if e.event_type == "SANCTION"]
