@@ -119,3 +119,24 @@ def test_fine_by_an_authority_is_a_sanction(coder, text, actor):
 ])
 def test_private_fines_are_no_event(coder, text):
     assert not [e for e in _events(coder, text) if e.event_type == "SANCTION"]
+
+
+# 6. the venue of a meeting is no side ----------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Foreign ministers gathered in Oslo for talks on Monday.",
+    "Delegations met in Geneva on Tuesday.",
+    "The envoys held talks in Doha.",
+])
+def test_venue_gives_visiting_roles_no_country(coder, text):
+    event = _of_type(coder, text, "CONSULT")
+    assert all(a.country is None for a in event.actors + event.recipients)
+
+
+def test_home_roles_still_take_the_venue(coder):
+    event = _of_type(coder, "Opposition leaders met in Lusaka on Monday.", "CONSULT")
+    assert side_codes(event.actors) == ["ZMB"]
+
+
+def test_visitors_keep_their_named_origin(coder):
+    event = _of_type(coder, "A delegation from Peru met officials in Geneva.", "CONSULT")
+    assert "PER" in side_codes(event.actors)

@@ -31,6 +31,7 @@ class ContextRules:
     located_groups: frozenset[str] = frozenset()  # group codes (groups.tsv) that take the country they act in
     stance_prefixes: frozenset[str] = frozenset()  # "anti-", "pro-": a place after them is a stance, not an origin
     domestic_sectors: frozenset[str] = frozenset()  # sides that act at home: a group they act on is of their country
+    visiting_roles: frozenset[str] = frozenset()  # meeting participants from elsewhere: "delegations", "envoys"
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -43,7 +44,8 @@ class ContextRules:
         return cls(frozenset(data["sectors"]), frozenset(data["foreign_sectors"]),
                    int(data["story_min_mentions"]), float(data["story_min_share"]),
                    tuple(data["origin_suffixes"]), frozenset(data["meeting_types"]), groups, stances,
-                   frozenset(data.get("domestic_sectors") or []))
+                   frozenset(data.get("domestic_sectors") or []),
+                   frozenset(str(w).lower() for w in data.get("visiting_roles") or []))
 
 
 CONTEXT_NOTE = "country from the "  # how ``why`` marks a country taken from the context
@@ -113,8 +115,15 @@ class StoryCountries:
         if not needs_country(actor, self.rules):
             return actor
         # a meeting's other participants, coded from their own words, are likely of another country
+        meeting = event.event_type in self.rules.meeting_types
         taken = {a.country for a in event.actors + event.recipients if a.country and not from_context(a)} \
-            if event.event_type in self.rules.meeting_types else set()
+            if meeting else set()
+        if meeting and _visiting(actor, self.rules):
+            # "foreign ministers gathered in Vienna": the venue, the sentence and the story say nothing of their country
+            # their origin only: "the delegation from Iran", not where they are ("envoys in Vienna")
+            own = _sole(p.country for p in places if re.search(rf"\b(?:from|of) (?:the )?{re.escape(p.text)}(?!\w)",
+                                                                  actor.text))
+            return _with_country(actor, own, own + actor.code, "own words") if own and own not in taken else actor
         for source, country in (
             ("own words", self._own_words_country(actor, places)),
             ("event place", event.location.country if event.location else None),
@@ -175,6 +184,11 @@ def _group_code(actor: Actor, rules: ContextRules) -> str | None:
         return None
     code = actor.kb_id.split(":", 1)[1]
     return code if code in rules.located_groups else None
+
+
+def _visiting(actor: Actor, rules: ContextRules) -> bool:
+    """Whether ``actor``'s words name a role from elsewhere at a meeting ("foreign ministers", "the delegations")."""
+    return any(w in rules.visiting_roles for w in re.findall(r"[\w'-]+", actor.text.lower()))
 
 
 def _titled(actor: Actor) -> bool:
