@@ -306,7 +306,7 @@ def test_obligation_on_oneself_or_no_one_is_no_demand(coder, text):
         ("Police beat up striking miners near Johannesburg.", "182"),
         # an attempted act is coded as the act (CAMEO), not as an intention
         ("Gunmen attempted to assassinate the mayor of Kandahar.", "186"),
-        ("Ecuador abandoned its mediation between Peru and Colombia.", "164"),
+        ("Ecuador abandoned its mediation between Peru and Colombia.", "165"),  # 165: halt mediation
         ("Spain's suspension of flights to Venezuela began on Monday.", "160"),
         # peacekeepers arriving in a country are deployed there, they do not visit it
         ("Nepali peacekeepers arrived in Lebanon on Friday.", "074"),
