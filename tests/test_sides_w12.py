@@ -140,3 +140,61 @@ def test_home_roles_still_take_the_venue(coder):
 def test_visitors_keep_their_named_origin(coder):
     event = _of_type(coder, "A delegation from Peru met officials in Geneva.", "CONSULT")
     assert "PER" in side_codes(event.actors)
+
+
+# 2. a request handed in: the one who hands it in asks -----------------------------------------------------------
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Laos has submitted a request to the International Atomic Energy Agency for help.", "LAO", "IGOUNOIAEA"),
+    ("Peru sent a request to Chile for more time.", "PER", None),
+    ("Nepal presented a proposal to India on the border dispute.", "NPL", "IND"),
+])
+def test_handed_in_request_is_made_by_its_subject(coder, text, actor, recipient):
+    events = [e for e in _events(coder, text) if e.event_type in ("REQUEST", "AGREE")]
+    assert events, text
+    assert side_codes(events[0].actors) == [actor]
+    if recipient:
+        assert [a.code if a.country is None else a.country for a in events[0].recipients] == [recipient]
+
+
+def test_a_plan_handed_in_is_not_its_contents_done(coder):
+    # "presented" supports only words handed in: the truce of a truce plan is no act of the one presenting it
+    events = _events(coder, "A truce plan presented by Nepal was rejected by the rebels.")
+    assert not [e for e in events if e.event_type == "RETREAT" and side_codes(e.actors) == ["NPL"]]
+
+
+def test_sending_troops_is_still_a_deployment(coder):
+    event = _of_type(coder, "Peru sent troops to the border with Chile.", "AID")
+    assert side_codes(event.actors) == ["PER"]
+
+
+# 7. a hostile act held out on a condition is a threat under CAMEO's convention ------------------------------------
+@pytest.mark.parametrize("text, code", [
+    ("Oman said it may halt mediation if Iraq keeps attacking Kuwait.", "135"),
+    ("If Iraq keeps attacking Kuwait, Oman could halt its mediation.", "135"),
+])
+def test_conditional_hostile_act_is_a_threat(coder, text, code):
+    own = _of_type(coder, text, "SANCTION")
+    assert own.status == "hypothetical"
+    threat = _of_type(coder, text, "THREATEN", "cameo")
+    assert (threat.cameo, threat.status) == (code, "asserted")
+    assert side_codes(threat.actors) == ["OMN"]
+    assert side_codes(threat.recipients) == ["IRQ"]
+    assert not [e for e in _events(coder, text, "cameo") if e.event_type == "ASSAULT"]  # the condition is no event
+
+
+@pytest.mark.parametrize("text", [
+    "Oman could halt its mediation.",  # possible, with no condition: still no event under CAMEO's rules
+    "Oman might free the prisoners if Iraq apologises.",  # a cooperative act on a condition: no threat
+    "Talks could take place if both sides agree.",
+])
+def test_unconditional_or_cooperative_possibilities_stay_dropped(coder, text):
+    assert not [e for e in _events(coder, text, "cameo") if e.event_type == "THREATEN"]
+
+
+# 8. an announced measure of one's own: future (whodid), a threat (CAMEO: "the future tense implies a threat") ---
+def test_announced_ban_is_future_and_a_cameo_threat(coder):
+    text = "The Zambian government announced it would ban aid groups from the region."
+    own = [e for e in _events(coder, text) if e.event_type == "SANCTION"]
+    assert own and own[0].status == "future"
+    threat = _of_type(coder, text, "THREATEN", "cameo")
+    assert threat.cameo.startswith("13") and side_codes(threat.actors) == ["ZMB"]

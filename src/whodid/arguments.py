@@ -411,10 +411,10 @@ def is_support_noun(noun: Token, lexicon: TriggerLexicon) -> Token | None:
     """The support verb whose object names the event ("held talks", "made a trip", "imposed sanctions")."""
     noun = phrase_head(noun)
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-        if _verb_forms(noun.head) & set(lexicon.support_verbs):
+        if lexicon.supports(_verb_forms(noun.head), noun):
             return noun.head
     for clause in noun.children:  # "the sanctions (that) the US imposed on Iran": the noun is the verb's object
-        if clause.dep_ == "relcl" and _verb_forms(clause) & set(lexicon.support_verbs) \
+        if clause.dep_ == "relcl" and lexicon.supports(_verb_forms(clause), noun) \
                 and not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in clause.children) \
                 and any(c.dep_ == "nsubj" for c in clause.children):
             return clause
@@ -879,7 +879,7 @@ def _noun_agent_participle(mention: Mention, noun: Token, lexicon: TriggerLexico
     if mention.actors:
         return
     for participle in children(noun, "acl"):
-        if participle.tag_ == "VBN" and _verb_forms(participle) & set(lexicon.support_verbs):
+        if participle.tag_ == "VBN" and lexicon.supports(_verb_forms(participle), noun):
             mention.actors.extend(_agents(participle))
 
 

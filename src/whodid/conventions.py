@@ -8,12 +8,16 @@ codes the refusal (124x, REJECT): a cooperative act declined or not achieved ("c
 rejection; a hostile act not done ("did not attack") is no event of its own and stays as coded. An act that is
 the content of an accusation ("accused Togo of shelling villages", status ``alleged``) is no event of its own
 under CAMEO's rules either: the accusation (112) is the event; nor is an act only possible or asked for (status
-``hypothetical``: "demanded that X withdraw" is the demand, 10x; "talks could take place" no event at all).
+``hypothetical``: "demanded that X withdraw" is the demand, 10x; "talks could take place" no event at all), except a
+hostile act held out on a condition ("X said it may halt mediation if Y keeps attacking"): that is a threat (13x) by
+X to Y.
 :func:`apply_convention` turns whodid's events into that reading, so exports and scores line up with data coded
-by CAMEO's rules. The maps are data: the ``announcement_table`` and ``refusal_table`` of ``triggers.yaml``.
+by CAMEO's rules. The maps are data: the ``announcement_table``, ``refusal_table`` and ``threat_table`` of
+``triggers.yaml``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Iterable
 
@@ -52,6 +56,46 @@ def refused(event: Event, lexicon: TriggerLexicon, ontology: Ontology) -> Event:
     return _recoded(event, code, event_type, ontology)
 
 
+def threatened(event: Event, sentence: list[Event], lexicon: TriggerLexicon, ontology: Ontology) -> Event | None:
+    """The event as CAMEO codes it when it is a hostile act held out on a condition ("X said it may halt mediation if Y
+    keeps attacking"): the asserted threat (13x) by its actor, aimed at the actors of the condition when the act names
+    no recipient; None for other events. ``sentence``: the events of the same sentence."""
+    if event.status != "hypothetical" or not event.cameo or not event.actors:
+        return None
+    code = lexicon.threatened_code(event.cameo)
+    event_type = ontology.plover_type(code) if code else None
+    if not code or not event_type:
+        return None
+    conditions = _condition_spans(event.text, lexicon.threat_conditions)
+    where = _sentence_position(event)
+    if not conditions or where is None or any(lo <= where < hi for lo, hi in conditions):
+        return None  # no condition, or the act is the condition itself ("if Y keeps attacking")
+    recipients = event.recipients or [actor for other in sentence if other is not event
+                                      for position in [_sentence_position(other)] if position is not None
+                                      and any(lo <= position < hi for lo, hi in conditions)
+                                      for actor in other.actors]
+    return replace(_recoded(event, code, event_type, ontology), recipients=list(recipients))
+
+
+def _condition_spans(sentence: str, marks: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of the sentence's conditional clauses: from the mark to the next comma when the clause comes
+    first ("If Y attacks, X will ..."), else to the sentence's end ("X may halt mediation if Y keeps attacking")."""
+    spans = []
+    for match in re.finditer(r"\b(\w+)\b", sentence):
+        if match.group(1).lower() not in marks:
+            continue
+        comma = sentence.find(",", match.end())
+        fronted = not sentence[:match.start()].strip(" \"'“‘(") and comma >= 0
+        spans.append((match.start(), comma if fronted else len(sentence)))
+    return spans
+
+
+def _sentence_position(event: Event) -> int | None:
+    """Where the event's trigger stands in its sentence (its first spelling there), or None when it is not found."""
+    at = event.text.find(event.trigger.text) if event.trigger.text else -1
+    return at if at >= 0 else None
+
+
 def _recoded(event: Event, code: str, event_type: str, ontology: Ontology) -> Event:
     return replace(event, cameo=code, event_type=event_type, mode=ontology.plover_mode(code),
                    quad_class=ontology.quad_class(code), goldstein=ontology.goldstein(code), status="asserted")
@@ -67,5 +111,14 @@ def apply_convention(events: Iterable[Event], convention: str = "whodid", lexico
         return events
     lexicon = lexicon or TriggerLexicon.default()
     ontology = ontology or Ontology.default()
-    return [refused(announced(e, lexicon, ontology), lexicon, ontology) for e in events
-            if e.status not in NO_EVENT_STATUSES]
+    by_sentence: dict[tuple[str, int], list[Event]] = {}
+    for event in events:
+        by_sentence.setdefault((event.story_id, event.sentence_id), []).append(event)
+    out = []
+    for event in events:
+        threat = threatened(event, by_sentence[(event.story_id, event.sentence_id)], lexicon, ontology)
+        if threat is not None:
+            out.append(threat)
+        elif event.status not in NO_EVENT_STATUSES:
+            out.append(refused(announced(event, lexicon, ontology), lexicon, ontology))
+    return out

@@ -510,13 +510,19 @@ class TriggerLexicon:
                  intent_verbs: Iterable[str] = (), intent_tables: list[dict[str, Any]] | None = None,
                  aliases: dict[str, str] | None = None, compound_heads: Iterable[str] = (),
                  announcement_table: str | None = None, intent_nouns: dict[str, str] | None = None,
-                 refusal_table: str | None = None) -> None:
+                 refusal_table: str | None = None, threat_table: str | None = None,
+                 threat_conditions: Iterable[str] = (), handing_verbs: Iterable[str] = (),
+                 handed_nouns: Iterable[str] = ()) -> None:
         self.compound_heads: frozenset[str] = frozenset(compound_heads)
         self.intent_nouns = dict(intent_nouns or {})  # "willingness" -> "willing": nouns that govern an intended act
         self.announcement_table = announcement_table  # the intent table a plain future statement is coded by
         self.refusal_table = refusal_table  # the table a cooperative act declined is coded by ("will not lift")
+        self.threat_table = threat_table  # the table a hostile act held out on a condition is coded by ("may halt")
+        self.threat_conditions: frozenset[str] = frozenset(threat_conditions)  # "if", "unless"
         self.entries: tuple[TriggerEntry, ...] = tuple(entries)
         self.support_verbs: frozenset[str] = frozenset(support_verbs)
+        self.handing_verbs: frozenset[str] = frozenset(handing_verbs)  # support verbs for handed_nouns only
+        self.handed_nouns: frozenset[str] = frozenset(handed_nouns)  # "submitted a request", "tabled a motion"
         self.intent_verbs: frozenset[str] = frozenset(intent_verbs)
         self._intent_tables = list(intent_tables or [])
         self._aliases = dict(aliases or {})
@@ -538,7 +544,9 @@ class TriggerLexicon:
         covered = {(e.lemma, e.pos) for e in added}
         kept = [] if only else [e for e in self.entries if (e.lemma, e.pos) not in covered]
         return TriggerLexicon(added + kept, self.support_verbs, self.intent_verbs, self._intent_tables,
-                              self._aliases, self.compound_heads, self.announcement_table, self.intent_nouns)
+                              self._aliases, self.compound_heads, self.announcement_table, self.intent_nouns,
+                              self.refusal_table, self.threat_table, self.threat_conditions, self.handing_verbs,
+                              self.handed_nouns)
 
     @classmethod
     def load(cls, *paths: str | Path, ontology: Ontology | None = None) -> "TriggerLexicon":
@@ -552,17 +560,25 @@ class TriggerLexicon:
         compound_heads: set[str] = set()
         announcement: str | None = None
         refusal: str | None = None
+        threat: str | None = None
+        conditions: set[str] = set()
+        handing: set[str] = set()
+        handed: set[str] = set()
         intent_nouns: dict[str, str] = {}
         for path in paths:
             with Path(path).open(encoding="utf-8") as handle:
                 doc = parse_yaml(handle) or {}
             support |= {str(v).lower() for v in doc.get("support_verbs") or []}
             compound_heads |= {str(v).lower() for v in doc.get("compound_heads") or []}
+            handing |= {str(v).lower() for v in doc.get("handing_verbs") or []}
+            handed |= {str(v).lower() for v in doc.get("handed_nouns") or []}
             intent = doc.get("intent") or {}
             intents |= {str(v).lower() for v in intent.get("verbs") or []}
             aliases.update({str(k).lower(): str(v).lower() for k, v in (intent.get("aliases") or {}).items()})
             announcement = intent.get("announcement_table") or announcement
             refusal = intent.get("refusal_table") or refusal
+            threat = intent.get("threat_table") or threat
+            conditions |= {str(v).lower() for v in intent.get("threat_conditions") or []}
             intent_nouns.update({str(k).lower(): str(v).lower() for k, v in (intent.get("nouns") or {}).items()})
             for table in intent.get("tables") or []:
                 tables.append({"name": table.get("name"),
@@ -571,7 +587,8 @@ class TriggerLexicon:
             for group, items in (doc.get("triggers") or {}).items():
                 for item in items or []:
                     entries.extend(_entries_from_item(str(group), item, onto, path))
-        return cls(entries, support, intents, tables, aliases, compound_heads, announcement, intent_nouns, refusal)
+        return cls(entries, support, intents, tables, aliases, compound_heads, announcement, intent_nouns, refusal,
+                   threat, conditions, handing, handed)
 
     # matching --------------------------------------------------------------------------------------------
     def candidates(self, token: "Token") -> Iterator[tuple[TriggerEntry, bool]]:
@@ -669,6 +686,12 @@ class TriggerLexicon:
         return self._normal_verb(token.lemma_, self.intent_verbs) or self._normal_verb(token.lower_,
                                                                                         self.intent_verbs)
 
+    def supports(self, verb_forms: set[str], noun: "Token") -> bool:
+        """Whether a verb (its ``verb_forms``) makes its object ``noun`` the event its subject does: a support verb
+        ("held talks"), or a verb of handing in with the words handed in ("submitted a request")."""
+        return bool(verb_forms & self.support_verbs) or (
+            bool(verb_forms & self.handing_verbs) and noun.lemma_.lower() in self.handed_nouns)
+
     def support_verb(self, token: "Token") -> str | None:
         """The support verb a token stands for ("carried out" -> "carry out", "held" -> "hold"), or None."""
         for key, _primary in _token_keys(token):
@@ -703,6 +726,11 @@ class TriggerLexicon:
         """CAMEO code of a cooperative act declined ("will not ease the curfew" 0813 -> "1241", "could not agree
         on a deal" 030 -> "120"), read as a rejection; None for acts the table lacks (hostile ones)."""
         return self._named_table_code(self.refusal_table, cameo)
+
+    def threatened_code(self, cameo: str) -> str | None:
+        """CAMEO code of a hostile act held out on a condition, read as a threat ("may halt mediation if ..." 165 ->
+        "135"); None for acts the table lacks (cooperative ones)."""
+        return self._named_table_code(self.threat_table, cameo)
 
     def _named_table_code(self, name: str | None, cameo: str) -> str | None:
         table = next((t for t in self._intent_tables if t["name"] == name), None)
