@@ -162,6 +162,12 @@ def test_a_plan_handed_in_is_not_its_contents_done(coder):
     assert not [e for e in events if e.event_type == "RETREAT" and side_codes(e.actors) == ["NPL"]]
 
 
+def test_a_note_of_protest_is_no_demonstration(coder):
+    # a note holds the event noun: handing it in makes no street protest of its sender
+    events = _events(coder, "Peru sent notes of protest to the Chilean foreign ministry.")
+    assert not [e for e in events if e.event_type == "PROTEST"]
+
+
 def test_sending_troops_is_still_a_deployment(coder):
     event = _of_type(coder, "Peru sent troops to the border with Chile.", "AID")
     assert side_codes(event.actors) == ["PER"]
