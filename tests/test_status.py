@@ -29,6 +29,9 @@ def _status(nlp, sentence: str, trigger: str) -> str:
         # an invitation's act is still to come: accepting it is the news
         ("Ghana accepted an invitation to visit Togo in June.", "visit", "hypothetical"),
         ("Ghana's president visited Togo at the invitation of his host.", "visited", "asserted"),
+        # a permission's act is still to come: the permission is the event
+        ("The Ghanaian minister allowed the opposition to hold a rally in Accra.", "rally", "hypothetical"),
+        ("The opposition held a rally in Accra after the minister allowed it.", "rally", "asserted"),
         # the matter at stake in a dispute or failed talks did not happen
         ("Negotiations foundered over land concessions.", "concessions", "hypothetical"),
         ("Protests erupted over the arrest of the opposition leader.", "arrest", "asserted"),
