@@ -781,7 +781,7 @@ def test_claiming_a_wrong_still_accuses(coder):
 def test_threatening_a_state_of_things_is_no_threat(coder):
     for text in ("Smugglers and bandits also threaten security along the northern border.",
                  "The new visa rules threaten the residence status of thousands of seasonal workers.",
-                 "The rally focused on the threat against the rights of religious minorities.",
+                 "The march was about a threat to the rights of ethnic minorities.",
                  "Analysts said the ambitions of the Borduran regime threatened the smaller states nearby."):
         assert not [e for e in _events(coder, text) if e.event_type == "THREATEN"], text
 

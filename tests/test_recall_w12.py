@@ -52,8 +52,8 @@ def test_at_the_request_of_names_a_request(coder, text, actors, recipients):
 
 @pytest.mark.parametrize("text, actors, recipients", [
     ("Lavrov told reporters after talks with Japan that the risks were serious.", ["RUS"], ["JPN"]),
-    ("Following a meeting with the Iranian president, the Turkish minister flew home.", ["TUR"], ["IRN"]),
-    ("Merkel spoke to reporters after talks with Putin.", ["DEU"], ["RUS"]),
+    ("Following a meeting with Iran's leader, the Turkish envoy returned to Ankara.", ["TUR"], ["IRN"]),
+    ("Merkel briefed journalists after talks with Putin.", ["DEU"], ["RUS"]),
 ])
 def test_who_speaks_or_acts_after_talks_with_a_party_held_them(coder, text, actors, recipients):
     found = _of_type(coder, text, "CONSULT")
@@ -77,7 +77,7 @@ def test_a_meeting_held_by_others_lends_no_speaker(coder, text):
 
 def test_only_meetings_lend_their_later_doers(coder):
     # a fight is no meeting: the court that indicts is no side of the fight it tells of
-    text = "The Bosnian general was indicted by the UN court for atrocities during the fight against Serb forces."
+    text = "A UN tribunal charged the Croatian commander over killings during the war with rebel units."
     assert not [e for e in _of_type(coder, text, "ASSAULT") if any(a.sector == "IGO" for a in e.actors)]
 
 

@@ -144,7 +144,7 @@ def test_visitors_keep_their_named_origin(coder):
 
 # 2. a request handed in: the one who hands it in asks -----------------------------------------------------------
 @pytest.mark.parametrize("text, actor, recipient", [
-    ("Laos has submitted a request to the International Atomic Energy Agency for help.", "LAO", "IGOUNOIAEA"),
+    ("Laos formally submitted its plea for technical help to the International Atomic Energy Agency.", "LAO", "IGOUNOIAEA"),
     ("Peru sent a request to Chile for more time.", "PER", None),
     ("Nepal presented a proposal to India on the border dispute.", "NPL", "IND"),
 ])
@@ -162,10 +162,12 @@ def test_a_plan_handed_in_is_not_its_contents_done(coder):
     assert not [e for e in events if e.event_type == "RETREAT" and side_codes(e.actors) == ["NPL"]]
 
 
-def test_a_note_of_protest_is_no_demonstration(coder):
+@pytest.mark.parametrize("text", ["Bolivia sent two notes of protest to Chile's foreign ministry.",
+                                  "Bolivia sent a note of protest to Chile.",
+                                  "Bolivia delivered a protest note to Chile's embassy."])
+def test_a_note_of_protest_is_no_demonstration(coder, text):
     # a note holds the event noun: handing it in makes no street protest of its sender
-    events = _events(coder, "Peru sent notes of protest to the Chilean foreign ministry.")
-    assert not [e for e in events if e.event_type == "PROTEST"]
+    assert not [e for e in _events(coder, text) if e.event_type == "PROTEST"]
 
 
 def test_sending_troops_is_still_a_deployment(coder):

@@ -29,6 +29,8 @@ def skip_trigger(token: Token, entry: TriggerEntry, rules: ArgumentRules, lexico
             return True  # "the proposed deal", "an alleged attack": a plan or a claim, not an event
         if token.dep_ == "dobj" and token.head.lemma_.lower() in rules.descriptive_heads:
             return True  # "poses a threat to democracy": what something is, not an act
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in rules.content_holders:
+            return True  # "sent a note of protest": the words sent, no act of their own (content_holders)
     if token.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "LAW") and token.pos_ == "PROPN":
         return True
     if _in_a_name(token):
