@@ -28,6 +28,8 @@ def _status(nlp, sentence: str, trigger: str) -> str:
         ("The army failed to capture the town.", "capture", "negated"),
         # an invitation's act is still to come: accepting it is the news
         ("Ghana accepted an invitation to visit Togo in June.", "visit", "hypothetical"),
+        ("Ghana welcomed an invitation from Togo to attend the summit.", "summit", "hypothetical"),
+        ("The opposition won the right to hold talks with the army.", "talks", "hypothetical"),
         ("Ghana's president visited Togo at the invitation of his host.", "visited", "asserted"),
         # a permission's act is still to come: the permission is the event
         ("The Ghanaian minister allowed the opposition to hold a rally in Accra.", "rally", "hypothetical"),

@@ -199,6 +199,8 @@ def _capacity(trigger: Token, cues: StatusCues) -> str | None:
     """The status of an act in the to-infinitive of a capacity noun: possible ("have the right to withdraw", "a
     chance to meet"), or denied when the noun is ("no right to demand"); None for other acts."""
     verb = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" and trigger.head.pos_ in ("VERB", "AUX"):
+        verb = trigger.head  # "an invitation to attend [the summit]", "the right to hold [talks]": the noun's verb
     while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "the right to meet and negotiate", "the power to try to stop"
     noun = verb.head
