@@ -566,3 +566,14 @@ def test_they_after_a_group_placed_in_a_country_is_the_group(coder):
     events = coder.code_text("Rebels in Chad said they will release the former prime minister on Sunday.",
                              published="2016-05-01")
     assert [a.code for a in events[0].actors] == ["TCDREB"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Ghana accepted a proposal from Togo to reopen the border.", "TGO"),
+    ("Ghana welcomed Togo's offer to mediate between the rivals.", "TGO"),
+    ("Ghana announced its readiness to reopen talks with Togo.", "GHA"),  # "its": the one who announced it
+])
+def test_an_intent_noun_is_its_owners_not_the_listeners(coder, text, actor):
+    # the offer or proposal is made by its owner ("Togo's", "from Togo"), not by whoever accepts or welcomes it
+    intent = next(e for e in _events(coder, text) if e.event_type == "AGREE" and e.trigger.text != "accepted")
+    assert _codes(intent.actors) == [actor]

@@ -496,6 +496,10 @@ def verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
     # the subject of the intent word that leads the mention ("hoped" of "hoped to meet"); an intent noun has none
     # ("readiness to meet"): the verb's own, through its noun
     subject, passive = subject_of(mention.first if mention.first.pos_ != "NOUN" else verb)
+    if mention.first.pos_ == "NOUN":  # "Uganda's offer to mediate", "a proposal from Uganda to reopen": the noun's
+        own = children(mention.first, "poss") or prep_objects(mention.first, rules.agent_preps)  # own doer, not
+        if own:  # the subject of the verb the noun hangs on ("Kenya accepted ...")
+            subject, passive = own, False
     objects = [o for c in children(verb, "dobj") for o in with_conjuncts(c)]
     if not objects:  # "allowed the opposition leader to hold a rally", parsed as a clause under the verb
         objects = [o for c in raised_objects(verb) for o in with_conjuncts(c)]
