@@ -110,8 +110,8 @@ class ArgumentRules:
     criticised_act_preps: frozenset[str] = frozenset()
     addressee_preps: frozenset[str] = frozenset()
     criticised_acts: frozenset[str] = frozenset()
-    undoing_codes: frozenset[str] = frozenset()
-    content_holders: frozenset[str] = frozenset()  # senses.skip_trigger: "a note of protest"  # events._undone_state: CAMEO prefixes of acts that undo a state
+    undoing_codes: frozenset[str] = frozenset()  # events._undone_state: CAMEO prefixes of acts that undo a state
+    content_holders: frozenset[str] = frozenset()  # senses.skip_trigger: "a note of protest"
     wrong_needing_accuse_verbs: frozenset[str] = frozenset()  # ``senses._claims_no_wrong``
     wrong_words: frozenset[str] = frozenset()
     cause_nouns: frozenset[str] = frozenset()  # ``cause_phrase``: "at the request of X" names no venue

@@ -296,8 +296,9 @@ def _objects(token: "Token", pos: str, particle: "Token | None") -> set[str]:
         heads.extend(raised_objects(token))  # "allowed aid convoys to enter"
         if counted_participle(token) or interposed_participle(token):
             heads.append(token.head)  # a participle after a counted noun acts on it: "12 bombers downed"
-        if comma_participle_root(token) is not None:
-            heads.append(comma_participle_root(token))
+        undergoer = comma_participle_root(token)
+        if undergoer is not None:
+            heads.append(undergoer)
         if particle is not None:
             # "pulled out of the deal", "walked out of the talks": the object hangs on the particle.
             for child in particle.children:
