@@ -14,11 +14,16 @@ def sense(lexicon: TriggerLexicon, nlp: Any, sentence: str, word: str) -> tuple[
     return None if entry is None else (entry.event_type, entry.cameo)
 
 
+def of_type(coder: Any, text: str, event_type: str, published: str) -> list[Any]:
+    """The events of ``event_type`` the coder makes of ``text``, in text order."""
+    return [e for e in coder.code_text(text, published=published) if e.event_type == event_type]
+
+
 def one_event(coder: Any, text: str, event_type: str, published: str) -> Any:
     """The first event of ``event_type`` the coder makes of ``text``; fails, listing what it made, when none."""
-    events = coder.code_text(text, published=published)
-    found = [e for e in events if e.event_type == event_type]
-    assert found, f"no {event_type} event in {text!r}: {[e.event_type for e in events]}"
+    found = of_type(coder, text, event_type, published)
+    assert found, f"no {event_type} event in {text!r}: " \
+        f"{[e.event_type for e in coder.code_text(text, published=published)]}"
     return found[0]
 
 

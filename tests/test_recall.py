@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from event_helpers import side_codes as _codes
+from event_helpers import of_type, one_event, side_codes as _codes
 
 PUBLISHED = "2017-03-01"
 
 
 def _of_type(coder, text: str, event_type: str):
-    return [e for e in coder.code_text(text, published=PUBLISHED) if e.event_type == event_type]
+    return of_type(coder, text, event_type, PUBLISHED)
 
 
 @pytest.mark.parametrize("text, actors, recipients", [
@@ -21,10 +21,9 @@ def _of_type(coder, text: str, event_type: str):
     ("The deployment of troops by France to Mali began in January.", ["FRA"], ["MLI"]),
 ])
 def test_forces_deployed_name_the_deployer(coder, text, actors, recipients):
-    found = _of_type(coder, text, "MOBILIZE")
-    assert found, text
-    assert _codes(found[0].actors) == actors
-    assert _codes(found[0].recipients) == recipients
+    event = one_event(coder, text, "MOBILIZE", PUBLISHED)
+    assert _codes(event.actors) == actors
+    assert _codes(event.recipients) == recipients
 
 
 @pytest.mark.parametrize("text, actors, recipients", [

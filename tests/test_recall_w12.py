@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from event_helpers import side_codes as _codes
+from event_helpers import of_type, one_event, side_codes as _codes
 
 PUBLISHED = "2017-03-01"
 
 
 def _of_type(coder, text: str, event_type: str):
-    return [e for e in coder.code_text(text, published=PUBLISHED) if e.event_type == event_type]
+    return of_type(coder, text, event_type, PUBLISHED)
 
 
 @pytest.mark.parametrize("text, actors, recipients", [
@@ -44,10 +44,9 @@ def test_receiving_patients_or_things_hosts_no_visit(coder, text):
     ("Sudan's government agreed to keep the crossing open at the request of the United Nations.", ["IGO"], ["SDN"]),
 ])
 def test_at_the_request_of_names_a_request(coder, text, actors, recipients):
-    found = _of_type(coder, text, "REQUEST")
-    assert found, text
-    assert _codes(found[0].actors) == actors or (actors == ["IGO"] and found[0].actors[0].sector == "IGO")
-    assert _codes(found[0].recipients) == recipients
+    event = one_event(coder, text, "REQUEST", PUBLISHED)
+    assert _codes(event.actors) == actors or (actors == ["IGO"] and event.actors[0].sector == "IGO")
+    assert _codes(event.recipients) == recipients
 
 
 @pytest.mark.parametrize("text, actors, recipients", [
@@ -56,10 +55,9 @@ def test_at_the_request_of_names_a_request(coder, text, actors, recipients):
     ("Merkel briefed journalists after talks with Putin.", ["DEU"], ["RUS"]),
 ])
 def test_who_speaks_or_acts_after_talks_with_a_party_held_them(coder, text, actors, recipients):
-    found = _of_type(coder, text, "CONSULT")
-    assert found, text
-    assert _codes(found[0].actors) == actors
-    assert _codes(found[0].recipients) == recipients
+    event = one_event(coder, text, "CONSULT", PUBLISHED)
+    assert _codes(event.actors) == actors
+    assert _codes(event.recipients) == recipients
 
 
 @pytest.mark.parametrize("text", [

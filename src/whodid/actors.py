@@ -967,13 +967,13 @@ class ActorKB:
                     return found
         if owner is not None:
             if owner.kind in ("named", "igo"):
-                if owner.kind == "igo" and not noun.plural and not indefinite and not former:
-                    person = self._holder(title, None, owner.entry.ref.id, date, memory)
-                    if person is not None:
-                        return person
                 if owner.kind == "igo" and former:  # "a former UN official" no longer acts for the UN
                     return Actor(text="", name=None, code="ELI", country=None, sector="ELI",
                                  kb_id=f"agent:{noun.words}", why=f"former+igo+noun:{noun.words}")
+                if owner.kind == "igo" and not noun.plural and not indefinite:
+                    person = self._holder(title, None, owner.entry.ref.id, date, memory)
+                    if person is not None:
+                        return person
                 if owner.kind == "igo":
                     return _igo_actor(owner.entry.ref)
                 base = self._named_actor(owner.entry.ref, date)

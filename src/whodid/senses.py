@@ -328,7 +328,7 @@ def _claims_no_wrong(verb: Token, rules: ArgumentRules, lexicon: TriggerLexicon)
         return False
     claimed = [t for c in verb.children if c.dep_ in _CLAIMED_DEPS for t in c.subtree]
     for word in claimed:
-        if word.lemma_.lower() in rules.wrong_words or word.lower_ in rules.wrong_words:
+        if one_of(word, rules.wrong_words):
             return False
         entry = lexicon.match(word)
         if entry is not None and entry.cameo[:2] in _MATERIAL_CONFLICT_ROOTS:
