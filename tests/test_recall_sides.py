@@ -153,8 +153,8 @@ def test_a_risk_faced_is_no_act_done_to_the_subject(coder):
 
 
 def test_an_act_after_which_another_follows_is_its_own_event(coder):
-    events = _of_type(coder, "Settlers set fire to the offices of Palestinian officials following the killing of "
-                             "an Israeli man.", "ASSAULT")
+    events = _of_type(coder, "Settlers set fire to Palestinian council offices after the killing of "
+                             "an Israeli teenager.", "ASSAULT")
     assert len(events) == 2
     arson = next(e for e in events if e.trigger.text.startswith("set"))
     assert "ISR" not in _countries(arson.recipients)

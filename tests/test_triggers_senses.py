@@ -191,7 +191,7 @@ def test_releases_returns_and_oaths_that_are_no_events(coder, text):
 def test_sworn_to_fight_is_a_threat_under_cameo_and_a_future_fight_under_whodid(coder):
     from whodid.conventions import apply_convention
 
-    events = coder.code_text("Kurdish fighters have sworn to fight until they regain the town.", published="2016-05-01")
+    events = coder.code_text("Kurdish militiamen have sworn to fight until the valley is retaken.", published="2016-05-01")
     assert [(e.event_type, e.status) for e in events] == [("THREATEN", "asserted")] or \
         [(e.event_type, e.status) for e in events] == [("ASSAULT", "future")]
     assert [e.event_type for e in apply_convention(events, "cameo")] == ["THREATEN"]

@@ -160,7 +160,7 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
             noun = phrase_head(m.trigger)  # "earmarked 3 million euros in aid": the amount stands for the aid
             head = noun.head if noun.dep_ != "pobj" else noun.head.head
             if noun.dep_ == "pobj" and noun.head.lower_ in rules.separate_event_preps:
-                head = noun  # "set fire to offices following the killing of X": an act of its own
+                head = noun  # "set fire to a school after the killing of X": an act of its own
             other = verbs.get(head.i)
             if other is not None and other is not m and other.event_type.lower() in rules.unrealised_object_types \
                     and noun.dep_ in ("dobj", "pobj", "conj") and other.event_type != m.event_type:

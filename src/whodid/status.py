@@ -370,7 +370,7 @@ def _directive_kinds(word: Token, complement: Token, cues: StatusCues) -> frozen
         if lemma in cues.subjunctive_directives and not _subjunctive(complement):
             kinds.discard("that")
         if not _addressed(word, complement):
-            kinds.discard("inf")  # "the inspectors want to re-examine the sites": their own intent, asked of no one
+            kinds.discard("inf")  # "the monitors want to revisit the camps": their own intent, asked of no one
         return frozenset(kinds)
     if word.pos_ in ("NOUN", "PROPN"):
         if any(c.lower_ in cues.non_directive_modifiers for c in word.lefts):
