@@ -139,7 +139,7 @@ def _protest_for(protest: str, demand: str) -> str:
 
 def condition_subjects(mention: Mention, rules: ArgumentRules) -> list[Token]:
     """Whom a threat is aimed at: the subject of its condition ("threatened to attack unless Baghdad accepted",
-    "... if the United States goes ahead"), on the threat or on the act threatened."""
+    "... should Washington press on"), on the threat or on the act threatened."""
     words = [mention.first, mention.trigger, *children(mention.first, "xcomp")]
     for word in words:
         for clause in marked_clauses(word, ("advcl",), rules.threat_conditions):

@@ -653,7 +653,7 @@ class TriggerLexicon:
             if objs.intersection(entry.exclude_objects) or ("*" in entry.exclude_objects and objs):
                 return False
             if entry.exclude_objects and _relative_antecedent(token).intersection(entry.exclude_objects):
-                return False  # "the World Cup, which was hosted by X": the object is the relative's antecedent
+                return False  # "the Games, which X hosted": the object is the relative's antecedent
         if entry.subjects or entry.exclude_subjects:
             subj = _subjects(token) if entry.pos == "VERB" else _noun_subjects(token)
             if entry.subjects and not subj.intersection(entry.subjects):
