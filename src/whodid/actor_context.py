@@ -58,10 +58,11 @@ def from_context(actor: Actor) -> bool:
 
 def needs_country(actor: Actor, rules: ContextRules) -> bool:
     """Whether ``actor`` is named by its role alone: a sector code with no country, and no origin in its words
-    that the knowledge could not code ("the European MPs")."""
+    that the knowledge could not code ("the European MPs"; a word of four letters is more often a common noun
+    capitalised at a sentence's start: "Taxi drivers")."""
     name = set(re.findall(r"[\w'-]+", actor.name or ""))  # "Prime Minister Omar Badawi": a surname is no origin
     return (actor.country is None and actor.sector in rules.sectors and actor.code == actor.sector
-            and not any(len(w) > 3 and w[0].isupper() and w.endswith(rules.origin_suffixes)
+            and not any(len(w) > 4 and w[0].isupper() and w.endswith(rules.origin_suffixes)
                         and w.split("-")[0].lower() not in rules.stance_prefixes  # "Anti-American": a stance
                         and w not in name
                         for w in re.findall(r"[\w'-]+", actor.text)))

@@ -281,6 +281,8 @@ class ActorKB:
         self.titles: dict[str, tuple[str, ...]] = {}
         self.dominant: set[str] = set()
         self.determiners: set[str] = set()
+        self.crowd_counts: set[str] = set()
+        self.relation_heads: set[str] = set()  # "Russia's allies": someone else than Russia  # "Thousands marched": a count alone stands for people (CVL)
         self.cut_words: set[str] = set()
         self.name_particles: set[str] = set()
         self.membership_preps: set[str] = set()
@@ -454,6 +456,8 @@ class ActorKB:
         self.dominant |= set(data.get("dominant") or [])
         self._honorifics = getattr(self, "_honorifics", set()) | {str(h).lower() for h in data.get("honorifics") or []}
         self.determiners |= {str(d).lower() for d in data.get("determiners") or []}
+        self.crowd_counts |= {str(d).lower() for d in data.get("crowd_counts") or []}
+        self.relation_heads |= {str(d).lower() for d in data.get("relation_heads") or []}
         self.cut_words |= {str(w).lower() for w in data.get("cut_words") or []}
         self.name_particles |= {str(w).lower() for w in data.get("name_particles") or []}
         self.membership_preps |= {str(w).lower() for w in data.get("membership_preps") or []}
@@ -737,7 +741,10 @@ class ActorKB:
         indefinite = lead > 0 and all_toks[0].key in ("a", "an")
         toks = self._strip(all_toks)
         if not toks:
-            return None
+            crowd = self._crowd(all_toks)
+            if crowd is not None:
+                crowd.text = text
+            return crowd
         items = self._scan(toks)
         core, tail, rest = self._split_items(items, toks)
         name = self._personal_name(core, toks) if rest else None
@@ -755,6 +762,13 @@ class ActorKB:
         if actor is not None:
             actor.text = text
         return actor
+
+    def _crowd(self, toks: tuple[Tok, ...]) -> Actor | None:
+        """A count with no noun after it ("Thousands marched", "killed dozens"): people, as CAMEO codes a crowd
+        (CVL); a count of nothing in particular ("two", "more than 20") names no one."""
+        if not toks or toks[-1].key not in self.crowd_counts:
+            return None
+        return Actor(text="", name=None, code="CVL", country=None, sector="CVL", kb_id="agent:crowd", why="crowd")
 
     def _organisation_post(self, person: Actor, after: tuple[Tok, ...], date: str | None,
                            memory: "StoryActors | None") -> Actor:
@@ -836,6 +850,9 @@ class ActorKB:
         j = len(core) - 2
         while j >= 0 and isinstance(core[j], int) and not toks[core[j]].cased[:1].isupper():
             j -= 1
+        related = toks[head].key in self.relation_heads  # "Russia's allies" are others than Russia
+        if related and (j < 0 or any(isinstance(s, Span) and s.kind in _RELATED_KINDS for s in core[:-1])):
+            return None
         if j >= 0:
             end = core[j].end if isinstance(core[j], Span) else core[j] + 1
             words = toks[:end] + toks[head + 1:]  # the head's tail stays: "a base in Syria" -> "... in Syria"
@@ -851,6 +868,8 @@ class ActorKB:
             return self._kin(actor, toks[head].key)
         if actor is None or (actor.country is None and (actor.kb_id or "").startswith("agent:")):
             return None  # a bare sector ("two military aircraft" -> MIL) would hide who sent them
+        if related and (actor.kb_id or "").startswith("person:"):
+            return None  # "Lavrov's counterpart": someone else than Lavrov
         actor.why = f"owner-of:{toks[head].key} ({actor.why})"
         return actor
 
@@ -936,6 +955,9 @@ class ActorKB:
         noun: Noun = head.entry.ref
         before = [s for s in mods if isinstance(s, Span)]
         tail_spans = [s for s in tail if isinstance(s, Span)]
+        if any(isinstance(t, int) and toks[t].key in self.relation_heads for t in tail):
+            # "a commander of Turkey's militia ally": of someone else than Turkey
+            tail_spans = [s for s in tail_spans if s.kind not in _RELATED_KINDS]
         sector = self._sector(noun, before, tail_spans)
         # "the former president", "ex-minister": out of office, so no holder and no one the story named for the post
         former = any(isinstance(m, int) and toks[m].key in self.former_markers for m in mods)
@@ -1303,6 +1325,10 @@ def _tail_prep(tail: list[Span | int], toks: tuple[Tok, ...]) -> str | None:
 def _group_reading(span: Span) -> Group | None:
     """The group a span's words also name ("Serbs": the country's people, or ethnic Serbs), if any."""
     return next((e.ref for e in span.entries if e.kind == "group"), None)
+
+
+# Owners that a relation head (``relation_heads``) is someone else than: "US allies", "Lavrov's counterpart"
+_RELATED_KINDS = ("country", "capital", "person")
 
 
 def _affiliation(spans: list[Span]) -> Span | None:

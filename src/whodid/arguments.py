@@ -27,6 +27,20 @@ class ArgumentRules:
     reporting_verbs: frozenset[str]
     participation_verbs: frozenset[str]
     between_preps: frozenset[str]
+    partner_preps: frozenset[str]
+    giving_verbs: frozenset[str]
+    ending_verbs: frozenset[str]
+    answered_types: frozenset[str]
+    pressure_preps: frozenset[str]
+    pressure_nouns: frozenset[str]
+    counterpart_preps: frozenset[str]
+    counterpart_nouns: frozenset[str]
+    affiliation_participles: frozenset[str]
+    affiliation_participle_preps: frozenset[str]
+    aim_frame_preps: frozenset[str]
+    aim_verbs: frozenset[str]
+    aim_nouns: frozenset[str]
+    aim_target_preps: frozenset[str]
     agent_preps: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -115,6 +129,7 @@ class ArgumentRules:
     wrong_needing_accuse_verbs: frozenset[str] = frozenset()  # ``senses._claims_no_wrong``
     wrong_words: frozenset[str] = frozenset()
     cause_nouns: frozenset[str] = frozenset()  # ``cause_phrase``: "at the request of X" names no venue
+    relation_heads: frozenset[str] = frozenset()  # agents.yaml: "Russia's allies" are not Russia's own
     sequence_preps: frozenset[str] = frozenset()  # ``sequence_subjects``: "said after talks with X"
     sequence_types: frozenset[str] = frozenset()
 
@@ -141,7 +156,8 @@ class ArgumentRules:
                    verbal_attack_code=str(armed.get("verbal_attack_code") or "111"),
                    firm_event_types=frozenset(str(t).upper() for t in firms.get("event_types") or []),
                    firm_sectors=frozenset(str(t).upper() for t in firms.get("sectors") or []),
-                   firm_suffixes=frozenset(str(t).lower() for t in firms.get("name_suffixes") or []))
+                   firm_suffixes=frozenset(str(t).lower() for t in firms.get("name_suffixes") or []),
+                   relation_heads=frozenset(str(t).lower() for t in load_yaml("agents.yaml").get("relation_heads") or []))
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -252,6 +268,18 @@ def _subject_heads(child: Token) -> list[Token]:
     return with_conjuncts(child)
 
 
+def _subject_on_auxiliary(verb: Token) -> tuple[list[Token], bool] | None:
+    """The subject the parser hung on the verb's auxiliary ("Poland is opposed to ...": "Poland" under "is"), and
+    whether it is passive (an auxiliary of the passive makes it so)."""
+    for aux in verb.children:
+        if aux.dep_ not in ("aux", "auxpass") or aux.i > verb.i:
+            continue
+        for child in aux.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not in_dateline(child):
+                return with_conjuncts(child), child.dep_ == "nsubjpass" or aux.dep_ == "auxpass"
+    return None
+
+
 def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """Heads of a verb's subject, and whether it is a passive subject; borrowed from the governing verb for
     controlled and coordinated verbs ("Trump hoped to meet", "Kim ... and sent")."""
@@ -272,6 +300,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return with_conjuncts(child), False
         if child.dep_ == "nsubjpass":
             return with_conjuncts(child), True
+    hung = _subject_on_auxiliary(verb)
+    if hung is not None:
+        return hung
     if depth < 4 and verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("VERB", "AUX"):
         # a participle clause shares its main clause's subject: "blocked roads, demanding reforms" (active);
         # "backed by Russia, the rebels ..." (passive: the subject undergoes it)
@@ -283,7 +314,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         # a gerund after a preposition of a verb: "resorted to throwing stones", "protested by blocking roads";
         # with an object, the object does it: "accused Moscow of targeting civilians"
         governor = _gerund_governor(verb)
-        objects = children(governor, "dobj")
+        # but a gerund of time is the subject's: "ended the strike after reaching a deal"
+        timed = verb.head.lower_ in ArgumentRules.default().separate_event_preps
+        objects = children(governor, "dobj") if not timed else []
         return (with_conjuncts(objects[0]) if objects else subject_of(governor, depth + 1)[0]), False
     if interposed_participle(verb):
         return [verb.head], True  # "The protester, shot in the leg, is recovering": the noun undergoes it
@@ -503,6 +536,8 @@ def verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
     objects = [o for c in children(verb, "dobj") for o in with_conjuncts(c)]
     if not objects:  # "allowed the opposition leader to hold a rally", parsed as a clause under the verb
         objects = [o for c in raised_objects(verb) for o in with_conjuncts(c)]
+    # "host a meeting between A and B", "condemned the fighting between A and B": the sides it is between
+    objects = [p for o in objects for p in (prep_objects(o, rules.between_preps) if o.pos_ == "NOUN" else []) or [o]]
     # "sent Ukraine arms" (a noun) or "sent arms to Ukraine" parsed as a dative preposition
     datives = [o for c in children(verb, "dative") for o in (_pobjs(c) if c.pos_ == "ADP" else [c])]
     agents = (prep_objects(verb, ("by",)) or _detached_agents(verb)) if passive else []
@@ -518,12 +553,18 @@ def verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
             if prep_objects(verb, ("with",)):  # "provided Egypt with aid": the object receives the "with" phrase
                 mention.recipients.extend(objects)
             for obj in objects:
+                if obj.pos_ == "PROPN":  # "left the European Union", "quit NATO": the body named is the recipient
+                    mention.recipients.append(obj)
+                    continue
                 mention.recipients.extend(c for c in obj.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN")
                 mention.recipients.extend(prep_objects(obj, entry.recipient_preps))
-        elif verb.lemma_.lower() not in rules.topic_object_verbs:  # "discussed the deployment": a topic
-            mention.recipients.extend(objects)
+        elif verb.lemma_.lower() not in rules.topic_object_verbs and not _given_to(verb, rules):
+            mention.recipients.extend(objects)  # not "discussed the deployment" (a topic), "offered troops to X"
         mention.recipients.extend(datives)
     mention.recipients.extend(prep_objects(verb, entry.recipient_preps))
+    if not mention.recipients and entry.reciprocal and "with" in entry.recipient_preps:
+        # "discussed trade with Macron": the parser hangs the partner on the topic
+        mention.recipients.extend(o for obj in objects for o in prep_objects(obj, ("with",)))
     if not mention.recipients and not passive:
         mention.recipients.extend(_shared_recipients(verb, entry))
     if not mention.recipients:  # "threatened to attack Taiwan": the act's target is the threat's
@@ -547,10 +588,35 @@ def verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
         # "a camp for refugees was attacked", "shelled a shelter for displaced families": the people it houses
         mention.fallback_recipients.extend(o for r in mention.recipients for o in prep_objects(r, rules.occupant_preps))
         mention.fallback_recipients.extend(_purpose_objects(verb))
+    if not passive:
+        mention.fallback_recipients.extend(_answered_sides(mention, rules))
     mention.fallback_actors = _outer_subject(mention.first)
     if passive and not mention.actors:  # "Egypt's ambassador was recalled": by the country whose envoy it is
         mention.fallback_actors += [c for e in _recalled_envoys(verb, rules) for c in e.children if c.dep_ == "poss"]
     _commanded_restriction(mention, rules)
+
+
+def _answered_sides(mention: Mention, rules: ArgumentRules) -> list[Token]:
+    """Whom a yielding or refusing act answers when it names no recipient (``answered_types``): the doer of the
+    pressure it withstood ("refused to resign despite pressure from parliament") or the other side of the talks
+    it followed ("called off the strike after talks with the government")."""
+    if mention.event_type.lower() not in rules.answered_types:
+        return []
+    out: list[Token] = []
+    for word in {mention.first.i: mention.first, mention.trigger.i: mention.trigger}.values():
+        for noun in prep_objects(word, rules.pressure_preps):
+            if one_of(noun, rules.pressure_nouns):
+                out += children(noun, "poss") + prep_objects(noun, rules.owner_preps)
+        for noun in prep_objects(word, rules.counterpart_preps):
+            if one_of(noun, rules.counterpart_nouns):
+                out += prep_objects(noun, ("with",))
+    return out
+
+
+def _given_to(verb: Token, rules: ArgumentRules) -> bool:
+    """Whether the verb's object is a thing given to the object of its "to" ("offered its troops to the AU",
+    "promised support to Kyiv"): for verbs of giving (``giving_verbs``) the "to" phrase names the recipient."""
+    return verb.lemma_.lower() in rules.giving_verbs and bool(prep_objects(verb, ("to",)))
 
 
 def _shared_recipients(verb: Token, entry: TriggerEntry) -> list[Token]:
@@ -605,7 +671,10 @@ def _commanded_restriction(mention: Mention, rules: ArgumentRules) -> None:
 
 
 def _owners(noun: Token, rules: ArgumentRules) -> list[Token]:
-    """Who a non-actor noun belongs to: "the Indian proposal", "Iran's plan", "the plan of Iran", "towns of X"."""
+    """Who a non-actor noun belongs to: "the Indian proposal", "Iran's plan", "the plan of Iran", "towns of X";
+    no one for a relation ("Russia's allies" are others)."""
+    if noun.lower_ in rules.relation_heads:
+        return []
     out = [c for c in noun.children if c.dep_ == "poss"]
     out.extend(c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
                and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")))

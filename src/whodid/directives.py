@@ -110,6 +110,9 @@ def blamed_doers(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules
     if not _is_criticism(mention, rules):
         return []
     word = mention.trigger
+    aimed = _protest_aims(mention, lexicon, rules)
+    if aimed and not mention.recipients:
+        return aimed
     hosts = [word]
     if mention.entry.pos == "NOUN":
         governor = is_support_noun(word, lexicon) or entry_governor(word, mention.entry)
@@ -125,6 +128,29 @@ def blamed_doers(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules
     if not acts or named:
         return []
     return [d for act in acts for d in _act_doers(act, rules)]
+
+
+def _protest_aims(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) -> list[Token]:
+    """Whom a protest is aimed at, by a phrase of aim on its word ("marched in protest at the council's fees",
+    "rallied in defiance of the authorities") or a purpose clause ("blocked roads to show their anger at X's
+    policy"): the doer of the act aimed at when its phrase names one, else what is aimed at itself."""
+    if not mention.event_type == "PROTEST":
+        return []
+    words = [mention.trigger]  # and the verb of "went on strike to ..."
+    words += [mention.clause] if mention.clause is not None and mention.clause.i != mention.trigger.i else []
+    aims = [o for word in words for o in prep_objects(word, rules.aim_frame_preps)]
+    aims += [o for word in words for clause in children(word, "advcl", "xcomp") if to_infinitive(clause)
+             and one_of(clause, rules.aim_verbs) for o in children(clause, "dobj")]
+    out: list[Token] = []
+    for aim in (a for a in aims if one_of(a, rules.aim_nouns)):
+        # "a strike in protest at X", the "at" phrase sometimes hung on the strike beside "in protest"
+        host = aim.head.head if aim.dep_ == "pobj" else None
+        targets = prep_objects(aim, rules.aim_target_preps) or \
+            ([o for o in prep_objects(host, rules.aim_target_preps) if o.i > aim.i] if host is not None else [])
+        for target in targets:
+            act = _is_act_noun(target, lexicon, rules) or bool(children(target, "poss"))
+            out.extend((_act_doers(target, rules) if act else []) or with_conjuncts(target))
+    return out
 
 
 def _protest_for(protest: str, demand: str) -> str:

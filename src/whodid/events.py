@@ -20,7 +20,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from whodid.arguments import (ArgumentRules, Mention, area_places, cause_phrase, children, clause_verb, is_intent_head,
-                              is_support_noun, noun_arguments, phrase_head, plover_type, speaker_of, verb_arguments)
+                              is_support_noun, noun_arguments, one_of, phrase_head, plover_type, speaker_of,
+                              verb_arguments)
 from whodid.directives import (aim_protests, as_demand, blamed_doers, condition_subjects, fold_demanded, given_object,
                                obligation_content, obligation_demands, wished_acts)
 from whodid.senses import inside_refused_object, relative_subject, skip_trigger
@@ -45,12 +46,15 @@ def _intent_head(verb: Token, lexicon: TriggerLexicon) -> tuple[Token, str] | No
     return None
 
 
-def _make_mention(token: Token, entry: TriggerEntry, lexicon: TriggerLexicon) -> Mention:
+def _make_mention(token: Token, entry: TriggerEntry, lexicon: TriggerLexicon, rules: ArgumentRules) -> Mention:
     """A mention for a matched trigger, lifted to an intent event where a governing word expresses intent: the
-    trigger's own verb, or the support verb of a noun event ("hopes to hold talks")."""
+    trigger's own verb, or the support verb of a noun event ("hopes to hold talks"), unless that verb ends the
+    event ("agreed to end the strike" is no intent to strike; ``ending_verbs``)."""
     first = last = token
     cameo, event_type = entry.cameo, entry.event_type
     verb = token if token.pos_ in ("VERB", "AUX") else (is_support_noun(token, lexicon) if entry.pos == "NOUN" else None)
+    if verb is not None and verb is not token and verb.lemma_.lower() in rules.ending_verbs:
+        verb = None
     found = _intent_head(verb, lexicon) if verb is not None else None
     code = lexicon.intent_code(entry.cameo, found[1]) if found else None
     if found and code and found[0].i < token.i:
@@ -85,7 +89,7 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         entry = lexicon.match(token)
         if entry is None or skip_trigger(token, entry, rules, lexicon):
             continue
-        mention = _make_mention(token, entry, lexicon)
+        mention = _make_mention(token, entry, lexicon, rules)
         if entry.pos == "NOUN":
             noun_arguments(mention, lexicon, rules)
         else:
@@ -131,6 +135,15 @@ def _undone_state(noun: Token, verb: Mention, rules: ArgumentRules) -> bool:
         any(verb.entry.cameo.startswith(p) for p in rules.undoing_codes)
 
 
+def _aim_of_same_act(m: Mention, noun: Token, head: Token, mentions: list[Mention], rules: ArgumentRules) -> bool:
+    """Whether a noun event is the aim phrase of another event of its type told by the same clause ("staged a
+    hunger strike in protest against X": one protest, aimed at X; see directives._protest_aims)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in rules.aim_frame_preps or not one_of(noun, rules.aim_nouns):
+        return False
+    return any(o is not m and o.event_type == m.event_type and head.i in (o.trigger.i, getattr(o.clause, "i", -1))
+               for o in mentions)
+
+
 def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: ArgumentRules) -> list[Mention]:
     """One event per act: a noun event under a verb event of the same type ("met for talks"); an intent verb
     already folded into an intent event ("agreed" of "agreed to meet"); an act requested, threatened or refused
@@ -161,6 +174,8 @@ def _drop_nested(mentions: list[Mention], lexicon: TriggerLexicon, rules: Argume
             head = noun.head if noun.dep_ != "pobj" else noun.head.head
             if noun.dep_ == "pobj" and noun.head.lower_ in rules.separate_event_preps:
                 head = noun  # "set fire to a school after the killing of X": an act of its own
+            if _aim_of_same_act(m, noun, head, mentions, rules):
+                continue
             other = verbs.get(head.i)
             if other is not None and other is not m and other.event_type.lower() in rules.unrealised_object_types \
                     and noun.dep_ in ("dobj", "pobj", "conj") and other.event_type != m.event_type:

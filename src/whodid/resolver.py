@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from whodid.actors import StoryActors, after_stance_prefix
-from whodid.arguments import (ArgumentRules, Mention, children, dateline_limit, in_dateline, one_of, subject_of,
-                              subtree_without, with_conjuncts)
+from whodid.arguments import (ArgumentRules, Mention, children, dateline_limit, in_dateline, one_of, prep_objects,
+                              subject_of, subtree_without, with_conjuncts)
 from whodid.gender import fits, phrase_gender, pronoun_gender
 from whodid.model import Actor, Place
 
@@ -275,7 +275,7 @@ class ArgumentResolver:
             return [post]
         whole = self.actors.resolve(phrase, date)
         if whole is not None:
-            whole = self._shared_modifiers(token, whole, date) or whole
+            whole = self._shared_modifiers(token, whole, date) or self._affiliated(token, whole, date) or whole
             return [whole, *self._coordinated_modifiers(token, whole, date)]
         collective = self.actors.kb.lookup_all(phrase, date)  # "the two Koreas"
         if len(collective) > 1:
@@ -348,6 +348,22 @@ class ArgumentResolver:
         shared.why = f"{shared.why}; modifiers shared with {first.text!r}"
         return shared
 
+    def _affiliated(self, token: Token, actor: Actor, date: str | None) -> Actor | None:
+        """A role with no country named with the body it belongs to takes that body's country ("workers affiliated
+        with the Kenyan teachers' union", "troops loyal to the Malian junta"; ``affiliation_participles``)."""
+        if actor.country is not None or not actor.sector or actor.sector in ("IGO", "NGO"):
+            return None
+        for clause in children(token, "acl", "amod"):
+            if clause.i < token.i or not one_of(clause, self.rules.affiliation_participles):
+                continue
+            for owner in prep_objects(clause, self.rules.affiliation_participle_preps):
+                country = next((a.country for a in self._resolve_token(owner, date, None) if a.country), None)
+                if country is not None:
+                    note = f"country of {phrase_text(owner, self.rules)!r}"
+                    return replace(actor, country=country, code=f"{country}{actor.code or ''}",
+                                   why=f"{actor.why}; {note}" if actor.why else note)
+        return None
+
     def _coordinated_modifiers(self, head: Token, first: Actor, date: str | None) -> list[Actor]:
         """"Kenyan and Ethiopian officials", "US and South Korean troops": one actor per coordinated modifier,
         each with the head noun."""
@@ -395,8 +411,14 @@ class ArgumentResolver:
     def _place_sides(self, token: Token) -> list[Actor]:
         """A town named as a side ("shelled Kharkiv", "the city of Kharkiv") stands for its country, as in CAMEO."""
         tokens = {t.idx: t for t in subtree_without(token, ("relcl", "acl", "conj"))}
+        # "German mediation in talks with Belarus": a place faced by a noun inside the phrase is no side of it
+        facing = {t.idx for prep in tokens.values() if prep.dep_ == "prep" and prep.lower_ in self.rules.partner_preps
+                  and prep.head.i != token.i for t in prep.subtree} if token.pos_ == "NOUN" else set()
+        # "members of Russia's militia allies": others than Russia
+        facing |= {t.idx for related in tokens.values() if related.lower_ in self.rules.relation_heads
+                   for c in related.children if c.dep_ == "poss" for t in c.subtree}
         for place in self._places:
-            if place.start in tokens and place.country:
+            if place.start in tokens and place.start not in facing and place.country:
                 if self.actors.names_unknown_person(phrase_text(tokens[place.start], self.rules)):
                     continue  # "de Quito's detention": the town in a person's name
                 word = tokens[place.start]
@@ -449,7 +471,7 @@ class ArgumentResolver:
                     continue  # "the Doha meeting", "the Minsk agreement": where it was held, not a party
                 if modifier and skip_igo and actor.sector == "IGO":
                     continue  # "the Apec summit": the IGO is the venue, not a participant
-                if modifier and not (actor.country or actor.sector == "IGO"):
+                if modifier and not (actor.country or actor.sector in ("IGO", "NGO")):
                     continue  # "a military parade" names no actor
                 if all(actor.code != a.code or actor.name != a.name for a in out):
                     out.append(actor)
@@ -492,9 +514,9 @@ class ArgumentResolver:
             speaker = None  # "we will attack" said by X: X is the actor through "we", not a separate source
         complete = len(actors) + len(recipients) > 1
         if not actors:
-            actors = self._unresolved(mention.participants or mention.actors)
+            actors = self._unresolved(mention.participants or mention.actors, date)
         if not recipients and not mention.participants:
-            recipients = self._unresolved(mention.recipients)
+            recipients = self._unresolved(mention.recipients, date)
         if complete:  # only a complete event is a good antecedent for "such talks"
             self._last_by_type[mention.event_type] = (actors, recipients)
             if reciprocal:
@@ -520,10 +542,11 @@ class ArgumentResolver:
                 return _others(self._resolve_all(with_conjuncts(token), date, speaker), actors)
         return []
 
-    def _unresolved(self, tokens: list[Token]) -> list[Actor]:
+    def _unresolved(self, tokens: list[Token], date: str | None) -> list[Actor]:
         """A side named by a name the knowledge lacks ("the Zorgan navy", "Acme Corp"): kept as words with no
         code, so the event is not lost; its codes stay empty rather than guessed. Common nouns ("their
-        relationship hit the rocks") name no one and are not kept."""
+        relationship hit the rocks") name no one and are not kept, nor a name the knowledge has that was left out
+        as the other side itself ("the rebels rejected calls from the UN": the UN calls on no UN)."""
         found: list[Actor] = []
         for token in tokens:
             if token.ent_type_ in _NO_SIDE_ENTITIES or not any(ch.isalpha() for ch in token.text):
@@ -531,7 +554,7 @@ class ArgumentResolver:
             named = token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             if named and token.dep_ in ("compound", "amod", "nmod") and _names_venue(token, self.rules):
                 continue  # "the Minsk agreement": a name, no side
-            if named and token.lower_ not in self.rules.pronouns:
+            if named and token.lower_ not in self.rules.pronouns and not self._resolve_token(token, date, None):
                 found.append(Actor(text=phrase_text(token, self.rules), why="unresolved"))
         return found  # every name, so that "a meeting between A and B" keeps both
 

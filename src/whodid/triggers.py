@@ -78,6 +78,8 @@ class TriggerEntry:
     phrase_targets: bool = False
     # The object words name people the act is done to, so they are its recipients ("released 12 hostages").
     object_recipients: bool = False
+    # an exchange needs a partner: a recipient or two actors ("discussed transgender rights" is no meeting)
+    partnered: bool = False
     note: str | None = field(default=None, compare=False)
 
     @property
@@ -464,7 +466,8 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 _ITEM_KEYS = frozenset({"lemma", "pos", "cameo", "event_type", "mode", "particle", "objects", "exclude_objects",
                         "recipient_preps", "reciprocal", "confidence", "subjects", "exclude_subjects", "heads",
-                        "exclude_preps", "object_recipients", "note", "before", "after", "compound", "agent"})
+                        "exclude_preps", "object_recipients", "note", "before", "after", "compound", "agent",
+                        "partnered"})
 
 
 def _slots(value: Any) -> tuple[tuple[str, ...], ...]:
@@ -781,6 +784,7 @@ def _entries_from_item(group: str, item: dict[str, Any], onto: Ontology, path: s
             before=_slots(item.get("before")), after=_slots(item.get("after")),
             compound=bool(item.get("compound", False)),
             agent=bool(item.get("agent", False)),
+            partnered=bool(item.get("partnered", False)),
         )
         for lemma in lemmas
     ]
