@@ -821,7 +821,10 @@ def noun_arguments(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRul
             # "Kenya accelerated the withdrawal of a few units": whose forces the words do not say, the one who
             # carries the withdrawal out does
             mention.actors = []
-        if not mention.actors:
+        # "sought to end the unrest": who ends an event did it only when it is theirs ("ended its strike")
+        ended_by_other = support is not None and support.lemma_.lower() in rules.ending_verbs and \
+            not any(c.lower_ in rules.bound_possessives for c in children(noun, "poss"))
+        if not mention.actors and not ended_by_other:
             mention.actors, passive = subject_of(governor)
             if passive and not _word_forms(governor) & rules.passive_participation_verbs:
                 # "talks were held": no one named, but "a blockade was imposed by X" names X; "were engaged in"

@@ -238,7 +238,8 @@ class Coder:
             return None  # "the novelist fled Austria to escape persecution": a refugee, not a retreat
         if mention.needs_recipient and not recipients:
             return None  # "said the new law should provide relief": an obligation on no one named
-        if mention.entry.partnered and mention.first.i == mention.trigger.i and not recipients and len(actors) < 2:
+        if mention.entry.partnered and mention.first.i == mention.trigger.i and not recipients and len(actors) < 2 \
+                and len(mention.participants or mention.actors) < 2:
             return None  # "Jenner discussed transgender rights": an exchange with no one (not "ready to discuss it")
         if private_act(mention.event_type, actors, recipients, resolver.rules):
             return None  # "the man tried to flee on foot": a private person's act

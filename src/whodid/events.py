@@ -66,6 +66,15 @@ def _make_mention(token: Token, entry: TriggerEntry, lexicon: TriggerLexicon, ru
     return Mention(trigger=token, entry=entry, cameo=cameo, event_type=event_type, first=first, last=last)
 
 
+def _ongoing(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) -> bool:
+    """Whether a noun event is the object of a verb that ends it (``ending_verbs``): it exists, whatever that verb's
+    mood ("sought to end a wave of unrest", "agreed to end the strike")."""
+    if mention.entry.pos != "NOUN":
+        return False
+    verb = is_support_noun(mention.trigger, lexicon)
+    return verb is not None and verb.lemma_.lower() in rules.ending_verbs
+
+
 def _intended_status(mention: Mention, lexicon: TriggerLexicon, status: str) -> str:
     """The status of an act told in the to-infinitive of an intent noun that left it its own code ("any decision to
     provide relief", "a decision that may come to lift the ban"): the act's own clause stops at the noun, so the
@@ -97,6 +106,8 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         mention.clause = mention.clause or clause_verb(mention.first)
         mention.status = _intended_status(mention, lexicon,
                                           event_status(mention.first, presupposed_object=given_object(mention, lexicon)))
+        if _ongoing(mention, lexicon, rules):
+            mention.status = "asserted"  # "sought to end a wave of unrest": the unrest is there to be ended
         if mention.status == "negated" and entry.pos == "NOUN" and cause_phrase(token, rules):
             mention.status = "asserted"  # "the vote was called off at Germany's request": the request was made
         mention.speaker = speaker_of(mention.first, rules, sent)

@@ -248,8 +248,10 @@ class ArgumentResolver:
             return []  # "blew themselves up": the doer again, never someone else (nor the speaker)
         if low in self.rules.speaker_pronouns:
             return [speaker] if speaker else []
-        if low in self.rules.plural_pronouns and self._last_pair and self._sentences - self._pair_sentence <= 1:
-            return list(self._last_pair)  # "A and B met ..., when they pledged": they are the pair just named
+        if low in self.rules.plural_pronouns and token.dep_ != "poss" and self._last_pair and \
+                self._sentences - self._pair_sentence <= 1:
+            # "A and B met ..., when they pledged": they are the pair just named ("their demands" is its clause's)
+            return list(self._last_pair)
         if low in self.rules.person_pronouns and speaker is not None and _is_person(speaker) and \
                 fits(low, speaker.text or "", speaker.name):
             # "Mr Justice X said he was asked": he is the one who says so (a copy: the speaker stays the attribution)
@@ -269,6 +271,10 @@ class ArgumentResolver:
             pair = self._pair(token, date) if any(c.lower_ in ("the", "both", "two") for c in token.subtree) else []
             if pair:
                 return pair
+        counted = prep_objects(token, ("of",)) if token.lower_ in self.actors.kb.crowd_counts else []
+        if counted:  # "scores of Sierra Leonean and Liberian traders": the people counted are the sides
+            found = [self._affiliated(token, a, date) or a for c in counted for a in self._resolve_token(c, date, speaker)]
+            return [replace(found[0], text=phrase_text(token, self.rules))] if len(found) == 1 else found
         phrase = phrase_text(token, self.rules)
         post = self._organisation_post(token, phrase, date)
         if post is not None:
