@@ -192,3 +192,8 @@ def test_a_gerund_of_an_accusation_is_still_done_by_the_object(coder):
 def test_a_protest_shown_in_disapproval_for_a_policy_is_aimed_at_its_owner(coder):
     text = "Demonstrators in Nairobi blocked a road to show their disapproval for Britain's trade policies."
     assert _sides(coder, text, "PROTEST") == (["KEN"], ["GBR"])
+
+
+def test_associates_of_a_person_are_not_that_person(coder):
+    text = "The FBI is investigating contacts between Trump associates and Russian intelligence officers."
+    assert "USA" not in _sides(coder, text, "ACCUSE")[1]

@@ -391,8 +391,8 @@ class ArgumentResolver:
         """A side named by a common noun the knowledge lacks, with a known modifier: "Chilean vintners" -> CHL,
         "the Turkish and Greek sides" -> TUR, GRC, "the Islamic Jihad movement" -> the group (CAMEO's fallback to
         what is known of a phrase). An organisation or person named in the modifiers wins over a country."""
-        if token.pos_ != "NOUN":
-            return []
+        if token.pos_ != "NOUN" or token.lower_ in self.rules.relation_heads:
+            return []  # "Trump associates" are not Trump (the knowledge reads "NATO allies", "Zambian counterpart")
         # the modifiers as one name first: "Islamic State members" (parsed as two modifiers of "members")
         words = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod")]
         if len(words) > 1 and words[-1].i == token.i - 1 and all(t.text[:1].isupper() for t in words):
