@@ -197,3 +197,14 @@ def test_a_protest_shown_in_disapproval_for_a_policy_is_aimed_at_its_owner(coder
 def test_associates_of_a_person_are_not_that_person(coder):
     text = "The FBI is investigating contacts between Trump associates and Russian intelligence officers."
     assert "USA" not in _sides(coder, text, "ACCUSE")[1]
+
+
+def test_a_count_before_a_bare_participle_is_its_victim(coder):
+    text = "The battle ended with sixty soldiers dead and hundreds wounded, officials said."
+    for event in of_type(coder, text, "ASSAULT", PUBLISHED):
+        assert all(a.sector != "CVL" for a in event.actors), event
+
+
+def test_a_place_between_two_sides_does_not_make_them_recipients(coder):
+    event = _event(coder, "Hamas reopened the crossing between the Gaza Strip and Israel on Monday.", "RETREAT")
+    assert "ISR" not in _codes(event.recipients)

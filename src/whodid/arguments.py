@@ -28,6 +28,7 @@ class ArgumentRules:
     participation_verbs: frozenset[str]
     between_preps: frozenset[str]
     partner_preps: frozenset[str]
+    between_places: frozenset[str]
     giving_verbs: frozenset[str]
     ending_verbs: frozenset[str]
     answered_types: frozenset[str]
@@ -297,7 +298,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             # "militants who/that attacked": the relative pronoun stands for the noun the clause modifies
             return with_conjuncts(verb.head), child.dep_ == "nsubjpass"
         if child.dep_ in ("nsubj", "csubj"):
-            return with_conjuncts(child), False
+            # "hundreds wounded", "five soldiers killed in an ambush": a bare participle with no object is passive
+            reduced = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+            return with_conjuncts(child), reduced
         if child.dep_ == "nsubjpass":
             return with_conjuncts(child), True
     hung = _subject_on_auxiliary(verb)
@@ -536,8 +539,10 @@ def verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
     objects = [o for c in children(verb, "dobj") for o in with_conjuncts(c)]
     if not objects:  # "allowed the opposition leader to hold a rally", parsed as a clause under the verb
         objects = [o for c in raised_objects(verb) for o in with_conjuncts(c)]
-    # "host a meeting between A and B", "condemned the fighting between A and B": the sides it is between
-    objects = [p for o in objects for p in (prep_objects(o, rules.between_preps) if o.pos_ == "NOUN" else []) or [o]]
+    # "host a meeting between A and B", "condemned the fighting between A and B": the sides it is between (not
+    # those of a place: "reopened the crossing between Gaza and Israel")
+    objects = [p for o in objects for p in (prep_objects(o, rules.between_preps) if o.pos_ == "NOUN"
+                                            and o.lemma_.lower() not in rules.between_places else []) or [o]]
     # "sent Ukraine arms" (a noun) or "sent arms to Ukraine" parsed as a dative preposition
     datives = [o for c in children(verb, "dative") for o in (_pobjs(c) if c.pos_ == "ADP" else [c])]
     agents = (prep_objects(verb, ("by",)) or _detached_agents(verb)) if passive else []
