@@ -208,3 +208,31 @@ def test_a_count_before_a_bare_participle_is_its_victim(coder):
 def test_a_place_between_two_sides_does_not_make_them_recipients(coder):
     event = _event(coder, "Hamas reopened the crossing between the Gaza Strip and Israel on Monday.", "RETREAT")
     assert "ISR" not in _codes(event.recipients)
+
+
+@pytest.mark.parametrize("text", [
+    "The bank had dismissed the cashier's assistant, Maria Lopes, in 2011.",
+    "The governor had him dismissed over budget irregularities.",
+    "The engineer Tomas Varga was dismissed in 2015.",
+    "An appeals court dismissed her claim last year.",
+])
+def test_a_person_or_a_claim_dismissed_is_no_political_rejection(coder, text):
+    assert not of_type(coder, text, "REJECT", PUBLISHED), text
+
+
+@pytest.mark.parametrize("text", [
+    "The Hungarian minister dismissed calls for his resignation.",
+    "The president dismissed the report as fake news.",
+])
+def test_calls_and_reports_dismissed_are_rejections(coder, text):
+    assert of_type(coder, text, "REJECT", PUBLISHED), text
+
+
+def test_a_noun_event_repeats_only_an_event_told_shortly_before(coder):
+    first = "Kenya and Uganda held talks in Nairobi on Monday."
+    later = "The talks collapsed on Friday."
+    near = coder.code_text(f"{first} {later}", published=PUBLISHED)
+    assert [sorted(_codes(e.actors)) for e in near if e.sentence_id == 1] == [["KEN", "UGA"]]
+    far = coder.code_text(f"{first} Rain fell in the capital. Traffic was slow. Markets were quiet. {later}",
+                          published=PUBLISHED)
+    assert not [e for e in far if e.sentence_id == 4]

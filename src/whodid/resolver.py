@@ -32,6 +32,11 @@ class _Seen:
     plural: bool = False  # its head is a plural noun ("suicide bombers"): "they" may stand for it
 
 
+# "such talks", "the agreement": a noun event repeats an event of its type told at most this many sentences before;
+# further back, the story has usually moved on to another one (judged real news: copies from afar were wrong sides)
+_ANAPHORA_SENTENCES = 2
+
+
 def _relative_head(token: Token) -> Token | None:
     """The noun the relative clause holding ``token`` qualifies ("the people" of "the people they kill"): never
     what a pronoun inside that clause stands for; None outside a relative clause."""
@@ -127,7 +132,8 @@ class ArgumentResolver:
         self.published = published
         self.rules = rules or ArgumentRules.default()
         self._seen: list[_Seen] = []
-        self._last_by_type: dict[str, tuple[list[Actor], list[Actor]]] = {}
+        # the sides of the last complete event of each type, and the sentence it was told in
+        self._last_by_type: dict[str, tuple[list[Actor], list[Actor], int]] = {}
         self._last_pair: list[Actor] = []
         self._sentences = 0  # sentences read so far
         self._pair_sentence = -2  # the sentence that named the last pair
@@ -513,9 +519,10 @@ class ArgumentResolver:
             # "imposed a curfew in the town of X": the area's people, named by its place (its country)
             recipients = _others(next((found for found in map(self._place_sides, mention.area_targets) if found),
                                       []), actors)
-        if not actors and not recipients and mention.anaphoric:
-            actors, recipients = self._last_by_type.get(mention.event_type, ([], []))
-            actors, recipients = list(actors), list(recipients)
+        last = self._last_by_type.get(mention.event_type)
+        if not actors and not recipients and mention.anaphoric and last is not None and \
+                self._sentences - last[2] <= _ANAPHORA_SENTENCES:
+            actors, recipients = list(last[0]), list(last[1])
         if speaker is not None and any(a is speaker for a in actors):
             speaker = None  # "we will attack" said by X: X is the actor through "we", not a separate source
         complete = len(actors) + len(recipients) > 1
@@ -524,7 +531,7 @@ class ArgumentResolver:
         if not recipients and not mention.participants:
             recipients = self._unresolved(mention.recipients, date)
         if complete:  # only a complete event is a good antecedent for "such talks"
-            self._last_by_type[mention.event_type] = (actors, recipients)
+            self._last_by_type[mention.event_type] = (actors, recipients, self._sentences)
             if reciprocal:
                 self._last_pair = actors + recipients
                 self._pair_sentence = self._sentences
