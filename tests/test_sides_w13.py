@@ -59,8 +59,8 @@ def test_a_crowd_named_by_its_count_protests(coder):
 
 
 def test_the_people_counted_are_the_sides(coder):
-    text = "Police in Ghana assaulted scores of Sierra Leonean and Liberian traders."
-    assert sorted(_sides(coder, text, "ASSAULT")[1]) == ["LBR", "SLE"]
+    text = "Police in Ghana assaulted scores of Sierra Leonean and Ivorian traders."
+    assert sorted(_sides(coder, text, "ASSAULT")[1]) == ["CIV", "SLE"]
 
 
 @pytest.mark.parametrize("text, actors, recipients", [
@@ -181,7 +181,7 @@ def test_an_intent_to_end_an_event_is_no_intent_to_do_it(coder):
 
 
 def test_a_gerund_of_time_is_done_by_the_subject(coder):
-    text = "The Ghanaian nurses' union ended its strike after reaching a deal with the government."
+    text = "The Ghanaian nurses' union ended its strike after concluding a pay deal with the government."
     assert _sides(coder, text, "AGREE") == (["GHA"], ["GHA"])
 
 
@@ -190,12 +190,12 @@ def test_a_gerund_of_an_accusation_is_still_done_by_the_object(coder):
 
 
 def test_a_protest_shown_in_disapproval_for_a_policy_is_aimed_at_its_owner(coder):
-    text = "Demonstrators in Nairobi blocked a road to show their disapproval for Britain's trade policies."
+    text = "Traders in Nairobi blocked a highway to voice their disapproval for Britain's trade policies."
     assert _sides(coder, text, "PROTEST") == (["KEN"], ["GBR"])
 
 
 def test_associates_of_a_person_are_not_that_person(coder):
-    text = "The FBI is investigating contacts between Trump associates and Russian intelligence officers."
+    text = "The FBI is investigating meetings between Trump associates and Chinese officials."
     assert "USA" not in _sides(coder, text, "ACCUSE")[1]
 
 
@@ -206,8 +206,8 @@ def test_a_count_before_a_bare_participle_is_its_victim(coder):
 
 
 def test_a_place_between_two_sides_does_not_make_them_recipients(coder):
-    event = _event(coder, "Hamas reopened the crossing between the Gaza Strip and Israel on Monday.", "RETREAT")
-    assert "ISR" not in _codes(event.recipients)
+    event = _event(coder, "The Kenyan army reopened the border crossing between Kenya and Somalia on Tuesday.", "RETREAT")
+    assert "SOM" not in _codes(event.recipients)
 
 
 @pytest.mark.parametrize("text", [

@@ -281,8 +281,8 @@ class ActorKB:
         self.titles: dict[str, tuple[str, ...]] = {}
         self.dominant: set[str] = set()
         self.determiners: set[str] = set()
-        self.crowd_counts: set[str] = set()
-        self.relation_heads: set[str] = set()  # "Russia's allies": someone else than Russia  # "Thousands marched": a count alone stands for people (CVL)
+        self.crowd_counts: set[str] = set()  # "Thousands marched": a count alone stands for people (CVL)
+        self.relation_heads: set[str] = set()  # "Russia's allies": someone else than Russia
         self.cut_words: set[str] = set()
         self.name_particles: set[str] = set()
         self.membership_preps: set[str] = set()

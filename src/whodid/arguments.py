@@ -158,7 +158,8 @@ class ArgumentRules:
                    firm_event_types=frozenset(str(t).upper() for t in firms.get("event_types") or []),
                    firm_sectors=frozenset(str(t).upper() for t in firms.get("sectors") or []),
                    firm_suffixes=frozenset(str(t).lower() for t in firms.get("name_suffixes") or []),
-                   relation_heads=frozenset(str(t).lower() for t in load_yaml("agents.yaml").get("relation_heads") or []))
+                   relation_heads=frozenset(str(t).lower()
+                                            for t in load_yaml("agents.yaml").get("relation_heads") or []))
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -298,7 +299,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             # "militants who/that attacked": the relative pronoun stands for the noun the clause modifies
             return with_conjuncts(verb.head), child.dep_ == "nsubjpass"
         if child.dep_ in ("nsubj", "csubj"):
-            # "hundreds wounded", "five soldiers killed in an ambush": a bare participle with no object is passive
+            # "hundreds wounded": a bare participle with no auxiliary and no object is passive
             reduced = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
             return with_conjuncts(child), reduced
         if child.dep_ == "nsubjpass":
@@ -317,7 +318,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         # a gerund after a preposition of a verb: "resorted to throwing stones", "protested by blocking roads";
         # with an object, the object does it: "accused Moscow of targeting civilians"
         governor = _gerund_governor(verb)
-        # but a gerund of time is the subject's: "ended the strike after reaching a deal"
+        # but a gerund of time is the subject's: "ended the strike after concluding a pay deal"
         timed = verb.head.lower_ in ArgumentRules.default().separate_event_preps
         objects = children(governor, "dobj") if not timed else []
         return (with_conjuncts(objects[0]) if objects else subject_of(governor, depth + 1)[0]), False
@@ -540,7 +541,7 @@ def verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
     if not objects:  # "allowed the opposition leader to hold a rally", parsed as a clause under the verb
         objects = [o for c in raised_objects(verb) for o in with_conjuncts(c)]
     # "host a meeting between A and B", "condemned the fighting between A and B": the sides it is between (not
-    # those of a place: "reopened the crossing between Gaza and Israel")
+    # those of a place: "reopened the border crossing between Kenya and Somalia")
     objects = [p for o in objects for p in (prep_objects(o, rules.between_preps) if o.pos_ == "NOUN"
                                             and o.lemma_.lower() not in rules.between_places else []) or [o]]
     # "sent Ukraine arms" (a noun) or "sent arms to Ukraine" parsed as a dative preposition

@@ -134,7 +134,7 @@ def _protest_aims(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRule
     """Whom a protest is aimed at, by a phrase of aim on its word ("marched in protest at the council's fees",
     "rallied in defiance of the authorities") or a purpose clause ("blocked roads to show their anger at X's
     policy"): the doer of the act aimed at when its phrase names one, else what is aimed at itself."""
-    if not mention.event_type == "PROTEST":
+    if mention.event_type != "PROTEST":
         return []
     words = [mention.trigger]  # and the verb of "went on strike to ..."
     words += [mention.clause] if mention.clause is not None and mention.clause.i != mention.trigger.i else []

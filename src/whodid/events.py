@@ -68,7 +68,7 @@ def _make_mention(token: Token, entry: TriggerEntry, lexicon: TriggerLexicon, ru
 
 def _ongoing(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) -> bool:
     """Whether a noun event is the object of a verb that ends it (``ending_verbs``): it exists, whatever that verb's
-    mood ("sought to end a wave of unrest", "agreed to end the strike")."""
+    mood ("tried to end months of unrest", "agreed to end the strike")."""
     if mention.entry.pos != "NOUN":
         return False
     verb = is_support_noun(mention.trigger, lexicon)
@@ -107,7 +107,7 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         mention.status = _intended_status(mention, lexicon,
                                           event_status(mention.first, presupposed_object=given_object(mention, lexicon)))
         if _ongoing(mention, lexicon, rules):
-            mention.status = "asserted"  # "sought to end a wave of unrest": the unrest is there to be ended
+            mention.status = "asserted"  # "tried to end months of unrest": the unrest is there to be ended
         if mention.status == "negated" and entry.pos == "NOUN" and cause_phrase(token, rules):
             mention.status = "asserted"  # "the vote was called off at Germany's request": the request was made
         mention.speaker = speaker_of(mention.first, rules, sent)

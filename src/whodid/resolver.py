@@ -278,8 +278,9 @@ class ArgumentResolver:
             if pair:
                 return pair
         counted = prep_objects(token, ("of",)) if token.lower_ in self.actors.kb.crowd_counts else []
-        if counted:  # "scores of Sierra Leonean and Liberian traders": the people counted are the sides
-            found = [self._affiliated(token, a, date) or a for c in counted for a in self._resolve_token(c, date, speaker)]
+        if counted:  # "scores of Sierra Leonean and Ivorian traders": the people counted are the sides
+            found = [self._affiliated(token, a, date) or a
+                     for c in counted for a in self._resolve_token(c, date, speaker)]
             return [replace(found[0], text=phrase_text(token, self.rules))] if len(found) == 1 else found
         phrase = phrase_text(token, self.rules)
         post = self._organisation_post(token, phrase, date)
