@@ -157,13 +157,19 @@ def test_a_name_left_out_as_the_doer_is_not_kept_as_an_unknown_recipient(coder):
         assert all(a.code or a.text not in {b.text for b in event.actors} for a in event.recipients), event
 
 
-@pytest.mark.parametrize("text", [
-    "The singer often discussed gender politics on her show.",
-    "The minister spoke with fondness about his home village.",
-    "Students discussed their projects in small teams.",
+@pytest.mark.parametrize("text, event_type", [
+    # an exchange with no partner is no meeting
+    ("The singer often discussed gender politics on her show.", "CONSULT"),
+    ("The minister spoke with fondness about his home village.", "CONSULT"),
+    ("Students discussed their projects in small teams.", "CONSULT"),
+    # a person dismissed is fired; a claim a court dismisses is a ruling
+    ("The bank had dismissed the cashier's assistant, Maria Lopes, in 2011.", "REJECT"),
+    ("The governor had him dismissed over budget irregularities.", "REJECT"),
+    ("The engineer Tomas Varga was dismissed in 2015.", "REJECT"),
+    ("An appeals court dismissed her claim last year.", "REJECT"),
 ])
-def test_an_exchange_with_no_partner_is_no_meeting(coder, text):
-    assert not of_type(coder, text, "CONSULT", PUBLISHED), text
+def test_words_in_a_sense_that_names_no_such_event(coder, text, event_type):
+    assert not of_type(coder, text, event_type, PUBLISHED), text
 
 
 @pytest.mark.parametrize("text, actors, recipients", [
@@ -208,16 +214,6 @@ def test_a_count_before_a_bare_participle_is_its_victim(coder):
 def test_a_place_between_two_sides_does_not_make_them_recipients(coder):
     event = _event(coder, "The Kenyan army reopened the border crossing between Kenya and Somalia on Tuesday.", "RETREAT")
     assert "SOM" not in _codes(event.recipients)
-
-
-@pytest.mark.parametrize("text", [
-    "The bank had dismissed the cashier's assistant, Maria Lopes, in 2011.",
-    "The governor had him dismissed over budget irregularities.",
-    "The engineer Tomas Varga was dismissed in 2015.",
-    "An appeals court dismissed her claim last year.",
-])
-def test_a_person_or_a_claim_dismissed_is_no_political_rejection(coder, text):
-    assert not of_type(coder, text, "REJECT", PUBLISHED), text
 
 
 @pytest.mark.parametrize("text", [
