@@ -190,6 +190,7 @@ class Mention:
     anaphoric: bool = False  # a noun event that may repeat an event told earlier ("such talks")
     clause: Token | None = None  # the verb whose clause holds the event (for dating and place)
     subject_event: Token | None = None  # a noun subject naming the same act ("an attack in Kabul killed 20")
+    support: Token | None = None  # a noun trigger's support verb ("held" of "held talks"), found once by events.py
     sent: Span | None = None  # the sentence (``Token.sent`` walks the doc's sentences on every call)
     needs_recipient: bool = False  # an obligation put on someone with no act named: no one named, no event
     # An act done to a whole area ("imposed a curfew in X", "bombs exploded in X"): the places of its locative

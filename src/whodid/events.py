@@ -52,7 +52,8 @@ def _make_mention(token: Token, entry: TriggerEntry, lexicon: TriggerLexicon, ru
     event ("agreed to end the strike" is no intent to strike; ``ending_verbs``)."""
     first = last = token
     cameo, event_type = entry.cameo, entry.event_type
-    verb = token if token.pos_ in ("VERB", "AUX") else (is_support_noun(token, lexicon) if entry.pos == "NOUN" else None)
+    support = is_support_noun(token, lexicon) if entry.pos == "NOUN" else None
+    verb = token if token.pos_ in ("VERB", "AUX") else support
     if verb is not None and verb is not token and verb.lemma_.lower() in rules.ending_verbs:
         verb = None
     found = _intent_head(verb, lexicon) if verb is not None else None
@@ -63,16 +64,14 @@ def _make_mention(token: Token, entry: TriggerEntry, lexicon: TriggerLexicon, ru
     particle = [c for c in token.children if c.dep_ == "prt"]
     if entry.particle and particle and particle[0].i > last.i:
         last = particle[0]
-    return Mention(trigger=token, entry=entry, cameo=cameo, event_type=event_type, first=first, last=last)
+    return Mention(trigger=token, entry=entry, cameo=cameo, event_type=event_type, first=first, last=last,
+                   support=support)
 
 
-def _ongoing(mention: Mention, lexicon: TriggerLexicon, rules: ArgumentRules) -> bool:
+def _ongoing(mention: Mention, rules: ArgumentRules) -> bool:
     """Whether a noun event is the object of a verb that ends it (``ending_verbs``): it exists, whatever that verb's
     mood ("tried to end months of unrest", "agreed to end the strike")."""
-    if mention.entry.pos != "NOUN":
-        return False
-    verb = is_support_noun(mention.trigger, lexicon)
-    return verb is not None and verb.lemma_.lower() in rules.ending_verbs
+    return mention.support is not None and mention.support.lemma_.lower() in rules.ending_verbs
 
 
 def _intended_status(mention: Mention, lexicon: TriggerLexicon, status: str) -> str:
@@ -82,8 +81,7 @@ def _intended_status(mention: Mention, lexicon: TriggerLexicon, status: str) -> 
     if status != "asserted" or mention.first.i != mention.trigger.i:
         return status
     token = mention.trigger
-    verb = token if token.pos_ in ("VERB", "AUX") else (is_support_noun(token, lexicon) if mention.entry.pos == "NOUN"
-                                                         else None)
+    verb = token if token.pos_ in ("VERB", "AUX") else mention.support
     found = _intent_head(verb, lexicon) if verb is not None else None
     if found is None or found[0].pos_ != "NOUN":
         return status
@@ -106,7 +104,7 @@ def find_mentions(sent: Span, lexicon: TriggerLexicon, rules: ArgumentRules | No
         mention.clause = mention.clause or clause_verb(mention.first)
         mention.status = _intended_status(mention, lexicon,
                                           event_status(mention.first, presupposed_object=given_object(mention, lexicon)))
-        if _ongoing(mention, lexicon, rules):
+        if _ongoing(mention, rules):
             mention.status = "asserted"  # "tried to end months of unrest": the unrest is there to be ended
         if mention.status == "negated" and entry.pos == "NOUN" and cause_phrase(token, rules):
             mention.status = "asserted"  # "the vote was called off at Germany's request": the request was made

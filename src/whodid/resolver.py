@@ -424,28 +424,34 @@ class ArgumentResolver:
     def _place_sides(self, token: Token) -> list[Actor]:
         """A town named as a side ("shelled Kharkiv", "the city of Kharkiv") stands for its country, as in CAMEO."""
         tokens = {t.idx: t for t in subtree_without(token, ("relcl", "acl", "conj"))}
-        # "German mediation in talks with Belarus": a place faced by a noun inside the phrase is no side of it
+        inside = [p for p in self._places if p.start in tokens and p.country]
+        facing = self._faced_places(token, tokens) if inside else set()
+        for place in inside:
+            if place.start in facing:
+                continue  # whom the phrase faces, not whose it is
+            if self.actors.names_unknown_person(phrase_text(tokens[place.start], self.rules)):
+                continue  # "de Quito's detention": the town in a person's name
+            word = tokens[place.start]
+            if self._after_stance_prefix(word):
+                continue  # "an anti-Iran columnist": what they are against, not whose they are
+            if word.ent_type_ == "PERSON" and word.ent_iob_ == "B" and word.dep_ != "pobj":
+                continue  # "Mary and her brother were talking": a person named like a town (Mary, Turkmenistan); "in X" stays
+            # "relations with Chile and Peru": the places coordinated with it are sides too
+            coordinated = {t.idx for conj in word.head.conjuncts if conj.i > word.head.i for t in conj.subtree} \
+                if word.dep_ == "compound" else {t.idx for conj in word.conjuncts if conj.i > word.i
+                                                 for t in conj.subtree}
+            return [_place_actor(p) for p in self._places
+                    if p.country and (p is place or (p.start in coordinated and p.start not in tokens))]
+        return []
+
+    def _faced_places(self, token: Token, tokens: dict[int, Token]) -> set[int]:
+        """Offsets in a side's phrase (``tokens``, by offset) that name whom the phrase faces, not whose it is:
+        "German mediation in talks with Belarus" (a partner of a noun inside the phrase), "members of Russia's militia
+        allies" (the owner of a relation)."""
         facing = {t.idx for prep in tokens.values() if prep.dep_ == "prep" and prep.lower_ in self.rules.partner_preps
                   and prep.head.i != token.i for t in prep.subtree} if token.pos_ == "NOUN" else set()
-        # "members of Russia's militia allies": others than Russia
-        facing |= {t.idx for related in tokens.values() if related.lower_ in self.rules.relation_heads
-                   for c in related.children if c.dep_ == "poss" for t in c.subtree}
-        for place in self._places:
-            if place.start in tokens and place.start not in facing and place.country:
-                if self.actors.names_unknown_person(phrase_text(tokens[place.start], self.rules)):
-                    continue  # "de Quito's detention": the town in a person's name
-                word = tokens[place.start]
-                if self._after_stance_prefix(word):
-                    continue  # "an anti-Iran columnist": what they are against, not whose they are
-                if word.ent_type_ == "PERSON" and word.ent_iob_ == "B" and word.dep_ != "pobj":
-                    continue  # "Mary and her brother were talking": a person named like a town (Mary, Turkmenistan); "in X" stays
-                # "relations with Chile and Peru": the places coordinated with it are sides too
-                coordinated = {t.idx for conj in word.head.conjuncts if conj.i > word.head.i for t in conj.subtree} \
-                    if word.dep_ == "compound" else {t.idx for conj in word.conjuncts if conj.i > word.i
-                                                     for t in conj.subtree}
-                return [_place_actor(p) for p in self._places
-                        if p.country and (p is place or (p.start in coordinated and p.start not in tokens))]
-        return []
+        return facing | {t.idx for related in tokens.values() if related.lower_ in self.rules.relation_heads
+                         for c in related.children if c.dep_ == "poss" for t in c.subtree}
 
     def _after_stance_prefix(self, word: Token) -> bool:
         """Whether ``word`` follows a stance prefix and its hyphen ("anti-Iran", "pro-Russia"; agents.yaml)."""
