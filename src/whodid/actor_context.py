@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from whodid.actors import after_stance_prefix
+from whodid.geo import in_parentheses
 from whodid.model import Actor, Event, Place
 from whodid.resources import load_tsv, load_yaml
 
@@ -81,8 +82,11 @@ class StoryCountries:
         self._places: dict[int, list[Place]] = {}
         self._story: Counter[str] = Counter()
 
-    def observe(self, sentence_id: int, places: list[Place]) -> None:
-        """Places found in one sentence (their countries are the sentence's context)."""
+    def observe(self, sentence_id: int, places: list[Place], sentence: str = "", start: int = 0) -> None:
+        """Places found in one sentence (their countries are the sentence's context), less those in an aside in
+        parentheses: "(a group outlawed in Russia)" tells nothing of where the sentence's people are from.
+        ``sentence`` is the sentence's text and ``start`` its offset in the text the places' offsets count in."""
+        places = [p for p in places if not in_parentheses(sentence, p.start - start)]
         self._places[sentence_id] = places
         self._story.update(p.country for p in places if p.country)
 

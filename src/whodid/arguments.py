@@ -17,7 +17,7 @@ from whodid.ontology import Ontology
 from whodid.resources import load_yaml
 from whodid.status import alleging_word, to_infinitive
 from whodid.triggers import (TriggerEntry, TriggerLexicon, comma_participle_root, counted_participle,
-                             interposed_participle, phrase_after, raised_objects)
+                             interposed_participle, phrase_after, raised_objects, reduced_relative)
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class ArgumentRules:
     aim_target_preps: frozenset[str]
     agent_preps: frozenset[str]
     person_pronouns: frozenset[str]
+    body_nouns: frozenset[str]
     group_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     bound_possessives: frozenset[str]
@@ -90,6 +91,9 @@ class ArgumentRules:
     departure_modes: frozenset[str]
     moved_of_modes: frozenset[str]
     stative_participles: frozenset[str]
+    small_clause_verbs: frozenset[str]
+    undergone_participle_codes: frozenset[str]
+    object_control_verbs: frozenset[str]
     unrealised_object_types: frozenset[str]
     unrealised_clause_types: frozenset[str]
     refused_object_types: frozenset[str]
@@ -302,7 +306,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if child.dep_ in ("nsubj", "csubj"):
             # "hundreds wounded": a bare participle with no auxiliary and no object is passive
             reduced = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
-            return with_conjuncts(child), reduced
+            return with_conjuncts(child), reduced or _small_clause_participle(verb)
         if child.dep_ == "nsubjpass":
             return with_conjuncts(child), True
     hung = _subject_on_auxiliary(verb)
@@ -312,6 +316,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         # a participle clause shares its main clause's subject: "blocked roads, demanding reforms" (active);
         # "backed by Russia, the rebels ..." (passive: the subject undergoes it)
         subject, passive = subject_of(verb.head, depth + 1)
+        if passive and verb.tag_ == "VBG":
+            # "the camp was attacked by militiamen, killing 156": the attackers kill, not the camp attacked
+            return [a for c in verb.head.children if c.dep_ == "agent" for a in _pobjs(c)], False
         return subject, passive or verb.tag_ == "VBN"
     if depth < 4 and verb.dep_ == "acomp" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head, depth + 1)  # "he is prepared to lift": the copula's subject
@@ -335,18 +342,23 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and not to_infinitive(verb):
             return [], False
-        if verb.dep_ == "xcomp":
+        # "to be arrested": the controlled subject undergoes a passive infinitive
+        own_passive = verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children)
+        if verb.dep_ == "xcomp" or (verb.dep_ == "advcl"
+                                    and verb.head.lemma_.lower() in ArgumentRules.default().object_control_verbs):
             objects = [o for o in verb.head.children if o.dep_ in ("dobj", "dative")]
             if objects:  # object control: "urged Venezuela to settle" -> Venezuela settles
-                return with_conjuncts(objects[0]), False
+                return with_conjuncts(objects[0]), own_passive
         subject, passive = subject_of(verb.head, depth + 1)
         # "Trump is expected to attend": the raised subject of a passive governor does the controlled verb
-        return subject, passive and verb.dep_ == "conj"
+        return subject, (passive and verb.dep_ == "conj") or own_passive
     verbless = _verbless_sentence_subject(verb)
     if verbless is not None:
         return with_conjuncts(verbless), False
     if counted_participle(verb):
         return [verb.head], True  # "three hostages released by Syria", "12 bombers downed": the noun undergoes it
+    if reduced_relative(verb):
+        return [verb.head], True  # "honoured a commando killed in the raid": the commando undergoes it
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head], False
     if depth < 4 and verb.dep_ == "acl" and any(c.lower_ == "to" for c in verb.children):
@@ -355,6 +367,14 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if noun.head.i != noun.i and noun.head.pos_ in ("VERB", "AUX"):
             return subject_of(noun.head, depth + 1)
     return [], False
+
+
+def _small_clause_participle(verb: Token) -> bool:
+    """A participle in the small clause of a verb like "see" or "have", which its subject undergoes: "saw President
+    X impeached" (the tagger may read "impeached" as a past tense heading a clause of its own)."""
+    return (verb.dep_ == "ccomp" and verb.tag_ in ("VBD", "VBN") and verb.head.i < verb.i
+            and verb.head.lemma_.lower() in ArgumentRules.default().small_clause_verbs
+            and not any(c.dep_ in ("aux", "auxpass", "dobj", "mark") for c in verb.children))
 
 
 def _verbless_sentence_subject(verb: Token) -> Token | None:
@@ -393,7 +413,7 @@ def _outer_subject(verb: Token) -> list[Token]:
     """For a participle on a noun ("a statement demanding ...", "aircraft carrying supplies"): the subject of the
     verb the noun depends on, the actor to use when the noun itself names none. None for a participle the noun
     undergoes ("the protester, shot in the leg, is recovering": the protester is the outer subject, and the victim)."""
-    if interposed_participle(verb):
+    if interposed_participle(verb) or reduced_relative(verb):
         return []
     if verb.dep_ == "acl" and verb.head.head.i != verb.head.i and verb.head.head.pos_ in ("VERB", "AUX"):
         subject, passive = subject_of(verb.head.head)
@@ -447,8 +467,11 @@ def phrase_head(noun: Token) -> Token:
 
 
 def is_support_noun(noun: Token, lexicon: TriggerLexicon) -> Token | None:
-    """The support verb whose object names the event ("held talks", "made a trip", "imposed sanctions")."""
+    """The support verb whose object names the event ("held talks", "made a trip", "imposed sanctions"), or whose
+    object the event noun is conjoined to ("launched artillery and rocket fire")."""
     noun = phrase_head(noun)
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+        noun = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         if lexicon.supports(_verb_forms(noun.head), noun):
             return noun.head
@@ -601,6 +624,14 @@ def verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
     if passive and not mention.actors:  # "Egypt's ambassador was recalled": by the country whose envoy it is
         mention.fallback_actors += [c for e in _recalled_envoys(verb, rules) for c in e.children if c.dep_ == "poss"]
     _commanded_restriction(mention, rules)
+    if reduced_relative(mention.first) and not counted_participle(mention.first) \
+            and not mention.cameo.startswith(tuple(rules.undergone_participle_codes)):
+        _clear_sides(mention)  # "the plan proposed by Japan": a description of the plan, no act of the story
+
+
+def _clear_sides(mention: Mention) -> None:
+    mention.actors, mention.recipients, mention.participants = [], [], []
+    mention.fallback_actors, mention.fallback_recipients = [], []
 
 
 def _answered_sides(mention: Mention, rules: ArgumentRules) -> list[Token]:

@@ -154,7 +154,8 @@ class Coder:
             for sent in line.doc.sents:
                 resolver.observe(sent, line.offset, places, chunks)
                 venues.observe(sent, places, line.offset)
-                countries.observe(sentence_id, [p for p in places if sent.start_char <= p.start < sent.end_char])
+                countries.observe(sentence_id, [p for p in places if sent.start_char <= p.start < sent.end_char],
+                                  sent.text, sent.start_char)
                 for mention in find_mentions(sent, self.lexicon):
                     event = self._event(article, line, sent, sentence_id, mention, timexes, places, resolver,
                                         dated[-1].event if dated else None)

@@ -31,7 +31,7 @@ from .resources import data_path, load_tsv, load_yaml, read_tsv
 if TYPE_CHECKING:  # spaCy is imported lazily by whodid.nlp
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Gazetteer", "geoparse", "resolve_spans", "event_location", "normalize_name", "dateline_end"]
+__all__ = ["Gazetteer", "geoparse", "resolve_spans", "event_location", "in_parentheses", "normalize_name", "dateline_end"]
 
 FEATURES = ("country", "admin1", "admin2", "city", "landmark", "region", "water", "street", "other")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
@@ -1112,6 +1112,13 @@ def _attachment(place_root: "Token", anchors: set[int], include_objects: bool,
     return None
 
 
+def in_parentheses(text: str, offset: int) -> bool:
+    """Whether ``offset`` of ``text`` lies inside an open parenthesis (closed after it, or left open): an aside
+    such as "(a group outlawed in Russia)"."""
+    before = text[:max(offset, 0)]
+    return before.count("(") > before.count(")")
+
+
 def event_location(trigger: "Token", places: list[Place], doc: "Doc", include_objects: bool = False,
                    include_targets: bool = False, also: tuple["Token", ...] = ()) -> Place | None:
     """The place attached to the event's own clause among ``places`` (those in the trigger's sentence), or None.
@@ -1138,6 +1145,9 @@ def event_location(trigger: "Token", places: list[Place], doc: "Doc", include_ob
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or trigger.i in range(span.start, span.end):
             continue
+        if in_parentheses(sent.text, place.start - sent.start_char) and \
+                not in_parentheses(sent.text, trigger.idx - sent.start_char):
+            continue  # an aside in parentheses ("a group outlawed in Russia") is not where the event happened
         link = _attachment(span.root, anchors, include_objects, conf, include_targets)
         if link is not None and link.lower_ in exclusive and (place.feature or "other") in conf["wide_features"]:
             continue  # "a trip outside Ruritania" happened anywhere but there; "outside Kabul" is near it

@@ -232,6 +232,15 @@ class ArgumentResolver:
                 return role.phrase
         return earlier[-1].phrase if earlier else None
 
+    def _body(self, actor: Actor) -> bool:
+        """Whether an actor is a body (an organisation, "police", "the ministry"), never one person."""
+        words = (actor.text or "").split()
+        if not words:
+            return False
+        # a named organisation itself ("Hamas", "the UN"), not its people ("Hamas officials")
+        named = (actor.kb_id or "").startswith(("igo:", "named:")) and words[-1][:1].isupper()
+        return named or words[-1].lower() in self.rules.body_nouns
+
     def _plural_role_between(self, start: int, pronoun: Token) -> _Seen | None:
         """A plural role noun of the pronoun's sentence after a singular antecedent ("Amnesty accused police of
         torturing the people they kill": they are the police, not Amnesty); not the noun the pronoun's relative
@@ -269,8 +278,11 @@ class ArgumentResolver:
             phrase = self._antecedent(token)
             actor = self.actors.resolve(phrase, date) if phrase else None
             self._note_subject_pronoun(token, phrase)
-            if actor is None and speaker is not None and fits(low, speaker.text or "", speaker.name):
-                return [speaker]  # "Militants said they attempted ...": no one else named, the speaker speaks of itself
+            if actor is None and speaker is not None and fits(low, speaker.text or "", speaker.name) and \
+                    (low not in self.rules.person_pronouns or not self._body(speaker)):
+                # "Militants said they attempted ...": no one else named, the speaker speaks of itself ("police said
+                # he was arrested": a body is no "he")
+                return [speaker]
             return [actor] if actor else []
         if low in self.rules.pair_words or token.lemma_.lower() in self.rules.pair_words or \
                 self._definite_pair(token):

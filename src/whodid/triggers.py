@@ -244,6 +244,13 @@ def interposed_participle(token: "Token") -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children)
 
 
+def reduced_relative(verb: "Token") -> bool:
+    """A past participle on a noun with no subject, auxiliary or object of its own: a passive the noun undergoes
+    ("a commando killed in the raid", "the village shelled overnight"); its doer is only its "by" agent."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children))
+
+
 def comma_participle_root(token: "Token") -> "Token | None":
     """The subject of a past participle the parser made the sentence's verb, set off by commas right after that
     subject, with the true predicate parsed as its conjunct ("The farmer, shot in the leg during the clashes, is
@@ -321,10 +328,24 @@ def _objects(token: "Token", pos: str, particle: "Token | None") -> set[str]:
     return out
 
 
+# The object word of an entry whose verb takes a finite content clause: "protested that the vote was rigged",
+# "'The vote was rigged,' they protested".
+CLAUSE_OBJECT = "clause"
+
+
+def content_clause(verb: "Token") -> bool:
+    """Whether a verb governs a finite clause with a subject of its own, before or after it."""
+    return any(c.dep_ == "ccomp" and c.pos_ in VERB_POS and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+               for c in verb.children)
+
+
 def _relative_antecedent(token: "Token") -> set[str]:
     """Words of the noun a relative clause hangs on when its relative pronoun is the verb's object ("the Games,
-    which were hosted by X" -> games). Only exclusions use it: an antecedent that is a party sent or freed is often
-    the recipient too, and an object word would make new events."""
+    which were hosted by X" -> games), or that a participle on it acts on ("crimes committed by X"). Only exclusions
+    use it: an antecedent that is a party sent or freed is often the recipient too, and an object word would make
+    new events ("troops stationed abroad" tell of no deployment)."""
+    if reduced_relative(token):
+        return _words(token.head)
     if token.dep_ != "relcl":
         return set()
     if any(c.dep_ in _VERB_OBJECT_DEPS and c.tag_ in ("WDT", "WP") for c in token.children):
@@ -651,6 +672,8 @@ class TriggerLexicon:
             return False  # "back down" is not "back", "blow up" is not "blow" (a word pattern may spell the particle)
         if entry.objects or entry.exclude_objects:
             objs = _objects(token, entry.pos, particle_tok)
+            if CLAUSE_OBJECT in entry.objects and content_clause(token):
+                objs = objs | {CLAUSE_OBJECT}
             if entry.objects and not (objs.intersection(entry.objects) or ("*" in entry.objects and objs)):
                 return False
             if objs.intersection(entry.exclude_objects) or ("*" in entry.exclude_objects and objs):
