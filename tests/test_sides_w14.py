@@ -166,3 +166,64 @@ def test_a_place_in_an_aside_is_not_where_the_event_happened(coder):
 def test_in_parentheses(text, offset, inside):
     from whodid.geo import in_parentheses
     assert in_parentheses(text, offset) is inside
+
+
+def test_a_surname_after_an_organisations_name_is_still_the_storys_own_person(coder):
+    text = ("Kim Song Il, a trade official, collapsed at Vienna airport on Monday. A nurse told Reuters Kim was "
+            "poisoned. Austrian police said unknown assailants attacked Kim in the terminal.")
+    sides = [a for e in coder.code_text(text, published=PUBLISHED) for a in e.actors + e.recipients]
+    assert sides and all(a.name != "Kim Jong Un" for a in sides)
+
+
+def test_a_surname_owning_a_role_is_still_the_storys_own_person(coder):
+    text = ("Lucia Maduro, a Lisbon pharmacist, sued the city council on Monday. Maduro's lawyers accused the "
+            "council of fraud.")
+    event = next(e for e in of_type(coder, text, "ACCUSE", PUBLISHED) if e.trigger.text == "accused")
+    assert event.actors and all(a.country != "VEN" for a in event.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "The photographer captured images of the flooded village.",
+    "A tourist captured the moment on her phone.",
+])
+def test_a_camera_captures_no_one(coder, nlp, text):
+    assert sense(coder.lexicon, nlp, text, "captured") is None
+    assert sense(coder.lexicon, nlp, "Rebels captured two soldiers near the border.", "captured") == ("COERCE", "173")
+
+
+def test_a_possessive_in_a_fronted_phrase_points_to_the_subject_after_it(coder):
+    text = "Trump praised Japan on Monday. During his trip to Washington, Abe signed a trade deal."
+    event = next(e for e in of_type(coder, text, "CONSULT", PUBLISHED) if e.trigger.text == "trip")
+    assert _codes(event.actors) == ["JPN"]
+
+
+def test_a_possessive_of_the_other_gender_keeps_its_antecedent(coder):
+    text = "Angela Merkel spoke in Berlin on Monday. During her trip to Paris, Macron signed a trade deal."
+    event = next(e for e in of_type(coder, text, "CONSULT", PUBLISHED) if e.trigger.text == "trip")
+    assert _codes(event.actors) == ["DEU"]
+
+
+def test_a_big_city_before_a_role_gives_its_country(coder):
+    event = _event(coder, "Karachi police detained 12 activists on Sunday.", "COERCE")
+    assert _codes(event.actors) == ["PAK"]
+
+
+@pytest.mark.parametrize("text", ["Riot police detained 12 activists on Sunday.",
+                                  "Federal police detained 12 activists on Sunday."])
+def test_a_word_qualifying_a_role_is_no_region(coder, text):
+    assert _event(coder, text, "COERCE").actors[0].country is None
+
+
+def test_region_country():
+    from whodid.geo import Gazetteer
+    gazetteer = Gazetteer.default()
+    assert gazetteer.region_country("Karachi", 500_000) == "PAK"
+    assert gazetteer.region_country("Texas", 500_000) == "USA"
+    assert gazetteer.region_country("Springfield", 500_000) is None  # small towns of several countries
+
+
+def test_a_news_agency_is_no_antecedent(coder):
+    text = ("Dock workers in Santos told Reuters on Monday that the port was calm. The port authority said it had "
+            "asked the army to pull its soldiers out of the docks.")
+    sides = [a for e in coder.code_text(text, published=PUBLISHED) for a in e.actors + e.recipients]
+    assert all(a.sector != "MED" for a in sides)

@@ -13,10 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from whodid.actors import after_stance_prefix
-from whodid.geo import in_parentheses
+from whodid.geo import Gazetteer, in_parentheses
 from whodid.model import Actor, Event, Place
 from whodid.resources import load_tsv, load_yaml
 
@@ -33,6 +33,8 @@ class ContextRules:
     stance_prefixes: frozenset[str] = frozenset()  # "anti-", "pro-": a place after them is a stance, not an origin
     domestic_sectors: frozenset[str] = frozenset()  # sides that act at home: a group they act on is of their country
     visiting_roles: frozenset[str] = frozenset()  # meeting participants from elsewhere: "delegations", "envoys"
+    region_min_city_population: int = 0  # ``region_words``: a capitalised word before a role naming a region
+    region_not_places: frozenset[str] = frozenset()
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -46,7 +48,9 @@ class ContextRules:
                    int(data["story_min_mentions"]), float(data["story_min_share"]),
                    tuple(data["origin_suffixes"]), frozenset(data["meeting_types"]), groups, stances,
                    frozenset(data.get("domestic_sectors") or []),
-                   frozenset(str(w).lower() for w in data.get("visiting_roles") or []))
+                   frozenset(str(w).lower() for w in data.get("visiting_roles") or []),
+                   int((data.get("region_words") or {}).get("min_city_population") or 0),
+                   frozenset(str(w) for w in (data.get("region_words") or {}).get("not_places") or []))
 
 
 CONTEXT_NOTE = "country from the "  # how ``why`` marks a country taken from the context
@@ -57,15 +61,16 @@ def from_context(actor: Actor) -> bool:
     return CONTEXT_NOTE in (actor.why or "")
 
 
-def needs_country(actor: Actor, rules: ContextRules) -> bool:
+def needs_country(actor: Actor, rules: ContextRules, region: "Callable[[str], str | None] | None" = None) -> bool:
     """Whether ``actor`` is named by its role alone: a sector code with no country, and no origin in its words
     that the knowledge could not code ("the European MPs"; a word of four letters is more often a common noun
-    capitalised at a sentence's start: "Taxi drivers")."""
+    capitalised at a sentence's start: "Taxi drivers"; a word ``region`` finds a country for is a place:
+    "Mumbai police")."""
     name = set(re.findall(r"[\w'-]+", actor.name or ""))  # "Prime Minister Omar Badawi": a surname is no origin
     return (actor.country is None and actor.sector in rules.sectors and actor.code == actor.sector
             and not any(len(w) > 4 and w[0].isupper() and w.endswith(rules.origin_suffixes)
                         and w.split("-")[0].lower() not in rules.stance_prefixes  # "Anti-American": a stance
-                        and w not in name
+                        and w not in name and not (region is not None and region(w))
                         for w in re.findall(r"[\w'-]+", actor.text)))
 
 
@@ -77,8 +82,9 @@ def _sole(countries: Iterable[str | None]) -> str | None:
 class StoryCountries:
     """The countries a story names, sentence by sentence; fills role-only actors' countries from them."""
 
-    def __init__(self, rules: ContextRules | None = None):
+    def __init__(self, rules: ContextRules | None = None, gazetteer: "Gazetteer | None" = None):
         self.rules = rules or ContextRules.default()
+        self.gazetteer = gazetteer  # for regions named inside an organisation's name (``_region_word_country``)
         self._places: dict[int, list[Place]] = {}
         self._story: Counter[str] = Counter()
 
@@ -117,7 +123,7 @@ class StoryCountries:
         places = self._places.get(event.sentence_id, [])
         if _group_code(actor, self.rules):
             return self._located_group(actor, event, places, other_side)
-        if not needs_country(actor, self.rules):
+        if not needs_country(actor, self.rules, self._region):
             return actor
         # a meeting's other participants, coded from their own words, are likely of another country
         meeting = event.event_type in self.rules.meeting_types
@@ -161,7 +167,18 @@ class StoryCountries:
         """The one country of the places named in the actor's own words, a place after a stance prefix aside ("an
         anti-Syria journalist" is no Syrian: the prefix says what they are against)."""
         return _sole(p.country for p in places
-                     if _names(actor.text, p.text) and not _after_stance(actor.text, p.text, self.rules))
+                     if _names(actor.text, p.text) and not _after_stance(actor.text, p.text, self.rules)) \
+            or self._region_word_country(actor)
+
+    def _region_word_country(self, actor: Actor) -> str | None:
+        """The one country of the capitalised words before the role that name a region or a big city."""
+        return _sole(self._region(w) for w in re.findall(r"[\w'-]+", actor.text)[:-1])
+
+    def _region(self, word: str) -> str | None:
+        """The country of the region or big city a capitalised word names (``region_words``), else None."""
+        if self.gazetteer is None or not word[:1].isupper() or word in self.rules.region_not_places:
+            return None
+        return self.gazetteer.region_country(word, self.rules.region_min_city_population)
 
     def _sentence_country(self, places: list[Place], sentence: list[Event], other_side: list[Actor]) -> str | None:
         """The one country the sentence names, not counting the other side's armies (they act abroad) nor who

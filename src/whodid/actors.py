@@ -1011,6 +1011,11 @@ class ActorKB:
                                                why=f"{base.why}+noun:{noun.words}")
                 return base
             if owner.kind == "person":
+                if memory is not None and owner.end - owner.start == 1 and \
+                        memory.surname_of_unknown(self, toks[owner.start].key):
+                    # "Hernandez's lawyers" after "Aaron Hernandez": the story's own Hernandez, no known namesake
+                    return Actor(text="", name=None, code=sector, country=None, sector=sector,
+                                 kb_id=f"agent:{noun.words}", why=f"unknown-person-modifier+noun:{noun.words}")
                 base = self._person_actor(owner.entry.ref, date, "person")
                 country = self.countries.get(base.country) if base.country else None
                 if country is None:
@@ -1357,6 +1362,10 @@ def _default_kb() -> ActorKB:
 
 
 # ------------------------------------------------------------------------------------------ story memory
+# Kinds of knowledge-base names that, right before a surname, do not make it a titled name (``_names_unknown_person``).
+_UNTITLING_KINDS = frozenset({"honorific", "named", "igo", "person"})
+
+
 class StoryActors:
     """Per-story memory: people seen earlier in the story resolve later short mentions.
 
@@ -1510,7 +1519,9 @@ class StoryActors:
             first_name = isinstance(before, int) and toks[before].cased[:1].isupper() \
                 and toks[before].key not in self.kb._honorifics
             if boundary and not first_name and self.surname_of_unknown(self.kb, key):
-                titled = any(isinstance(item, Span) and any(e.kind != "honorific" for e in item.entries)
+                # a title or a country before the surname may name a known namesake ("North Korean leader Kim");
+                # an organisation's or a person's name does not ("told Reuters Kim ...": the story's own Kim)
+                titled = any(isinstance(item, Span) and any(e.kind not in _UNTITLING_KINDS for e in item.entries)
                              for item in self.kb._scan(toks[:start]))
                 return "titled" if titled else "bare"
         return None

@@ -45,6 +45,7 @@ class ArgumentRules:
     agent_preps: frozenset[str]
     person_pronouns: frozenset[str]
     body_nouns: frozenset[str]
+    unreferred_sectors: frozenset[str]
     group_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     bound_possessives: frozenset[str]

@@ -140,7 +140,7 @@ class Coder:
         actors = StoryActors(self.kb, published)
         resolver = ArgumentResolver(actors, published)
         venues = StoryVenues(resolve_name=lambda phrase: self._gathering_key(phrase, published))
-        countries = StoryCountries()  # countries of actors named by role alone, from their context
+        countries = StoryCountries(gazetteer=self.gazetteer)  # countries of actors named by role alone
         events: list[tuple[Event, list[str]]] = []
         last_of_type: dict[str, Event] = {}
         sentence_id = 0

@@ -449,6 +449,13 @@ class Gazetteer:
         key = normalize_name(word)
         return self._demonyms.get(key) or self._demonyms.get(_POSSESSIVE.sub("", key))
 
+    def region_country(self, name: str, min_city_population: int) -> str | None:
+        """The country of a region (admin1) or a city of at least ``min_city_population`` people whose main name is
+        ``name``, when every such place lies in one country ("Selangor" -> MYS); else None."""
+        countries = {e.country for e, _ in self._lookup(name, alternates=False)
+                     if e.feature == "admin1" or (e.feature == "city" and e.population >= min_city_population)}
+        return countries.pop() if len(countries) == 1 else None
+
     def admin1_by_key(self) -> dict[str, _Entry]:
         """Admin1 entries by their GeoNames key ("US.TX"), built on first use."""
         if self._admin1 is None:

@@ -65,6 +65,24 @@ def _bound_subject(pronoun: Token, low: str, rules: ArgumentRules) -> Token | No
     return subject[0] if plural == (low in rules.plural_pronouns) else None
 
 
+def _fronted_possessor(pronoun: Token, low: str, rules: ArgumentRules) -> Token | None:
+    """The named subject a person's possessive points forward to from a phrase set before it ("During his visit to
+    Washington, Abe met ...": his is Abe's, not the last person named before). Else None."""
+    if pronoun.dep_ != "poss" or low not in rules.person_pronouns:
+        return None
+    node, prep = pronoun.head, None
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        if node.dep_ == "prep":
+            prep = node
+        node = node.head
+    if prep is None or node.pos_ not in ("VERB", "AUX") or prep.head.i != node.i:
+        return None
+    subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].pos_ != "PROPN" or subjects[0].i < prep.i:
+        return None
+    return subjects[0]
+
+
 def _names_venue(token: Token, rules: ArgumentRules) -> bool:
     """Whether a modifier is part of the name of a gathering or an accord ("the Doha meeting", "the Paris
     climate agreement", "the Geneva talks"): venue_named_nouns of arguments.yaml."""
@@ -167,6 +185,9 @@ class ArgumentResolver:
                 continue  # "Chad" in "Rebels in Chad said they ...": the rebels are meant, not the place in their phrase
             self._note_apposition(root, candidates[index])
             actor = self.actors.resolve(candidates[index], self.published)
+            if actor is not None and (actor.sector or "").lower() in self.rules.unreferred_sectors and \
+                    root.dep_ in ("dobj", "dative", "pobj"):
+                continue  # news media told or cited ("told Reuters", "according to Al Jazeera") are no antecedents
             # Only named actors are antecedents: "troops" or "the official" would capture every "its" and "he".
             subject = root.dep_ in ("nsubj", "nsubjpass")
             if actor is not None and (actor.country or actor.sector == "IGO" or _personal(actor)):
@@ -274,6 +295,10 @@ class ArgumentResolver:
         bound = _bound_subject(token, low, self.rules) if low in self.rules.pronouns else None
         if bound is not None:  # "students marched to denounce the arrest of their teacher": the students' own
             return self._resolve_token(bound, date, speaker)
+        ahead = _fronted_possessor(token, low, self.rules)
+        found = self._resolve_token(ahead, date, speaker) if ahead is not None else []
+        if found and all(fits(low, a.text or "", a.name) for a in found):
+            return found  # "During his visit, Abe ...": Abe's visit
         if low in self.rules.pronouns:
             phrase = self._antecedent(token)
             actor = self.actors.resolve(phrase, date) if phrase else None
