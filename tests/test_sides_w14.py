@@ -227,3 +227,18 @@ def test_a_news_agency_is_no_antecedent(coder):
             "asked the army to pull its soldiers out of the docks.")
     sides = [a for e in coder.code_text(text, published=PUBLISHED) for a in e.actors + e.recipients]
     assert all(a.sector != "MED" for a in sides)
+
+
+def test_police_take_the_country_where_the_storys_events_happen(coder):
+    text = ("Vietnam and China traded accusations over the islands on Monday. China accused Vietnam of provoking "
+            "the clash, and Vietnam accused China of aggression. A Chinese sailor was stabbed in a bar in Manila "
+            "on Sunday. Two Chinese tourists were attacked at a hotel in Manila. Police said they arrested three "
+            "suspects.")
+    event = next(e for e in of_type(coder, text, "COERCE", PUBLISHED) if e.trigger.text == "arrested")
+    assert _codes(event.actors) == ["PHL"]
+
+
+def test_a_datelines_town_is_no_side_of_the_first_subject(coder):
+    text = "HALIFAX, Nova Scotia, May 4 - Acadia Mining Corp told reporters it hopes to see the labour minister soon."
+    sides = [a for e in coder.code_text(text, published=PUBLISHED) for a in e.actors]
+    assert all((a.text or "").upper() != "HALIFAX" for a in sides)

@@ -3,8 +3,8 @@
 News leaves the country of such actors to the context: "Egyptian police opened fire on demonstrators" means
 Egyptian demonstrators, "rebels attacked the town" in a story about Mali means Malian rebels. An actor coded by
 its sector alone (code "CVL", no country) takes a country from the nearest context that names exactly one:
-a place in its own words, the event's place, the sentence, then the story (data/actor_context.yaml). The rule
-that decided is kept in the actor's ``why``.
+a place in its own words, the event's place, the sentence, for police and courts the places of the story's events,
+then the story (data/actor_context.yaml). The rule that decided is kept in the actor's ``why``.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class ContextRules:
     stance_prefixes: frozenset[str] = frozenset()  # "anti-", "pro-": a place after them is a stance, not an origin
     domestic_sectors: frozenset[str] = frozenset()  # sides that act at home: a group they act on is of their country
     visiting_roles: frozenset[str] = frozenset()  # meeting participants from elsewhere: "delegations", "envoys"
+    venue_sectors: frozenset[str] = frozenset()  # roles that act where the story's events happen: police, courts
     region_min_city_population: int = 0  # ``region_words``: a capitalised word before a role naming a region
     region_not_places: frozenset[str] = frozenset()
 
@@ -49,6 +50,7 @@ class ContextRules:
                    tuple(data["origin_suffixes"]), frozenset(data["meeting_types"]), groups, stances,
                    frozenset(data.get("domestic_sectors") or []),
                    frozenset(str(w).lower() for w in data.get("visiting_roles") or []),
+                   frozenset(data.get("venue_sectors") or []),
                    int((data.get("region_words") or {}).get("min_city_population") or 0),
                    frozenset(str(w) for w in (data.get("region_words") or {}).get("not_places") or []))
 
@@ -98,7 +100,15 @@ class StoryCountries:
 
     def main_country(self, events: list[Event]) -> str | None:
         """The country that clearly leads the story's places and coded actors, if one does."""
-        counts = self._story + Counter(a.country for a in _distinct_actors(events) if a.country)
+        return self._leader(self._story + Counter(a.country for a in _distinct_actors(events) if a.country))
+
+    def venue_country(self, events: list[Event]) -> str | None:
+        """The country that clearly leads the places the story's events happen in, if one does."""
+        return self._leader(Counter(e.location.country for e in events if e.location and e.location.country))
+
+    def _leader(self, counts: Counter[str]) -> str | None:
+        """The country named at least ``story_min_mentions`` times, with ``story_min_share`` of all and more than
+        any other, else None."""
         ranked = counts.most_common(2)
         if not ranked:
             return None
@@ -110,16 +120,17 @@ class StoryCountries:
     def fill(self, events: list[Event]) -> None:
         """Give each role-only actor of ``events`` the country its context names (in place)."""
         story = self.main_country(events)
+        venue = self.venue_country(events)
         by_sentence: dict[int, list[Event]] = {}
         for event in events:
             by_sentence.setdefault(event.sentence_id, []).append(event)
         for event in events:
             sentence = by_sentence[event.sentence_id]
-            event.actors = [self._filled(a, event, event.recipients, sentence, story) for a in event.actors]
-            event.recipients = [self._filled(a, event, event.actors, sentence, story) for a in event.recipients]
+            event.actors = [self._filled(a, event, event.recipients, sentence, story, venue) for a in event.actors]
+            event.recipients = [self._filled(a, event, event.actors, sentence, story, venue) for a in event.recipients]
 
     def _filled(self, actor: Actor, event: Event, other_side: list[Actor], sentence: list[Event],
-                story: str | None) -> Actor:
+                story: str | None, venue: str | None = None) -> Actor:
         places = self._places.get(event.sentence_id, [])
         if _group_code(actor, self.rules):
             return self._located_group(actor, event, places, other_side)
@@ -139,6 +150,9 @@ class StoryCountries:
             ("own words", self._own_words_country(actor, places)),
             ("event place", event.location.country if event.location else None),
             ("sentence", self._sentence_country(places, sentence, other_side)),
+            # police and courts act where the story's events happen ("police said" in a story of a killing at
+            # an airport abroad are that country's, whoever the story is most about)
+            ("story's venues", venue if actor.sector in self.rules.venue_sectors else None),
             # a named person the knowledge lacks ("Vice-Premier Wang Yang") may come from anywhere
             ("story", story if actor.name is None or _titled(actor) else None),
         ):

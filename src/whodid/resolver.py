@@ -460,8 +460,8 @@ class ArgumentResolver:
 
     def _place_sides(self, token: Token) -> list[Actor]:
         """A town named as a side ("shelled Kharkiv", "the city of Kharkiv") stands for its country, as in CAMEO."""
-        tokens = {t.idx: t for t in subtree_without(token, ("relcl", "acl", "conj"))}
-        inside = [p for p in self._places if p.start in tokens and p.country]
+        tokens = {t.idx: t for t in subtree_without(token, ("relcl", "acl", "conj")) if not in_dateline(t)}
+        inside = [p for p in self._places if p.start in tokens and p.country]  # "TRAIL, B.C. - Acme Ltd": no side
         facing = self._faced_places(token, tokens) if inside else set()
         for place in inside:
             if place.start in facing:
