@@ -15,11 +15,6 @@ def _event(coder, text: str, event_type: str):
     return one_event(coder, text, event_type, PUBLISHED)
 
 
-def _sides(coder, text: str, event_type: str) -> tuple[list[str], list[str]]:
-    event = _event(coder, text, event_type)
-    return _codes(event.actors), _codes(event.recipients)
-
-
 @pytest.mark.parametrize("text", [
     "The prime minister praised a Danish officer killed in a roadside blast near Kandahar.",
     "The governor visited a Chilean miner injured in the attack on the convoy.",
