@@ -31,7 +31,8 @@ from .resources import data_path, load_tsv, load_yaml, read_tsv
 if TYPE_CHECKING:  # spaCy is imported lazily by whodid.nlp
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Gazetteer", "geoparse", "resolve_spans", "event_location", "in_parentheses", "normalize_name", "dateline_end"]
+__all__ = ["Gazetteer", "geoparse", "resolve_spans", "event_location", "in_parentheses", "normalize_name",
+           "dateline_end"]
 
 FEATURES = ("country", "admin1", "admin2", "city", "landmark", "region", "water", "street", "other")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
@@ -451,7 +452,7 @@ class Gazetteer:
 
     def region_country(self, name: str, min_city_population: int) -> str | None:
         """The country of a region (admin1) or a city of at least ``min_city_population`` people whose main name is
-        ``name``, when every such place lies in one country ("Selangor" -> MYS); else None."""
+        ``name``, when every such place lies in one country ("Karachi" -> PAK); else None."""
         countries = {e.country for e, _ in self._lookup(name, alternates=False)
                      if e.feature == "admin1" or (e.feature == "city" and e.population >= min_city_population)}
         return countries.pop() if len(countries) == 1 else None
