@@ -237,3 +237,23 @@ def test_a_datelines_town_is_no_side_of_the_first_subject(coder):
     text = "HALIFAX, Nova Scotia, May 4 - Acadia Mining Corp told reporters it hopes to see the labour minister soon."
     sides = [a for e in coder.code_text(text, published=PUBLISHED) for a in e.actors]
     assert all((a.text or "").upper() != "HALIFAX" for a in sides)
+
+
+def test_a_refusal_targets_the_object_raised_from_the_refused_act(coder):
+    event = _event(coder, "The militia refused to allow UN helicopters to land near Bunia.", "REJECT")
+    assert _codes(event.recipients) == ["IGOUNO"] or [a.sector for a in event.recipients] == ["IGO"]
+
+
+@pytest.mark.parametrize("word, country", [("Afganistan", "AFG"), ("Ethopia", "ETH"), ("Germnay", "DEU"),
+                                           ("Austrailia", "AUS")])
+def test_a_country_misspelt_by_one_letter_is_that_country(word, country):
+    from whodid.actors import ActorKB
+    actor = ActorKB.default().lookup(word, PUBLISHED)
+    assert actor is not None and actor.country == country
+
+
+@pytest.mark.parametrize("word", ["Frances", "Irak", "Indiana"])
+def test_a_given_name_or_a_short_word_is_no_misspelt_country(word):
+    from whodid.actors import ActorKB
+    actor = ActorKB.default().lookup(word, PUBLISHED)
+    assert actor is None or actor.country != {"Frances": "FRA", "Irak": "IRN", "Indiana": "IND"}[word]

@@ -29,7 +29,7 @@ from typing import Any
 
 
 from whodid.model import Actor
-from whodid.resources import data_path, parse_yaml, read_tsv
+from whodid.resources import data_path, load_tsv, parse_yaml, read_tsv
 
 PACKAGED_FILES = ("countries.tsv", "igos.tsv", "groups.tsv", "agents.yaml", "people.yaml")
 PEOPLE_DIR = "people"  # data/people/*.yaml: offices held since 2000, one file per region (compact format)
@@ -306,6 +306,7 @@ class ActorKB:
         self._title_countries: dict[str, frozenset[str]] = {}  # title -> countries whose posts it names
         # "the Commission" -> European Commission: short names that hold only in a story naming the body or its parent
         self._story_aliases: dict[tuple[str, ...], list[Igo]] = {}
+        self._misspelt: dict[str, set[str]] | None = None  # ``_misspelt_country``: deletion variants -> country keys
 
     # ---- loading
     @classmethod
@@ -523,6 +524,7 @@ class ActorKB:
     def _build_index(self) -> None:
         """Precompute the phrase index (all names, lower-cased and accent-folded) once."""
         self._index.clear()
+        self._misspelt = None
         self._surnames.clear()
         self._family_first = None  # recomputed from the new index (family_first_surnames)
         self._codes.clear()
@@ -668,11 +670,31 @@ class ActorKB:
         """Entries whose key is exactly these tokens (spelling checked for acronyms). ``before``: the word in
         front of them; after a capitalised word or a name particle, a long acronym spelt as a word ("Nato" is
         NATO, but "al-Sadr" is no SADR) is the end of someone's name."""
-        bucket = self._index.get(tuple(t.key for t in toks), [])
+        bucket = self._index.get(tuple(t.key for t in toks), []) or self._misspelt_country(toks)
         cased = tuple(t.cased for t in toks)
         in_name = before is not None and (before.cased[:1].isupper() or before.key in self.name_particles) \
             and not all(c.isupper() for c in cased)
         return [e for e in bucket if (e.cased is None or e.cased == cased) and not (e.capitals and in_name)]
+
+    def _misspelt_country(self, toks: tuple[Tok, ...]) -> list[Entry]:
+        """The country a capitalised word of at least ``_MISSPELT_MIN`` letters misspells by one letter added,
+        dropped, changed or swapped ("Afganistan", "Ethopia"), when it misspells exactly one and is no given name
+        ("Frances" is no France). Adjectives are left out: common words lie one letter from them ("Trench"). Else no
+        entries."""
+        if len(toks) != 1 or len(toks[0].key) < _MISSPELT_MIN or not toks[0].cased[:1].isupper() or \
+                not toks[0].key.isalpha() or toks[0].key in _given_names():
+            return []
+        if self._misspelt is None:
+            self._misspelt = {}
+            for key, bucket in self._index.items():
+                if len(key) == 1 and len(key[0]) >= _MISSPELT_MIN and any(e.kind == "country" for e in bucket):
+                    for variant in _deletions(key[0]):
+                        self._misspelt.setdefault(variant, set()).add(key[0])
+        word = toks[0].key
+        found = {k for v in _deletions(word) for k in self._misspelt.get(v, ()) if _one_edit(word, k)}
+        if len(found) != 1:
+            return []
+        return [e for e in self._index[(found.pop(),)] if e.kind == "country"]
 
     def _strip(self, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         """Drop leading determiners and stray commas."""
@@ -1359,6 +1381,34 @@ def _igo_actor(igo: Igo) -> Actor:
 @lru_cache(maxsize=1)
 def _default_kb() -> ActorKB:
     return ActorKB.load()
+
+
+# Misspelt country names (``ActorKB._misspelt_country``): words this long or longer only, as shorter ones are one
+# letter from too many others ("Iran", "Iraq", "Oman", "Mali").
+_MISSPELT_MIN = 6
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every form of it with one letter dropped."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words differ by one letter added, dropped, changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names (data/given_names.tsv), folded: a name one letter from a country is the name."""
+    return frozenset(_fold(row["name"]) for row in load_tsv("given_names.tsv"))
 
 
 # ------------------------------------------------------------------------------------------ story memory

@@ -598,9 +598,10 @@ def verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
         mention.recipients.extend(o for obj in objects for o in prep_objects(obj, ("with",)))
     if not mention.recipients and not passive:
         mention.recipients.extend(_shared_recipients(verb, entry))
-    if not mention.recipients:  # "threatened to attack Taiwan": the act's target is the threat's
-        for xcomp in children(verb, "xcomp"):
-            mention.recipients.extend(o for c in children(xcomp, "dobj") for o in with_conjuncts(c))
+    if not mention.recipients:  # "threatened to attack Taiwan": the act's target is the threat's ("refused to allow
+        for xcomp in children(verb, "xcomp"):  # UN planes to land": the object raised from the act's clause)
+            mention.recipients.extend(o for c in children(xcomp, "dobj") or raised_objects(xcomp)
+                                      for o in with_conjuncts(c))
     between = prep_objects(verb, _between_preps(entry, rules))
     if between:
         mention.participants = between
