@@ -245,7 +245,7 @@ def test_a_refusal_targets_the_object_raised_from_the_refused_act(coder):
 
 
 @pytest.mark.parametrize("word, country", [("Afganistan", "AFG"), ("Ethopia", "ETH"), ("Germnay", "DEU"),
-                                           ("Austrailia", "AUS")])
+                                           ("Quatar", "QAT"), ("Austrailia", "AUS")])
 def test_a_country_misspelt_by_one_letter_is_that_country(word, country):
     from whodid.actors import ActorKB
     actor = ActorKB.default().lookup(word, PUBLISHED)

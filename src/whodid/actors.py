@@ -678,19 +678,21 @@ class ActorKB:
 
     def _misspelt_country(self, toks: tuple[Tok, ...]) -> list[Entry]:
         """The country a capitalised word of at least ``_MISSPELT_MIN`` letters misspells by one letter added,
-        dropped, changed or swapped ("Afganistan", "Ethopia"), when it misspells exactly one and is no given name
-        ("Frances" is no France). Adjectives are left out: common words lie one letter from them ("Trench"). Else no
-        entries."""
+        dropped, changed or swapped ("Afganistan", "Ethopia", "Quatar"), when it misspells exactly one and is no
+        given name ("Frances" is no France). Adjectives are left out: common words lie one letter from them
+        ("Trench"). Else no entries."""
         if len(toks) != 1 or len(toks[0].key) < _MISSPELT_MIN or not toks[0].cased[:1].isupper() or \
                 not toks[0].key.isalpha() or toks[0].key in _given_names():
             return []
         if self._misspelt is None:
             self._misspelt = {}
             for key, bucket in self._index.items():
-                if len(key) == 1 and len(key[0]) >= _MISSPELT_MIN and any(e.kind == "country" for e in bucket):
+                if len(key) == 1 and len(key[0]) >= _MISSPELT_MIN - 1 and any(e.kind == "country" for e in bucket):
                     for variant in _deletions(key[0]):
                         self._misspelt.setdefault(variant, set()).add(key[0])
         word = toks[0].key
+        if word.endswith("s") and (word[:-1],) in self._index:
+            return []  # "the two Koreas", "Sudans": a plural, no misspelling
         found = {k for v in _deletions(word) for k in self._misspelt.get(v, ()) if _one_edit(word, k)}
         if len(found) != 1:
             return []
@@ -1383,8 +1385,8 @@ def _default_kb() -> ActorKB:
     return ActorKB.load()
 
 
-# Misspelt country names (``ActorKB._misspelt_country``): words this long or longer only, as shorter ones are one
-# letter from too many others ("Iran", "Iraq", "Oman", "Mali").
+# Misspelt country names (``ActorKB._misspelt_country``): words this long or longer only, misspelling names at most
+# one letter shorter ("Quatar" for Qatar), as shorter ones are one letter from too many others ("Iran", "Iraq").
 _MISSPELT_MIN = 6
 
 
