@@ -554,6 +554,9 @@ def left_modifiers(noun: Token) -> list[Token]:
 
 
 def verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
+    if reduced_relative(mention.first) and not counted_participle(mention.first) \
+            and not mention.cameo.startswith(tuple(rules.undergone_participle_codes)):
+        return  # "the plan proposed by Japan": a description of the plan, no act of the story (no sides)
     verb, entry = mention.trigger, mention.entry
     # the subject of the intent word that leads the mention ("hoped" of "hoped to meet"); an intent noun has none
     # ("readiness to meet"): the verb's own, through its noun
@@ -626,14 +629,6 @@ def verb_arguments(mention: Mention, rules: ArgumentRules) -> None:
     if passive and not mention.actors:  # "Egypt's ambassador was recalled": by the country whose envoy it is
         mention.fallback_actors += [c for e in _recalled_envoys(verb, rules) for c in e.children if c.dep_ == "poss"]
     _commanded_restriction(mention, rules)
-    if reduced_relative(mention.first) and not counted_participle(mention.first) \
-            and not mention.cameo.startswith(tuple(rules.undergone_participle_codes)):
-        _clear_sides(mention)  # "the plan proposed by Japan": a description of the plan, no act of the story
-
-
-def _clear_sides(mention: Mention) -> None:
-    mention.actors, mention.recipients, mention.participants = [], [], []
-    mention.fallback_actors, mention.fallback_recipients = [], []
 
 
 def _answered_sides(mention: Mention, rules: ArgumentRules) -> list[Token]:
