@@ -111,6 +111,7 @@ class ArgumentRules:
     firm_sectors: frozenset[str] = frozenset()
     firm_suffixes: frozenset[str] = frozenset()
     unshared_modifier_sectors: frozenset[str] = frozenset()  # lower-case, like the other word sets
+    role_country_preps: frozenset[str] = frozenset()  # resolver._coordinated_owners
     envoy_recall_verbs: frozenset[str] = frozenset()  # ``_envoy_recall_targets``
     envoy_nouns: frozenset[str] = frozenset()
     envoy_post_preps: frozenset[str] = frozenset()

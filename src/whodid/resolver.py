@@ -326,7 +326,8 @@ class ArgumentResolver:
         whole = self.actors.resolve(phrase, date)
         if whole is not None:
             whole = self._shared_modifiers(token, whole, date) or self._affiliated(token, whole, date) or whole
-            return [whole, *self._coordinated_modifiers(token, whole, date)]
+            return [whole, *self._coordinated_modifiers(token, whole, date),
+                    *self._coordinated_owners(token, whole, date)]
         collective = self.actors.kb.lookup_all(phrase, date)  # "the two Koreas"
         if len(collective) > 1:
             return collective
@@ -430,6 +431,31 @@ class ArgumentResolver:
                 if actor is not None and (actor.code, actor.name) != (first.code, first.name):
                     out.append(actor)
         return out
+
+    def _coordinated_owners(self, head: Token, first: Actor, date: str | None) -> list[Actor]:
+        """"ministers from Japan and South Korea", "officials of Kenya and Uganda": one actor per coordinated
+        country after the role's preposition, each with the role; only when the role took its country from the
+        first ("the president of Iran and his wife" is no second side)."""
+        out: list[Actor] = []
+        for prep in children(head, "prep"):
+            if prep.lower_ not in self.rules.role_country_preps:
+                continue
+            for owner in children(prep, "pobj"):
+                if first.country is None or not self._is_country(owner, date, first.country):
+                    continue
+                role = head.doc[head.left_edge.i:head.i + 1].text
+                for other in owner.conjuncts:
+                    if other.i > owner.i and self._is_country(other, date):
+                        actor = self.actors.resolve(f"{role} {prep.text} {phrase_text(other, self.rules)}", date)
+                        if actor is not None and actor.country and actor.country != first.country:
+                            out.append(actor)
+        return out
+
+    def _is_country(self, token: Token, date: str | None, country: str | None = None) -> bool:
+        """Whether ``token``'s phrase names a country (``country`` when one is given) and nothing more."""
+        actor = self.actors.resolve(phrase_text(token, self.rules), date)
+        return actor is not None and (actor.kb_id or "").startswith("country:") and \
+            (country is None or actor.country == country)
 
     def _modifier_sides(self, token: Token, date: str | None) -> list[Actor]:
         """A side named by a common noun the knowledge lacks, with a known modifier: "Chilean vintners" -> CHL,

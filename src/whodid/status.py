@@ -164,18 +164,25 @@ def _is_reported(chain: list[Token]) -> bool:
 
 
 def _is_topic(trigger: Token, cues: StatusCues) -> bool:
-    """An event noun (or one coordinated with it) in an "over"/"about" phrase of a dispute or of talks that
-    failed: the matter at stake ("collapsed over sanctions relief and nuclear concessions"); or the object of a
-    verb of talking it over ("discussed sanctions against Iran")."""
+    """An event noun or gerund (or one coordinated with it) in an "over"/"about"/"on" phrase of a dispute or of
+    talks: the matter at stake ("collapsed over sanctions relief and nuclear concessions", "resumed negotiations on a
+    withdrawal", "talks on lifting the embargo"); or the object of a verb of talking it over ("discussed sanctions
+    against Iran")."""
     noun = trigger
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     prep = noun.head
     if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and prep.lemma_.lower() in cues.topic_object_heads:
         return not _judged(noun, cues)
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or prep.lower_ not in cues.topic_preps:
+    topical = (noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj") or (noun.pos_ == "VERB" and noun.dep_ == "pcomp")
+    if not topical or prep.lower_ not in cues.topic_preps:
         return False
-    return prep.head.lemma_.lower() in cues.topic_heads or prep.head.lower_ in cues.topic_heads
+    return _topic_word(prep.head, cues) or (prep.head.pos_ == "VERB" and any(
+        obj.dep_ == "dobj" and _topic_word(obj, cues) for obj in prep.head.children))  # "resumed talks on X"
+
+
+def _topic_word(word: Token, cues: StatusCues) -> bool:
+    return word.lemma_.lower() in cues.topic_heads or word.lower_ in cues.topic_heads
 
 
 def _object_negated(trigger: Token, cues: StatusCues) -> bool:

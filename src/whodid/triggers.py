@@ -292,6 +292,12 @@ def _true_particle(prt: "Token", entries: Iterable[tuple[TriggerEntry, bool]]) -
     return any(entry.particle == prt.lower_ for entry, _ in entries)
 
 
+def _complements(token: "Token") -> set[str]:
+    """Adjective complements of a verb, for exclusions only ("pleaded guilty"): they say what the subject is or
+    claims to be, never what the act is done to."""
+    return {c.lemma_.lower() for c in token.children if c.dep_ == "acomp"}
+
+
 def _objects(token: "Token", pos: str, particle: "Token | None") -> set[str]:
     """Object words of a trigger: verb objects, or a noun's modifiers and 'of' complements."""
     heads: list[Token] = []
@@ -680,6 +686,8 @@ class TriggerLexicon:
                 return False
             if entry.exclude_objects and _relative_antecedent(token).intersection(entry.exclude_objects):
                 return False  # "the Games, which X hosted": the object is the relative's antecedent
+            if entry.exclude_objects and _complements(token).intersection(entry.exclude_objects):
+                return False  # "pleaded not guilty": a plea in court, no request
         if entry.subjects or entry.exclude_subjects:
             subj = _subjects(token) if entry.pos == "VERB" else _noun_subjects(token)
             if entry.subjects and not subj.intersection(entry.subjects):
