@@ -124,3 +124,14 @@ def test_python_dash_m_runs_the_command_line():
 
     out = subprocess.run([sys.executable, "-m", "whodid", "--version"], capture_output=True, text=True, check=True)
     assert "whodid" in (out.stdout + out.stderr).lower()
+
+
+def test_sports_news_is_left_uncoded_unless_every_genre_is_asked_for(tmp_path, capsys):
+    from test_genres import MATCH_REPORT
+
+    path = tmp_path / "match.txt"
+    path.write_text(MATCH_REPORT, encoding="utf-8")
+    assert main(["code", str(path), "--published", "2024-05-02", "--quiet"]) == 0
+    assert capsys.readouterr().out.strip() == ""
+    assert main(["code", str(path), "--published", "2024-05-02", "--quiet", "--all-genres"]) == 0
+    assert [json.loads(line)["trigger"]["text"] for line in capsys.readouterr().out.splitlines()] == ["congratulated"]

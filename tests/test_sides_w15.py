@@ -51,3 +51,51 @@ def test_a_plea_in_court_is_no_request(coder, text):
 
 def test_pleading_with_someone_is_a_request(coder):
     assert of_type(coder, "The mayor pleaded with the governor to release the funds.", "REQUEST", PUBLISHED)
+
+
+def _status(coder, text: str, trigger: str) -> str:
+    event = next((e for e in coder.code_text(text, published=PUBLISHED) if e.trigger.text == trigger), None)
+    assert event is not None, (text, [e.trigger.text for e in coder.code_text(text, published=PUBLISHED)])
+    return event.status
+
+
+@pytest.mark.parametrize("text, trigger, status", [
+    # an act arranged ("is to meet") is to come; an aim ("the goal is to ...") is no arrangement
+    ("Kenya's president is to meet with his Ugandan counterpart in Kampala this week.", "meet", "future"),
+    ("Abe's other goal is to mitigate Trump's criticism of unfair trade.", "criticism", "asserted"),
+    # the matter of talks, also after "concerning" and as a compound of the noun talked over
+    ("The Chilean minister will visit Lima for talks concerning the expulsion of Peruvian migrants from Chile.",
+     "expulsion", "hypothetical"),
+    ("The Ghanaian president met Togo's leader to discuss a deportation deal for rejected migrants.",
+     "deportation deal", "hypothetical"),
+    # a right with its own subject, an interest in, a need to: wished for or allowed, not done
+    ("The court upheld the right for private companies to ban religious symbols at work.", "ban", "hypothetical"),
+    ("Norway has a keen interest in a swift agreement between Sudan and South Sudan.", "agreement", "hypothetical"),
+    ("The senator stressed the need to look into the leaks of classified information.", "look", "hypothetical"),
+    # a time limit shared by two coordinated clauses
+    ("The rebels will keep fighting until the army withdraws and the government releases the prisoners.",
+     "releases", "hypothetical"),
+])
+def test_status_of_arranged_aimed_and_pending_acts(coder, text, trigger, status):
+    assert _status(coder, text, trigger) == status
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Two women were dismissed for refusing to remove their headscarves at work.", "REJECT"),  # fired
+    ("Analysts expect foreign demand for Italian products to grow by three percent.", "REQUEST"),  # a market
+    ("Campaigners say a new ruling by the top court unfairly targets Muslim women.", "ASSAULT"),  # a measure
+])
+def test_senses_that_are_no_political_act(coder, text, event_type):
+    events = [e for e in coder.code_text(text, published=PUBLISHED) if e.event_type == event_type]
+    assert [e.trigger.text for e in events if e.trigger.text in ("dismissed", "demand", "targets")] == []
+
+
+def test_a_role_takes_the_story_country_when_the_sentence_names_only_the_other_side(coder):
+    story = ("The FBI is investigating contacts between the campaign of US President Donald Trump and Moscow, "
+             "officials in Washington said.\n"
+             "Former adviser John Marsh denied ever meeting with Russian officials.\n"
+             "The White House said on Monday that the US president trusts the FBI.\n"
+             "US lawmakers will hold hearings in Washington next week.\n")
+    denial = next(e for e in coder.code_text(story, published="2017-03-01") if e.trigger.text == "denied")
+    assert _codes(denial.actors) == ["USA"]
+    assert _codes(denial.recipients) == ["RUS"]

@@ -146,10 +146,16 @@ class StoryCountries:
             own = _sole(p.country for p in places if re.search(rf"\b(?:from|of) (?:the )?{re.escape(p.text)}(?!\w)",
                                                                   actor.text))
             return _with_country(actor, own, own + actor.code, "own words") if own and own not in taken else actor
+        sentence_country = self._sentence_country(places, sentence, other_side)
+        if sentence_country and story and sentence_country != story and any(
+                a.country == sentence_country and not from_context(a) for a in other_side):
+            # the sentence names only the other side's country ("adviser Carter Page denied meeting Russian
+            # officials" in a story of Washington): the story's country tells more of this side
+            sentence_country = None
         for source, country in (
             ("own words", self._own_words_country(actor, places)),
             ("event place", event.location.country if event.location else None),
-            ("sentence", self._sentence_country(places, sentence, other_side)),
+            ("sentence", sentence_country),
             # police and courts act where the story's events happen ("police said" in a story of a killing at
             # an airport abroad are that country's, whoever the story is most about)
             ("story's venues", venue if actor.sector in self.rules.venue_sectors else None),

@@ -22,6 +22,7 @@ from whodid.actor_context import StoryCountries
 from whodid.arguments import ArgumentRules, Mention
 from whodid.events import find_mentions
 from whodid.confidence import event_confidence, story_factor
+from whodid.genres import GenreRules, story_genre
 from whodid.geo import Gazetteer, event_location, geoparse
 from whodid.geo import settings as geo_settings
 from whodid.merge import merge_story_events, participants
@@ -70,10 +71,12 @@ class Coder:
     """Codes news stories into events. Loads the spaCy pipeline and the knowledge files once."""
 
     def __init__(self, model: str = DEFAULT_MODEL, actors_files: Iterable[str] = (), places_files: Iterable[str] = (),
-                 batch_size: int = 64, n_process: int = 1, verbs_files: Iterable[str] = (), verbs_only: bool = False):
+                 batch_size: int = 64, n_process: int = 1, verbs_files: Iterable[str] = (), verbs_only: bool = False,
+                 skip_genres: Iterable[str] | None = None):
         """``verbs_files``: PETRARCH/TABARI verb dictionaries (whodid.petrarch_verbs) whose senses of a verb take
         precedence over whodid's; with ``verbs_only``, PETRARCH's reading: they are the only triggers, and an event
-        needs a source and a target that name actors (PETRARCH codes dyads)."""
+        needs a source and a target that name actors (PETRARCH codes dyads). ``skip_genres``: story genres left
+        uncoded (whodid.genres; default: those data/genres.yaml skips, sports; ``()`` codes every story)."""
         self.nlp: Language = load_pipeline(model)
         self.kb = ActorKB.load(*actors_files) if actors_files else ActorKB.default()
         self.gazetteer = Gazetteer.load(*places_files) if places_files else Gazetteer.default()
@@ -91,6 +94,8 @@ class Coder:
         self.dater = EventDater(self.dating)
         self.batch_size = batch_size
         self.n_process = n_process
+        self.genre_rules = GenreRules.default()
+        self.skip_genres = self.genre_rules.skipped if skip_genres is None else frozenset(skip_genres)
 
     # -- public API ------------------------------------------------------------------------------------------------
     def code_text(self, text: str, published: str | None = None, title: str | None = None,
@@ -106,7 +111,7 @@ class Coder:
 
         def lines() -> Iterator[str]:
             for article in articles:
-                lines_of_story = story_lines(article.text)
+                lines_of_story = [] if self._skipped_genre(article) else story_lines(article.text)
                 pending.append((article, lines_of_story))
                 for _, line in lines_of_story:
                     yield line
@@ -121,6 +126,14 @@ class Coder:
                 parsed = []
         while pending:
             yield self._story(pending.popleft(), [])
+
+    def _skipped_genre(self, article: Article) -> bool:
+        """Whether the story is of a genre left uncoded (it is then neither parsed nor coded: no events)."""
+        genre = story_genre(article.text, article.title, self.genre_rules) if self.skip_genres else None
+        if genre is None or genre not in self.skip_genres:
+            return False
+        log.info("story %s not coded: it reads as %s news", article.id or article.origin or "text", genre)
+        return True
 
     # -- stages ----------------------------------------------------------------------------------------------------
     def _story(self, item: tuple[Article, list[tuple[int, str]]], docs: list[Doc]) -> tuple[Article, list[Event]]:

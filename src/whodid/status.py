@@ -37,6 +37,8 @@ class StatusCues:
     negated_possibility: frozenset[str]
     future_aux: frozenset[str]
     future_governors: frozenset[str]
+    future_copulas: frozenset[str]
+    purpose_nouns: frozenset[str]
     circumstantial_preps: frozenset[str]
     clause_boundaries: frozenset[str]
     topic_preps: frozenset[str]
@@ -154,7 +156,17 @@ def _cue_words(chain: list[Token]) -> list[Token]:
     for token in chain:
         words.append(token)
         words.extend(child for child in token.children if child.dep_ in _CUE_DEPS)
-    return words
+    return words + _shared_marks(chain[-1])
+
+
+def _shared_marks(top: Token) -> list[Token]:
+    """The subordinator of the clause a coordinated clause joins, when it has none of its own: "until the crisis is
+    addressed and the budget [is agreed]", "if Iran attacks and Israel [responds]"."""
+    marks: list[Token] = []
+    while top.dep_ == "conj" and top.head.i != top.i and not any(c.dep_ == "mark" for c in top.children):
+        top = top.head
+        marks.extend(c for c in top.children if c.dep_ == "mark")
+    return marks
 
 
 def _is_reported(chain: list[Token]) -> bool:
@@ -169,8 +181,8 @@ def _is_topic(trigger: Token, cues: StatusCues) -> bool:
     withdrawal", "talks on lifting the embargo"); or the object of a verb of talking it over ("discussed sanctions
     against Iran")."""
     noun = trigger
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
+    while noun.dep_ in ("conj", "compound") and noun.head.i != noun.i:
+        noun = noun.head  # "a deportation deal": the deal's place is the deportation's
     prep = noun.head
     if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and prep.lemma_.lower() in cues.topic_object_heads:
         return not _judged(noun, cues)
@@ -202,6 +214,15 @@ def _pending(chain: list[Token], cues: StatusCues) -> bool:
                for lower, upper in zip(chain, chain[1:]))
 
 
+def _arranged(chain: list[Token], cues: StatusCues) -> bool:
+    """An act in the to-infinitive right under a verb of arrangement whose subject is the doer ("the president is to
+    meet X", "were to sign the deal"; not an aim: "the goal is to meet"): to come."""
+    return any(lower.dep_ == "xcomp" and to_infinitive(lower) and upper.lemma_.lower() in cues.future_copulas
+               and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() not in cues.purpose_nouns
+                       for c in upper.children)
+               for lower, upper in zip(chain, chain[1:]))
+
+
 def _capacity(trigger: Token, cues: StatusCues) -> str | None:
     """The status of an act in the to-infinitive of a capacity noun: possible ("have the right to withdraw", "a
     chance to meet"), or denied when the noun is ("no right to demand"); None for other acts."""
@@ -211,7 +232,9 @@ def _capacity(trigger: Token, cues: StatusCues) -> str | None:
     while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "the right to meet and negotiate", "the power to try to stop"
     noun = verb.head
-    if verb.dep_ != "acl" or noun.i == verb.i or not to_infinitive(verb):
+    # "the right for companies to ban symbols": the infinitive with its own subject hangs on the noun as a clause
+    on_noun = verb.dep_ == "acl" or (verb.dep_ == "advcl" and noun.pos_ == "NOUN")
+    if not on_noun or noun.i == verb.i or not to_infinitive(verb):
         return None
     if noun.lemma_.lower() not in cues.capacity_nouns and noun.lower_ not in cues.capacity_nouns:
         return None
@@ -533,6 +556,8 @@ def event_status(trigger: Token, cues: StatusCues | None = None, presupposed_obj
            for w in words if w.i != trigger.i):
         return HYPOTHETICAL
     if any(t.lemma_.lower() in cues.future_governors or t.lower_ in cues.future_governors for t in words[1:]):
+        return FUTURE
+    if _arranged(chain, cues):
         return FUTURE
     if _anticipated(trigger, cues):
         return FUTURE

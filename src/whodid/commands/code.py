@@ -43,6 +43,8 @@ def add_command(commands: argparse._SubParsersAction) -> None:
                       help="with --db: skip stories already in the store (finish an interrupted run)")
     code.add_argument("--keep-foreign", action="store_true",
                       help="code stories that look non-English (with a warning) instead of skipping them")
+    code.add_argument("--all-genres", action="store_true",
+                      help="code every story, sports news too (left uncoded by default: see whodid/data/genres.yaml)")
     code.add_argument("--convention", choices=CONVENTIONS, default="whodid",
                       help="'whodid' (default): a future act is coded as the act with status future; 'cameo': as "
                            "CAMEO/PLOVER code it, the announcement (intent 03x or threat 13x), asserted")
@@ -77,8 +79,9 @@ Source = Callable[["Store | None", ExitStack], tuple[Iterable[tuple[Article, lis
 
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "dask", None):  # the coding runs on a Dask cluster: whodid.distributed does the run
-        if getattr(args, "verbs", None):
-            stderr.print("[red]error:[/red] --verbs is not available with --dask (workers load the shipped lexicon)")
+        if getattr(args, "verbs", None) or getattr(args, "all_genres", False):
+            stderr.print("[red]error:[/red] --verbs and --all-genres are not available with --dask (workers load "
+                         "the shipped lexicon and settings)")
             return 2
         from whodid.distributed import run_code_command
 
@@ -92,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
         if args.resume and store is not None:
             articles = (a for a in articles if not store.has_story(a.id))
         coder = Coder(model=args.model, n_process=max(1, args.workers), verbs_files=getattr(args, "verbs", None) or (),
-                      verbs_only=bool(getattr(args, "verbs_only", False)))
+                      verbs_only=bool(getattr(args, "verbs_only", False)),
+                      skip_genres=() if getattr(args, "all_genres", False) else None)
         return coder.code_articles(articles), lambda: skipped
 
     return emit(args, local)
