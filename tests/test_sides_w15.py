@@ -99,3 +99,26 @@ def test_a_role_takes_the_story_country_when_the_sentence_names_only_the_other_s
     denial = next(e for e in coder.code_text(story, published="2017-03-01") if e.trigger.text == "denied")
     assert _codes(denial.actors) == ["USA"]
     assert _codes(denial.recipients) == ["RUS"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The president will need support from Congress to push through his agenda.", "support"),
+    ("The general told his troops to withdraw from the border town.", "withdraw"),
+    ("Ghana encouraged Togo to join the regional talks.", "talks"),
+])
+def test_acts_needed_or_told_to_be_done_are_not_done(coder, text, trigger):
+    assert _status(coder, text, trigger) == "hypothetical"
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of doctors walked out after Kenya's leaders failed to make good on a 2013 agreement with the union.",
+    "Under the agreement, Kenya will supply power to Ethiopia.",
+    "The two sides discussed the terms of the deal.",
+])
+def test_a_pact_kept_broken_or_applied_is_no_new_agreement(coder, text):
+    assert [e for e in coder.code_text(text, published=PUBLISHED) if e.event_type == "AGREE"] == []
+
+
+def test_a_pact_reached_is_an_agreement(coder):
+    assert one_event(coder, "Kenya and Ethiopia reached a peace agreement on Tuesday.", "AGREE", PUBLISHED)
+

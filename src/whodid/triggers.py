@@ -59,6 +59,7 @@ class TriggerEntry:
     subjects: tuple[str, ...] = ()
     exclude_subjects: tuple[str, ...] = ()
     heads: tuple[str, ...] = ()
+    exclude_heads: tuple[str, ...] = ()  # the governing word must not be one of these
     # A preposition or complementiser that gives the word another sense: "asked about the talks" is a question.
     exclude_preps: tuple[str, ...] = ()
     # Word patterns (imported PETRARCH/TABARI verb patterns, see whodid.petrarch_verbs): words that must come
@@ -492,7 +493,7 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 
 _ITEM_KEYS = frozenset({"lemma", "pos", "cameo", "event_type", "mode", "particle", "objects", "exclude_objects",
-                        "recipient_preps", "reciprocal", "confidence", "subjects", "exclude_subjects", "heads",
+                        "recipient_preps", "reciprocal", "confidence", "subjects", "exclude_subjects", "heads", "exclude_heads",
                         "exclude_preps", "object_recipients", "note", "before", "after", "compound", "agent",
                         "partnered"})
 
@@ -696,6 +697,8 @@ class TriggerLexicon:
                 return False
         if entry.heads and not _head_keys(token).intersection(entry.heads):
             return False
+        if entry.exclude_heads and _head_keys(token).intersection(entry.exclude_heads):
+            return False
         if entry.exclude_preps and _marker_words(token).intersection(entry.exclude_preps):
             return False
         if (entry.before or entry.after) and not _pattern_fits(entry, token):
@@ -810,6 +813,7 @@ def _entries_from_item(group: str, item: dict[str, Any], onto: Ontology, path: s
             recipient_preps=_tuple(item.get("recipient_preps")), reciprocal=bool(item.get("reciprocal", False)),
             confidence=float(item.get("confidence", 0.7)), subjects=_tuple(item.get("subjects")),
             exclude_subjects=_tuple(item.get("exclude_subjects")), heads=_tuple(item.get("heads")),
+            exclude_heads=_tuple(item.get("exclude_heads")),
             exclude_preps=_tuple(item.get("exclude_preps")), note=item.get("note"),
             object_recipients=bool(item.get("object_recipients", False)),
             before=_slots(item.get("before")), after=_slots(item.get("after")),
