@@ -122,3 +122,20 @@ def test_a_pact_kept_broken_or_applied_is_no_new_agreement(coder, text):
 def test_a_pact_reached_is_an_agreement(coder):
     assert one_event(coder, "Kenya and Ethiopia reached a peace agreement on Tuesday.", "AGREE", PUBLISHED)
 
+
+
+def test_an_international_body_takes_no_country_from_its_sentence(coder):
+    event = one_event(coder, "The International Press Institute renewed its call on Egypt to free the journalist.",
+                      "REQUEST", PUBLISHED)
+    assert [a.country for a in event.actors] == [None]
+    assert _codes(event.recipients) == ["EGY"]
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("The Kenyan group called on Egypt to free the journalist.", ["EGY"]),
+    ("The mayor pleaded with the governor to release the prisoners.", ["GOV"]),
+])
+def test_the_one_called_on_does_the_act_asked_for(coder, text, doer):
+    event = next(e for e in coder.code_text(text, published=PUBLISHED) if e.event_type == "RETREAT")
+    assert [a.country or a.code for a in event.actors] == doer
+    assert event.status == "hypothetical"

@@ -36,6 +36,7 @@ class ContextRules:
     venue_sectors: frozenset[str] = frozenset()  # roles that act where the story's events happen: police, courts
     region_min_city_population: int = 0  # ``region_words``: a capitalised word before a role naming a region
     region_not_places: frozenset[str] = frozenset()
+    international_words: frozenset[str] = frozenset()  # "the International Press Institute": of no one country
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -52,7 +53,8 @@ class ContextRules:
                    frozenset(str(w).lower() for w in data.get("visiting_roles") or []),
                    frozenset(data.get("venue_sectors") or []),
                    int((data.get("region_words") or {}).get("min_city_population") or 0),
-                   frozenset(str(w) for w in (data.get("region_words") or {}).get("not_places") or []))
+                   frozenset(str(w) for w in (data.get("region_words") or {}).get("not_places") or []),
+                   frozenset(str(w).lower() for w in data.get("international_words") or []))
 
 
 CONTEXT_NOTE = "country from the "  # how ``why`` marks a country taken from the context
@@ -69,11 +71,14 @@ def needs_country(actor: Actor, rules: ContextRules, region: "Callable[[str], st
     capitalised at a sentence's start: "Taxi drivers"; a word ``region`` finds a country for is a place:
     "Mumbai police")."""
     name = set(re.findall(r"[\w'-]+", actor.name or ""))  # "Prime Minister Omar Badawi": a surname is no origin
+    words = re.findall(r"[\w'-]+", actor.text)
+    if any(w.lower() in rules.international_words for w in words):
+        return False  # "the International Press Institute", "international monitors": of no one country
     return (actor.country is None and actor.sector in rules.sectors and actor.code == actor.sector
             and not any(len(w) > 4 and w[0].isupper() and w.endswith(rules.origin_suffixes)
                         and w.split("-")[0].lower() not in rules.stance_prefixes  # "Anti-American": a stance
                         and w not in name and not (region is not None and region(w))
-                        for w in re.findall(r"[\w'-]+", actor.text)))
+                        for w in words))
 
 
 def _sole(countries: Iterable[str | None]) -> str | None:

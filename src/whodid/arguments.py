@@ -95,6 +95,7 @@ class ArgumentRules:
     small_clause_verbs: frozenset[str]
     undergone_participle_codes: frozenset[str]
     object_control_verbs: frozenset[str]
+    prepositional_control: dict[str, tuple[str, ...]]  # "call on X to V": X does V
     unrealised_object_types: frozenset[str]
     unrealised_clause_types: frozenset[str]
     refused_object_types: frozenset[str]
@@ -144,7 +145,8 @@ class ArgumentRules:
     @lru_cache(maxsize=1)
     def default(cls) -> "ArgumentRules":
         raw = load_yaml("arguments.yaml")
-        special = ("according_to", "obligation_modals", "home_codes", "firms", "armed_struggle", "wish_verbs")
+        special = ("according_to", "obligation_modals", "home_codes", "firms", "armed_struggle", "wish_verbs",
+                   "prepositional_control")
         sets = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if k not in special}
         firms = raw.get("firms") or {}
         armed = raw.get("armed_struggle") or {}
@@ -154,6 +156,8 @@ class ArgumentRules:
                    wish_verbs={str(k).lower(): (str(v["table"]), str(v["code"]))
                                for k, v in (raw.get("wish_verbs") or {}).items()},
                    home_codes={str(k): str(v) for k, v in raw["home_codes"].items()},
+                   prepositional_control={str(k).lower(): tuple(str(p).lower() for p in v)
+                                          for k, v in (raw.get("prepositional_control") or {}).items()},
                    armed_lemmas=frozenset(str(t).lower() for t in (raw.get("armed_struggle") or {}).get("lemmas") or []),
                    armed_sectors=frozenset(str(t).upper() for t in (raw.get("armed_struggle") or {}).get("sectors") or []),
                    flight_lemmas=frozenset(str(t).lower()
@@ -346,10 +350,15 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return [], False
         # "to be arrested": the controlled subject undergoes a passive infinitive
         own_passive = verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children)
-        if verb.dep_ == "xcomp" or (verb.dep_ == "advcl"
-                                    and verb.head.lemma_.lower() in ArgumentRules.default().object_control_verbs):
+        rules = ArgumentRules.default()
+        head_lemma = verb.head.lemma_.lower()
+        if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and head_lemma in rules.object_control_verbs):
             objects = [o for o in verb.head.children if o.dep_ in ("dobj", "dative")]
             if objects:  # object control: "urged Venezuela to settle" -> Venezuela settles
+                return with_conjuncts(objects[0]), own_passive
+        if verb.dep_ in ("xcomp", "advcl") and head_lemma in rules.prepositional_control:
+            objects = prep_objects(verb.head, rules.prepositional_control[head_lemma])
+            if objects:  # "called on Egypt to free him" -> Egypt frees him
                 return with_conjuncts(objects[0]), own_passive
         subject, passive = subject_of(verb.head, depth + 1)
         # "Trump is expected to attend": the raised subject of a passive governor does the controlled verb
