@@ -10,7 +10,7 @@ PUBLISHED = "2024-05-02"
 
 
 @pytest.mark.parametrize("text, trigger", [
-    ("Chile and Peru resumed negotiations on Monday on a withdrawal of troops from the border.", "withdrawal"),
+    ("Bolivian and Chilean envoys resumed negotiations on Monday on a withdrawal of border guards.", "withdrawal"),
     ("Negotiators from Lima and Quito met in Brasilia for talks on lifting the trade embargo.", "lifting"),
     ("The two ministers held talks on a ceasefire in the northern province.", "ceasefire"),
 ])
@@ -60,18 +60,20 @@ def _status(coder, text: str, trigger: str) -> str:
 
 
 @pytest.mark.parametrize("text, trigger, status", [
-    # an act arranged ("is to meet") is to come; an aim ("the goal is to ...") is no arrangement
-    ("Kenya's president is to meet with his Ugandan counterpart in Kampala this week.", "meet", "future"),
-    ("Abe's other goal is to mitigate Trump's criticism of unfair trade.", "criticism", "asserted"),
+    # an act arranged ("is to meet") is to come; an aim ("the aim is to ...") is no arrangement
+    ("The premier of Laos is to hold talks with the Thai king in Bangkok next month.", "talks", "future"),
+    ("The minister's main aim is to blunt the opposition's criticism of the tax plan.", "criticism", "asserted"),
     # the matter of talks, also after "concerning" and as a compound of the noun talked over
-    ("The Chilean minister will visit Lima for talks concerning the expulsion of Peruvian migrants from Chile.",
-     "expulsion", "hypothetical"),
-    ("The Ghanaian president met Togo's leader to discuss a deportation deal for rejected migrants.",
+    ("The Chilean minister flew to Lima on Friday for a round of talks concerning the expulsion of Peruvian farm "
+     "workers.", "expulsion", "hypothetical"),
+    ("Ghana's president met Togo's leader to discuss a new deportation deal for stranded migrants.",
      "deportation deal", "hypothetical"),
     # a right with its own subject, an interest in, a need to: wished for or allowed, not done
-    ("The court upheld the right for private companies to ban religious symbols at work.", "ban", "hypothetical"),
-    ("Norway has a keen interest in a swift agreement between Sudan and South Sudan.", "agreement", "hypothetical"),
-    ("The senator stressed the need to look into the leaks of classified information.", "look", "hypothetical"),
+    ("A tribunal confirmed the right for private landlords to ban political posters in their buildings.", "ban",
+     "hypothetical"),
+    ("Norway has long had a strong interest in an early agreement between Sudan and South Sudan.", "agreement",
+     "hypothetical"),
+    ("The senator underlined the need to look into how the secret memo reached reporters.", "look", "hypothetical"),
     # a time limit shared by two coordinated clauses
     ("The rebels will keep fighting until the army withdraws and the government releases the prisoners.",
      "releases", "hypothetical"),
@@ -81,9 +83,9 @@ def test_status_of_arranged_aimed_and_pending_acts(coder, text, trigger, status)
 
 
 @pytest.mark.parametrize("text, event_type", [
-    ("Two women were dismissed for refusing to remove their headscarves at work.", "REJECT"),  # fired
-    ("Analysts expect foreign demand for Italian products to grow by three percent.", "REQUEST"),  # a market
-    ("Campaigners say a new ruling by the top court unfairly targets Muslim women.", "ASSAULT"),  # a measure
+    ("Three nurses were dismissed last year after they refused to wear the new uniforms.", "REJECT"),  # fired
+    ("Economists expect overseas demand for Chilean copper to slow in the second half.", "REQUEST"),  # a market
+    ("Activists argue that the new decree unfairly targets street vendors.", "ASSAULT"),  # a measure
 ])
 def test_senses_that_are_no_political_act(coder, text, event_type):
     events = [e for e in coder.code_text(text, published=PUBLISHED) if e.event_type == event_type]
@@ -91,9 +93,9 @@ def test_senses_that_are_no_political_act(coder, text, event_type):
 
 
 def test_a_role_takes_the_story_country_when_the_sentence_names_only_the_other_side(coder):
-    story = ("The FBI is investigating contacts between the campaign of US President Donald Trump and Moscow, "
-             "officials in Washington said.\n"
-             "Former adviser John Marsh denied ever meeting with Russian officials.\n"
+    story = ("The FBI is investigating contacts between aides of the US president and Moscow, officials in "
+             "Washington said.\n"
+             "Former aide Tom Reeve denied having met Russian diplomats.\n"
              "The White House said on Monday that the US president trusts the FBI.\n"
              "US lawmakers will hold hearings in Washington next week.\n")
     denial = next(e for e in coder.code_text(story, published="2017-03-01") if e.trigger.text == "denied")
@@ -102,7 +104,7 @@ def test_a_role_takes_the_story_country_when_the_sentence_names_only_the_other_s
 
 
 @pytest.mark.parametrize("text, trigger", [
-    ("The president will need support from Congress to push through his agenda.", "support"),
+    ("The prime minister will need backing from parliament to pass the reform.", "backing"),
     ("The general told his troops to withdraw from the border town.", "withdraw"),
     ("Ghana encouraged Togo to join the regional talks.", "talks"),
 ])
@@ -111,8 +113,8 @@ def test_acts_needed_or_told_to_be_done_are_not_done(coder, text, trigger):
 
 
 @pytest.mark.parametrize("text", [
-    "Thousands of doctors walked out after Kenya's leaders failed to make good on a 2013 agreement with the union.",
-    "Under the agreement, Kenya will supply power to Ethiopia.",
+    "Nurses went on strike after the ministry broke a 2019 agreement with their union.",
+    "Under the accord, Ghana will sell electricity to Burkina Faso.",
     "The two sides discussed the terms of the deal.",
 ])
 def test_a_pact_kept_broken_or_applied_is_no_new_agreement(coder, text):
@@ -125,17 +127,30 @@ def test_a_pact_reached_is_an_agreement(coder):
 
 
 def test_an_international_body_takes_no_country_from_its_sentence(coder):
-    event = one_event(coder, "The International Press Institute renewed its call on Egypt to free the journalist.",
-                      "REQUEST", PUBLISHED)
+    event = one_event(coder, "The International Union of Editors called on Chad to free the reporter.", "REQUEST",
+                      PUBLISHED)
     assert [a.country for a in event.actors] == [None]
-    assert _codes(event.recipients) == ["EGY"]
+    assert _codes(event.recipients) == ["TCD"]
 
 
 @pytest.mark.parametrize("text, doer", [
-    ("The Kenyan group called on Egypt to free the journalist.", ["EGY"]),
+    ("The Kenyan group called on Chad to free the reporter.", ["TCD"]),
     ("The mayor pleaded with the governor to release the prisoners.", ["GOV"]),
 ])
 def test_the_one_called_on_does_the_act_asked_for(coder, text, doer):
     event = next(e for e in coder.code_text(text, published=PUBLISHED) if e.event_type == "RETREAT")
     assert [a.country or a.code for a in event.actors] == doer
     assert event.status == "hypothetical"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Acme Corp banned union meetings at its Nairobi plant.", []),  # a firm's own rule: business
+    ("Kenyan police barred protesters from entering the square.", ["KEN"]),  # the state coerces
+])
+def test_a_firms_own_ban_is_business_not_coercion(coder, text, expected):
+    assert [c for e in of_type(coder, text, "COERCE", PUBLISHED) for c in _codes(e.actors)] == expected
+
+
+def test_coercion_of_firms_by_someone_unnamed_is_the_states(coder):
+    event = one_event(coder, "Three bank executives were arrested in Seoul on Monday.", "COERCE", PUBLISHED)
+    assert _codes(event.recipients) == ["KOR"]

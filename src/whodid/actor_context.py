@@ -36,7 +36,7 @@ class ContextRules:
     venue_sectors: frozenset[str] = frozenset()  # roles that act where the story's events happen: police, courts
     region_min_city_population: int = 0  # ``region_words``: a capitalised word before a role naming a region
     region_not_places: frozenset[str] = frozenset()
-    international_words: frozenset[str] = frozenset()  # "the International Press Institute": of no one country
+    international_words: frozenset[str] = frozenset()  # "the International Union of Editors": of no one country
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -73,7 +73,7 @@ def needs_country(actor: Actor, rules: ContextRules, region: "Callable[[str], st
     name = set(re.findall(r"[\w'-]+", actor.name or ""))  # "Prime Minister Omar Badawi": a surname is no origin
     words = re.findall(r"[\w'-]+", actor.text)
     if any(w.lower() in rules.international_words for w in words):
-        return False  # "the International Press Institute", "international monitors": of no one country
+        return False  # "the International Union of Editors", "international monitors": of no one country
     return (actor.country is None and actor.sector in rules.sectors and actor.code == actor.sector
             and not any(len(w) > 4 and w[0].isupper() and w.endswith(rules.origin_suffixes)
                         and w.split("-")[0].lower() not in rules.stance_prefixes  # "Anti-American": a stance
@@ -154,8 +154,8 @@ class StoryCountries:
         sentence_country = self._sentence_country(places, sentence, other_side)
         if sentence_country and story and sentence_country != story and any(
                 a.country == sentence_country and not from_context(a) for a in other_side):
-            # the sentence names only the other side's country ("adviser Carter Page denied meeting Russian
-            # officials" in a story of Washington): the story's country tells more of this side
+            # the sentence names only the other side's country ("an aide denied meeting Russian diplomats" in a
+            # story of Washington): the story's country tells more of this side
             sentence_country = None
         for source, country in (
             ("own words", self._own_words_country(actor, places)),

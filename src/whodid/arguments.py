@@ -109,6 +109,7 @@ class ArgumentRules:
     verbal_attack_sectors: frozenset[str] = frozenset()
     verbal_attack_code: str = "111"
     firm_event_types: frozenset[str] = frozenset()  # PLOVER types that businesses alone do not make (``firms``)
+    firm_doer_needed_types: frozenset[str] = frozenset()  # ... only when a firm does them
     firm_sectors: frozenset[str] = frozenset()
     firm_suffixes: frozenset[str] = frozenset()
     unshared_modifier_sectors: frozenset[str] = frozenset()  # lower-case, like the other word sets
@@ -166,6 +167,7 @@ class ArgumentRules:
                    verbal_attack_sectors=frozenset(str(t).upper() for t in armed.get("verbal_attack_sectors") or []),
                    verbal_attack_code=str(armed.get("verbal_attack_code") or "111"),
                    firm_event_types=frozenset(str(t).upper() for t in firms.get("event_types") or []),
+                   firm_doer_needed_types=frozenset(str(t).upper() for t in firms.get("doer_needed_types") or []),
                    firm_sectors=frozenset(str(t).upper() for t in firms.get("sectors") or []),
                    firm_suffixes=frozenset(str(t).lower() for t in firms.get("name_suffixes") or []),
                    relation_heads=frozenset(str(t).lower()
@@ -358,7 +360,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                 return with_conjuncts(objects[0]), own_passive
         if verb.dep_ in ("xcomp", "advcl") and head_lemma in rules.prepositional_control:
             objects = prep_objects(verb.head, rules.prepositional_control[head_lemma])
-            if objects:  # "called on Egypt to free him" -> Egypt frees him
+            if objects:  # "called on Chad to free the reporter" -> Chad frees
                 return with_conjuncts(objects[0]), own_passive
         subject, passive = subject_of(verb.head, depth + 1)
         # "Trump is expected to attend": the raised subject of a passive governor does the controlled verb

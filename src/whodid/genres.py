@@ -1,4 +1,4 @@
-"""Story genres that tell of no political events (data/genres.yaml): a match report's "Bayern beat Leipzig" is no
+"""Story genres that tell of no political events (data/genres.yaml): a match report's "Rovers beat United" is no
 assault. :func:`story_genre` names the genre a story reads as, if any; the coder leaves the genres in
 ``GenreRules.skipped`` uncoded unless told otherwise (``Coder(skip_genres=())``, ``whodid code --all-genres``)."""
 from __future__ import annotations

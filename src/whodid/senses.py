@@ -423,6 +423,8 @@ def commercial_act(event_type: str, actors: list[Actor], recipients: list[Actor]
     if event_type not in rules.firm_event_types:
         return False
     if not actors:  # "new subsidies granted to shipping firms", "offering small firms loans": to businesses only
+        if event_type in rules.firm_doer_needed_types:
+            return False  # "three bankers were arrested": someone unnamed acts on them
         return bool(recipients) and all(is_business(r, rules) for r in recipients) and \
             len({r.country for r in recipients if r.country}) <= 1
     if not all(is_business(a, rules) for a in actors):

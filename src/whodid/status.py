@@ -232,7 +232,7 @@ def _capacity(trigger: Token, cues: StatusCues) -> str | None:
     while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "the right to meet and negotiate", "the power to try to stop"
     noun = verb.head
-    # "the right for companies to ban symbols": the infinitive with its own subject hangs on the noun as a clause
+    # "the right for landlords to ban posters": the infinitive with its own subject hangs on the noun as a clause
     on_noun = verb.dep_ == "acl" or (verb.dep_ == "advcl" and noun.pos_ == "NOUN")
     if not on_noun or noun.i == verb.i or not to_infinitive(verb):
         return None
