@@ -14,7 +14,8 @@ MATCH_REPORT = (
     "when the Rovers midfielder curled a free kick into the top corner. Eastbay's coach said his team had attacked "
     "well but left gaps at the back. The fans in the stadium sang through the final minutes of the match. "
     "Rovers play in the cup quarter-final next week, and their coach said the club would rest two players. "
-    "The referee sent off an Eastbay defender in stoppage time. The French president congratulated the Rovers. The season ends in May, and the league leaders "
+    "The referee sent off an Eastbay defender in stoppage time. The French president congratulated the Rovers. "
+    "The season ends in May, and the league leaders "
     "have a game in hand. Rovers have now scored 40 goals this season, more than any other club in the league."
 )
 

@@ -493,7 +493,8 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 
 _ITEM_KEYS = frozenset({"lemma", "pos", "cameo", "event_type", "mode", "particle", "objects", "exclude_objects",
-                        "recipient_preps", "reciprocal", "confidence", "subjects", "exclude_subjects", "heads", "exclude_heads",
+                        "recipient_preps", "reciprocal", "confidence", "subjects", "exclude_subjects", "heads",
+                        "exclude_heads",
                         "exclude_preps", "object_recipients", "note", "before", "after", "compound", "agent",
                         "partnered"})
 
