@@ -92,6 +92,7 @@ class StoryCountries:
     def __init__(self, rules: ContextRules | None = None, gazetteer: "Gazetteer | None" = None):
         self.rules = rules or ContextRules.default()
         self.gazetteer = gazetteer  # for regions named inside an organisation's name (``_region_word_country``)
+        self._regions: dict[str, str | None] = {}  # ``_region``'s answers: needs_country and the own words both ask
         self._places: dict[int, list[Place]] = {}
         self._story: Counter[str] = Counter()
 
@@ -203,7 +204,9 @@ class StoryCountries:
         """The country of the region or big city a capitalised word names (``region_words``), else None."""
         if self.gazetteer is None or not word[:1].isupper() or word in self.rules.region_not_places:
             return None
-        return self.gazetteer.region_country(word, self.rules.region_min_city_population)
+        if word not in self._regions:
+            self._regions[word] = self.gazetteer.region_country(word, self.rules.region_min_city_population)
+        return self._regions[word]
 
     def _sentence_country(self, places: list[Place], sentence: list[Event], other_side: list[Actor]) -> str | None:
         """The one country the sentence names, not counting the other side's armies (they act abroad) nor who
